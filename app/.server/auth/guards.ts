@@ -1,0 +1,99 @@
+import { redirect } from "@remix-run/node";
+import { db } from "../db/client";
+import type { MemberRole } from "../db/client";
+import { getSessionUserId } from "./session";
+
+// Permission checks live here and nowhere else. Each guard returns the tenant its caller belongs
+// to (a group, a business, a TKM area) and every domain query takes that tenant as an argument.
+
+export const MANAGER_ROLES: readonly MemberRole[] = ["KETUA", "SEKRETARIS", "BENDAHARA"];
+
+export type Viewer = {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  managedGroup: { id: string; name: string; slug: string; role: MemberRole } | null;
+  business: { id: string; name: string } | null;
+  tkmTeam: { id: string; name: string; areaId: string; areaPath: string; areaName: string } | null;
+};
+
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const userId = await getSessionUserId(request);
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      isAdmin: true,
+      memberships: {
+        where: { leftAt: null, role: { in: [...MANAGER_ROLES] } },
+        select: { role: true, group: { select: { id: true, name: true, slug: true } } },
+        orderBy: { joinedAt: "asc" },
+        take: 1,
+      },
+      businessRoles: { select: { business: { select: { id: true, name: true } } }, take: 1 },
+      tkmRoles: {
+        select: {
+          team: { select: { id: true, name: true, area: { select: { id: true, path: true, name: true } } } },
+        },
+        take: 1,
+      },
+    },
+  });
+  if (!user) return null;
+  const membership = user.memberships[0];
+  const team = user.tkmRoles[0]?.team;
+  return {
+    id: user.id,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    managedGroup: membership ? { ...membership.group, role: membership.role } : null,
+    business: user.businessRoles[0]?.business ?? null,
+    tkmTeam: team
+      ? { id: team.id, name: team.name, areaId: team.area.id, areaPath: team.area.path, areaName: team.area.name }
+      : null,
+  };
+}
+
+function signInRedirect(request: Request) {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  return redirect(`/masuk?redirectTo=${encodeURIComponent(back)}`);
+}
+
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw signInRedirect(request);
+  return viewer;
+}
+
+function forbidden() {
+  return new Response("Forbidden", { status: 403 });
+}
+
+/** A pengurus (ketua, sekretaris or bendahara) of a group, with that group. */
+export async function requireGroupManager(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!viewer.managedGroup) throw forbidden();
+  return { viewer, group: viewer.managedGroup };
+}
+
+/** Someone who buys for a business, with that business. */
+export async function requireBuyer(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!viewer.business) throw forbidden();
+  return { viewer, business: viewer.business };
+}
+
+/** A TKM officer, with the team's area: they see everything inside it and nothing outside. */
+export async function requireTkmOfficer(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!viewer.tkmTeam) throw forbidden();
+  return { viewer, team: viewer.tkmTeam };
+}
+
+export async function requireAnonymous(request: Request) {
+  const userId = await getSessionUserId(request);
+  if (userId) throw redirect("/");
+}

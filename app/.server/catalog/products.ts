@@ -1,0 +1,178 @@
+import type { ProductInput } from "~/forms/product";
+import { audit } from "../audit/audit";
+import { db } from "../db/client";
+import { imageRef, processImage, storeImage } from "../images/pipeline";
+import { uniqueSlug } from "./slug";
+
+export async function listCategories() {
+  return db.category.findMany({
+    select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true },
+    orderBy: [{ sortOrder: "asc" }, { nameId: "asc" }],
+  });
+}
+
+const mainImageSelect = {
+  images: {
+    orderBy: { position: "asc" as const },
+    take: 1,
+    select: { alt: true, asset: { select: { variants: { select: { hash: true, width: true, height: true } } } } },
+  },
+};
+
+function mainImage(images: { alt: string; asset: { variants: { hash: string; width: number; height: number }[] } }[]) {
+  const first = images[0];
+  const ref = first ? imageRef(first.asset.variants) : null;
+  return ref ? { ...ref, alt: first?.alt ?? "" } : null;
+}
+
+export type CreateProductResult =
+  | { ok: true; productId: string; slug: string }
+  | { ok: false; field: "categoryId"; message: "form.choose_one" };
+
+/**
+ * Adds a product to a group's shop. The photo is checked and converted before anything is written;
+ * a bad photo throws ImageRejected and leaves the database as it was.
+ */
+export async function createProduct(
+  groupId: string,
+  actorId: string,
+  input: Omit<ProductInput, "photo">,
+  photo: Uint8Array,
+): Promise<CreateProductResult> {
+  const category = await db.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
+  if (!category) return { ok: false, field: "categoryId", message: "form.choose_one" };
+  const image = await processImage(photo);
+  const slug = await uniqueSlug(input.name, async (candidate) => (await db.product.count({ where: { slug: candidate } })) > 0);
+
+  const product = await db.$transaction(async (tx) => {
+    const assetId = await storeImage(tx, image);
+    const created = await tx.product.create({
+      data: {
+        groupId,
+        categoryId: category.id,
+        slug,
+        name: input.name,
+        description: input.description ?? "",
+        unit: input.unit,
+        price: input.price,
+        minOrderQuantity: input.minOrderQuantity,
+        stock: input.stock,
+        supplyMode: "READY_STOCK",
+        status: "ACTIVE",
+        images: { create: { assetId, position: 0, alt: input.name } },
+      },
+      select: { id: true, slug: true },
+    });
+    await audit(tx, {
+      actorId,
+      action: "product.create",
+      entityType: "Product",
+      entityId: created.id,
+      groupId,
+      data: { name: input.name, price: input.price, minOrderQuantity: input.minOrderQuantity, stock: input.stock },
+    });
+    return created;
+  });
+  return { ok: true, productId: product.id, slug: product.slug };
+}
+
+export const CATALOG_PAGE_SIZE = 24;
+
+/** Active products for buyers, newest first. */
+export async function listCatalog({ page, categorySlug }: { page: number; categorySlug?: string }) {
+  const where = {
+    status: "ACTIVE" as const,
+    ...(categorySlug ? { category: { OR: [{ slug: categorySlug }, { parent: { slug: categorySlug } }] } } : {}),
+  };
+  const [total, products] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * CATALOG_PAGE_SIZE,
+      take: CATALOG_PAGE_SIZE,
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        unit: true,
+        price: true,
+        minOrderQuantity: true,
+        supplyMode: true,
+        stock: true,
+        group: { select: { name: true, slug: true, village: { select: { name: true } } } },
+        ...mainImageSelect,
+      },
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)),
+    products: products.map(({ images, ...product }) => ({ ...product, image: mainImage(images) })),
+  };
+}
+
+/** A product as buyers see it; null when it does not exist or is not for sale. */
+export async function getProductForBuyers(slug: string) {
+  const product = await db.product.findFirst({
+    where: { slug, status: "ACTIVE" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      unit: true,
+      price: true,
+      minOrderQuantity: true,
+      orderMultiple: true,
+      supplyMode: true,
+      stock: true,
+      leadTimeDays: true,
+      pausedUntil: true,
+      halalCertificate: true,
+      pirtNumber: true,
+      tiers: { select: { minQuantity: true, unitPrice: true }, orderBy: { minQuantity: "asc" } },
+      category: { select: { slug: true, nameId: true, nameEn: true } },
+      group: {
+        select: {
+          name: true,
+          slug: true,
+          story: true,
+          rw: true,
+          verifiedAt: true,
+          village: { select: { name: true, parent: { select: { name: true } } } },
+          _count: { select: { members: { where: { leftAt: null } } } },
+        },
+      },
+      ...mainImageSelect,
+    },
+  });
+  if (!product) return null;
+  const { images, ...rest } = product;
+  return { ...rest, image: mainImage(images) };
+}
+
+/** A group's own products, every status, for its managers. */
+export async function listGroupProducts(groupId: string) {
+  const products = await db.product.findMany({
+    where: { groupId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      unit: true,
+      price: true,
+      stock: true,
+      minOrderQuantity: true,
+      status: true,
+      ...mainImageSelect,
+    },
+  });
+  return products.map(({ images, ...product }) => ({ ...product, image: mainImage(images) }));
+}
+
+export async function listFeaturedProducts(limit: number) {
+  const { products } = await listCatalog({ page: 1 });
+  return products.slice(0, limit);
+}

@@ -1,0 +1,301 @@
+import { randomBytes } from "node:crypto";
+import type { PlaceOrderInput } from "~/forms/order";
+import { priceForQuantity, quantityProblem } from "~/utils/pricing";
+import { audit } from "../audit/audit";
+import { db, type OrderStatus, type Tx } from "../db/client";
+import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
+import { actionsFor, canRecordPayment, nextStatus, releasesStock, type OrderAction, type Party } from "./state";
+
+const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read aloud on the phone
+
+/** "JJR-2611-4KQ7P": year and month, then five characters nobody confuses. */
+export function newOrderNumber(now = new Date()): string {
+  const bytes = randomBytes(5);
+  const tail = Array.from(bytes, (b) => NUMBER_ALPHABET[b % NUMBER_ALPHABET.length]).join("");
+  const yymm = `${String(now.getUTCFullYear()).slice(2)}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  return `JJR-${yymm}-${tail}`;
+}
+
+export type PlaceOrderProblem =
+  | { field: "productId"; message: "order.product_unavailable" }
+  | { field: "quantity"; message: "order.below_minimum" | "order.not_multiple" | "form.whole_number" | "order.out_of_stock"; params?: Record<string, number> };
+
+export type PlaceOrderResult = { ok: true; number: string } | ({ ok: false } & PlaceOrderProblem);
+
+class OutOfStock extends Error {}
+
+/**
+ * Places an order for one product from one group. Prices come from the database, never from the
+ * form. Ready stock is reserved by one conditional update that only succeeds while enough remains.
+ */
+export async function placeOrder(
+  businessId: string,
+  userId: string,
+  productId: string,
+  input: PlaceOrderInput,
+  now = new Date(),
+): Promise<PlaceOrderResult> {
+  const product = await db.product.findFirst({
+    where: { id: productId, status: "ACTIVE" },
+    select: {
+      id: true,
+      name: true,
+      unit: true,
+      price: true,
+      minOrderQuantity: true,
+      orderMultiple: true,
+      supplyMode: true,
+      stock: true,
+      pausedUntil: true,
+      groupId: true,
+      tiers: { select: { minQuantity: true, unitPrice: true } },
+    },
+  });
+  if (!product || (product.pausedUntil && product.pausedUntil > now)) {
+    return { ok: false, field: "productId", message: "order.product_unavailable" };
+  }
+  const problem = quantityProblem(product, input.quantity);
+  if (problem === "below_minimum") {
+    return { ok: false, field: "quantity", message: "order.below_minimum", params: { min: product.minOrderQuantity } };
+  }
+  if (problem === "not_multiple") {
+    return { ok: false, field: "quantity", message: "order.not_multiple", params: { multiple: product.orderMultiple } };
+  }
+  if (problem) return { ok: false, field: "quantity", message: "form.whole_number" };
+
+  const unitPrice = priceForQuantity(product, input.quantity);
+  const subtotal = unitPrice * input.quantity;
+  try {
+    const number = await db.$transaction(async (tx) => {
+      if (product.supplyMode === "READY_STOCK") {
+        const reserved = await tx.product.updateMany({
+          where: { id: product.id, stock: { gte: input.quantity } },
+          data: { stock: { decrement: input.quantity } },
+        });
+        if (reserved.count === 0) throw new OutOfStock();
+      }
+      const order = await tx.order.create({
+        data: {
+          number: newOrderNumber(now),
+          groupId: product.groupId,
+          businessId,
+          placedById: userId,
+          paymentMethod: input.paymentMethod,
+          subtotal,
+          total: subtotal,
+          deliveryAddress: input.deliveryAddress,
+          note: input.note ?? "",
+          placedAt: now,
+          items: {
+            create: {
+              productId: product.id,
+              productName: product.name,
+              unit: product.unit,
+              quantity: input.quantity,
+              unitPrice,
+              lineTotal: subtotal,
+            },
+          },
+          events: { create: { type: "status", toStatus: "PLACED", actorId: userId, createdAt: now } },
+        },
+        select: { id: true, number: true },
+      });
+      await audit(tx, {
+        actorId: userId,
+        action: "order.place",
+        entityType: "Order",
+        entityId: order.id,
+        groupId: product.groupId,
+        businessId,
+        data: { productId: product.id, quantity: input.quantity, unitPrice, total: subtotal },
+      });
+      await notifyGroupManagers(tx, product.groupId, "notify.order_placed", { number: order.number }, `/kelola/pesanan/${order.number}`);
+      return order.number;
+    });
+    return { ok: true, number };
+  } catch (error) {
+    if (error instanceof OutOfStock) {
+      return { ok: false, field: "quantity", message: "order.out_of_stock", params: { stock: product.stock } };
+    }
+    throw error;
+  }
+}
+
+const orderDetailSelect = {
+  id: true,
+  number: true,
+  status: true,
+  paymentMethod: true,
+  paymentStatus: true,
+  subtotal: true,
+  deliveryFee: true,
+  total: true,
+  amountPaid: true,
+  deliveryAddress: true,
+  note: true,
+  rejectReason: true,
+  placedAt: true,
+  group: {
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      phone: true,
+      bankName: true,
+      bankAccountNumber: true,
+      bankAccountName: true,
+      village: { select: { name: true } },
+    },
+  },
+  business: { select: { id: true, name: true, phone: true } },
+  items: {
+    select: { id: true, productName: true, unit: true, quantity: true, unitPrice: true, lineTotal: true, product: { select: { slug: true } } },
+  },
+  events: {
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    select: { id: true, type: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } },
+  },
+  payments: {
+    where: { state: "SUCCEEDED" as const },
+    orderBy: { receivedAt: "asc" as const },
+    select: { id: true, amount: true, method: true, reference: true, receivedAt: true, recordedBy: { select: { name: true } } },
+  },
+};
+
+/** An order as its buyer sees it; null for anyone else's order. */
+export async function getOrderForBusiness(businessId: string, number: string) {
+  const order = await db.order.findFirst({ where: { number, businessId }, select: orderDetailSelect });
+  return order ? { ...order, actions: actionsFor(order.status, "buyer"), canPay: false } : null;
+}
+
+/** An order as the selling group sees it; null for another group's order. */
+export async function getOrderForGroup(groupId: string, number: string) {
+  const order = await db.order.findFirst({ where: { number, groupId }, select: orderDetailSelect });
+  return order ? { ...order, actions: actionsFor(order.status, "group"), canPay: canRecordPayment(order.status) } : null;
+}
+
+const orderListSelect = {
+  id: true,
+  number: true,
+  status: true,
+  paymentStatus: true,
+  total: true,
+  placedAt: true,
+  group: { select: { name: true } },
+  business: { select: { name: true } },
+  items: { select: { productName: true, quantity: true, unit: true }, take: 2 },
+};
+
+export async function listOrdersForBusiness(businessId: string) {
+  return db.order.findMany({ where: { businessId }, orderBy: { placedAt: "desc" }, take: 100, select: orderListSelect });
+}
+
+export async function listOrdersForGroup(groupId: string) {
+  return db.order.findMany({ where: { groupId }, orderBy: { placedAt: "desc" }, take: 100, select: orderListSelect });
+}
+
+export type TransitionResult =
+  | { ok: true; status: OrderStatus }
+  | { ok: false; message: "order.not_found" | "order.action_not_allowed" | "order.reason_required" };
+
+const TIMESTAMP_FIELD: Partial<Record<OrderStatus, "confirmedAt" | "shippedAt" | "deliveredAt" | "completedAt" | "cancelledAt">> = {
+  CONFIRMED: "confirmedAt",
+  SHIPPED: "shippedAt",
+  RECEIVED: "deliveredAt",
+  COMPLETED: "completedAt",
+  CANCELLED: "cancelledAt",
+};
+
+/** Moves the order along its lifecycle if the state machine allows this party to; records who and why. */
+export async function transitionOrder(
+  tenant: { party: "group"; groupId: string } | { party: "buyer"; businessId: string },
+  actorId: string,
+  number: string,
+  action: OrderAction,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<TransitionResult> {
+  const where = tenant.party === "group" ? { number, groupId: tenant.groupId } : { number, businessId: tenant.businessId };
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where, select: { id: true, status: true, groupId: true, businessId: true, number: true } });
+    if (!order) return { ok: false, message: "order.not_found" } as const;
+    if (action === "reject" && !reason) return { ok: false, message: "order.reason_required" } as const;
+    const to = nextStatus(order.status, action, tenant.party);
+    if (!to) return { ok: false, message: "order.action_not_allowed" } as const;
+    const moved = await applyTransition(tx, order, order.status, to, actorId, reason ?? "", now, tenant.party);
+    if (!moved) return { ok: false, message: "order.action_not_allowed" } as const;
+    const final = to === "RECEIVED" ? await completeIfSettled(tx, order.id, now) : to;
+    return { ok: true, status: final } as const;
+  });
+}
+
+/**
+ * Writes one status change. The update is conditional on the status it started from, so two people
+ * pressing the same button at once change the order once.
+ */
+async function applyTransition(
+  tx: Tx,
+  order: { id: string; groupId: string; businessId: string; number: string },
+  from: OrderStatus,
+  to: OrderStatus,
+  actorId: string | null,
+  reason: string,
+  now: Date,
+  party: Party,
+): Promise<boolean> {
+  const stamp = TIMESTAMP_FIELD[to];
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, status: from },
+    data: {
+      status: to,
+      ...(stamp ? { [stamp]: now } : {}),
+      ...(to === "REJECTED" ? { rejectReason: reason } : {}),
+    },
+  });
+  if (updated.count === 0) return false;
+  if (releasesStock(to)) await releaseReservedStock(tx, order.id);
+  await tx.orderEvent.create({
+    data: { orderId: order.id, type: "status", fromStatus: from, toStatus: to, actorId, note: reason, createdAt: now },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId,
+    action: `order.${to.toLowerCase()}`,
+    entityType: "Order",
+    entityId: order.id,
+    groupId: order.groupId,
+    businessId: order.businessId,
+    data: { from, to, by: party, reason },
+  });
+  const link = `/pesanan/${order.number}`;
+  if (party === "group" || party === "system") {
+    await notifyBusinessUsers(tx, order.businessId, "notify.order_status", { number: order.number, status: to }, link);
+  }
+  if (party === "buyer" || party === "system") {
+    await notifyGroupManagers(tx, order.groupId, "notify.order_status", { number: order.number, status: to }, `/kelola/pesanan/${order.number}`);
+  }
+  return true;
+}
+
+async function releaseReservedStock(tx: Tx, orderId: string) {
+  const items = await tx.orderItem.findMany({
+    where: { orderId, product: { supplyMode: "READY_STOCK" } },
+    select: { productId: true, quantity: true },
+  });
+  for (const item of items) {
+    await tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } }, select: { id: true } });
+  }
+}
+
+/** A received order that is paid in full is done (Selesai). Returns the status it ends in. */
+export async function completeIfSettled(tx: Tx, orderId: string, now: Date): Promise<OrderStatus> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { id: true, status: true, total: true, amountPaid: true, groupId: true, businessId: true, number: true },
+  });
+  if (order.status === "RECEIVED" && order.amountPaid >= order.total) {
+    await applyTransition(tx, order, "RECEIVED", "COMPLETED", null, "", now, "system");
+    return "COMPLETED";
+  }
+  return order.status;
+}

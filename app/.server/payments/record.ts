@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { audit } from "../audit/audit";
+import { db, type PaymentMethod } from "../db/client";
+import { recordOrderIncome } from "../ledger/cash-book";
+import { notifyBusinessUsers } from "../notifications/notifications";
+import { completeIfSettled } from "../orders/orders";
+import { canRecordPayment } from "../orders/state";
+
+export type RecordPaymentResult =
+  | { ok: true; duplicate: boolean }
+  | { ok: false; field: "amount" | "form"; message: "order.not_found" | "payment.not_payable" | "payment.exceeds_due"; params?: Record<string, number> };
+
+/**
+ * Records money the group received for an order (a bank transfer seen in the account, cash on
+ * delivery). In one transaction: the payment, the order's paid amount, the cash-book income entry,
+ * a timeline event and an audit event. The form's idempotency key makes a double submit (or two
+ * treasurers at once) record it once.
+ */
+export async function recordPayment(
+  groupId: string,
+  actorId: string,
+  number: string,
+  input: { amount: number; reference?: string; idempotencyKey: string; method?: PaymentMethod },
+  now = new Date(),
+): Promise<RecordPaymentResult> {
+  const key = `manual:${groupId}:${input.idempotencyKey}`;
+  try {
+    return await db.$transaction(async (tx) => {
+      const order = await tx.order.findFirst({
+        where: { number, groupId },
+        select: { id: true, number: true, status: true, total: true, amountPaid: true, paymentMethod: true, businessId: true },
+      });
+      if (!order) return { ok: false, field: "form", message: "order.not_found" } as const;
+      if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {
+        return { ok: true, duplicate: true } as const;
+      }
+      if (!canRecordPayment(order.status)) return { ok: false, field: "form", message: "payment.not_payable" } as const;
+      const due = order.total - order.amountPaid;
+      if (input.amount > due) return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } } as const;
+
+      // Conditional on the paid amount read above: a concurrent payment makes this one retry-free fail.
+      const updated = await tx.order.updateMany({
+        where: { id: order.id, amountPaid: order.amountPaid },
+        data: {
+          amountPaid: order.amountPaid + input.amount,
+          paymentStatus: order.amountPaid + input.amount >= order.total ? "PAID" : "PARTIALLY_PAID",
+        },
+      });
+      if (updated.count === 0) throw new ConcurrentPayment();
+      const payment = await tx.payment.create({
+        data: {
+          orderId: order.id,
+          groupId,
+          method: input.method ?? order.paymentMethod,
+          state: "SUCCEEDED",
+          amount: input.amount,
+          reference: input.reference ?? "",
+          idempotencyKey: key,
+          recordedById: actorId,
+          receivedAt: now,
+        },
+        select: { id: true },
+      });
+      await recordOrderIncome(tx, { groupId, paymentId: payment.id, amount: input.amount, occurredAt: now, orderNumber: order.number, actorId });
+      await tx.orderEvent.create({
+        data: { orderId: order.id, type: "payment", actorId, note: String(input.amount), createdAt: now },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId,
+        action: "payment.record",
+        entityType: "Payment",
+        entityId: payment.id,
+        groupId,
+        businessId: order.businessId,
+        data: { orderId: order.id, amount: input.amount, reference: input.reference ?? "" },
+      });
+      await notifyBusinessUsers(tx, order.businessId, "notify.payment_recorded", { number: order.number, amount: input.amount }, `/pesanan/${order.number}`);
+      await completeIfSettled(tx, order.id, now);
+      return { ok: true, duplicate: false } as const;
+    });
+  } catch (error) {
+    // The loser of a race on the same key or the same order: the winner's payment stands.
+    if (error instanceof ConcurrentPayment || isUniqueViolation(error)) {
+      const existing = await db.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
+      if (existing) return { ok: true, duplicate: true };
+      return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due: 0 } };
+    }
+    throw error;
+  }
+}
+
+class ConcurrentPayment extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+
+/** A key for one rendering of a payment form. */
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}

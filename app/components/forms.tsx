@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { translateEncoded, useT } from "~/utils/i18n";
+
+/** Errors arrive as catalog keys (see app/forms); shown in the reader's language. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-700">
+      {errors.map((error) => (
+        <li key={error}>{translateEncoded(t, error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function Field({
+  label,
+  htmlFor,
+  errorId,
+  errors,
+  hint,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  errorId: string;
+  errors?: string[] | null;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={htmlFor} className="block font-medium">
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="text-sm text-stone-500">{hint}</p> : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function FormErrors({ errors }: { errors?: string[] | null }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-800">
+      {errors.map((error) => (
+        <p key={error}>{translateEncoded(t, error)}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import type { ReactNode } from "react";
+import type { OrderStatus, PaymentMethod, PaymentStatus, ProductUnit } from "~/.server/db/generated/sqlite/enums";
+import { useLang, useT } from "~/utils/i18n";
+import { ORDER_STATUS_KEYS, PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, UNIT_KEYS, isOrderStatus } from "~/utils/labels";
+import { formatRupiah } from "~/utils/money";
+import { formatDateTime } from "~/utils/time";
+
+export type OrderViewData = {
+  number: string;
+  status: OrderStatus;
+  paymentMethod: PaymentMethod;
+  paymentStatus: PaymentStatus;
+  total: number;
+  amountPaid: number;
+  deliveryAddress: string;
+  note: string;
+  rejectReason: string | null;
+  placedAt: Date | string;
+  group: { name: string; bankName: string | null; bankAccountNumber: string | null; bankAccountName: string | null; village: { name: string } };
+  business: { name: string };
+  items: { id: string; productName: string; unit: ProductUnit; quantity: number; unitPrice: number; lineTotal: number }[];
+  events: { id: string; type: string; toStatus: OrderStatus | null; note: string; createdAt: Date | string; actor: { name: string } | null }[];
+};
+
+const STATUS_TONE: Record<OrderStatus, string> = {
+  PLACED: "bg-amber-100 text-amber-900",
+  CONFIRMED: "bg-sky-100 text-sky-900",
+  IN_PRODUCTION: "bg-sky-100 text-sky-900",
+  SHIPPED: "bg-indigo-100 text-indigo-900",
+  RECEIVED: "bg-brand-100 text-brand-800",
+  COMPLETED: "bg-brand-600 text-white",
+  REJECTED: "bg-red-100 text-red-900",
+  CANCELLED: "bg-stone-200 text-stone-800",
+};
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  const t = useT();
+  return <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${STATUS_TONE[status]}`}>{t(ORDER_STATUS_KEYS[status])}</span>;
+}
+
+export function OrderView({ order, perspective, children }: { order: OrderViewData; perspective: "buyer" | "group"; children?: ReactNode }) {
+  const t = useT();
+  const lang = useLang();
+  const due = order.total - order.amountPaid;
+  return (
+    <article className="space-y-4">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="text-sm text-stone-600">{t("order.number_label")}</p>
+          <h1 className="text-2xl font-bold">{order.number}</h1>
+          <p className="text-sm text-stone-600">
+            {perspective === "buyer" ? order.group.name : order.business.name} · {formatDateTime(order.placedAt, lang)}
+          </p>
+        </div>
+        <OrderStatusBadge status={order.status} />
+      </header>
+
+      {children}
+
+      <section className="card" aria-labelledby="items-title">
+        <h2 id="items-title" className="font-bold">
+          {t("order.items")}
+        </h2>
+        <table className="mt-2 w-full text-sm">
+          <thead>
+            <tr className="border-b border-stone-200 text-left text-stone-600">
+              <th className="py-1 font-medium">{t("order.product")}</th>
+              <th className="py-1 text-right font-medium">{t("order.qty")}</th>
+              <th className="py-1 text-right font-medium">{t("order.line_total")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.items.map((item) => (
+              <tr key={item.id} className="border-b border-stone-100">
+                <td className="py-2">
+                  {item.productName}
+                  <span className="block text-stone-500">
+                    {formatRupiah(item.unitPrice)} / {t(UNIT_KEYS[item.unit])}
+                  </span>
+                </td>
+                <td className="py-2 text-right">
+                  {item.quantity} {t(UNIT_KEYS[item.unit])}
+                </td>
+                <td className="py-2 text-right">{formatRupiah(item.lineTotal)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th className="pt-2 text-left" colSpan={2}>
+                {t("order.total")}
+              </th>
+              <td className="pt-2 text-right font-bold">{formatRupiah(order.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <section className="card space-y-1" aria-labelledby="payment-title">
+        <h2 id="payment-title" className="font-bold">
+          {t("order.payment")}
+        </h2>
+        <p>
+          {t(PAYMENT_METHOD_KEYS[order.paymentMethod])} · <strong>{t(PAYMENT_STATUS_KEYS[order.paymentStatus])}</strong>
+        </p>
+        <p className="text-sm text-stone-600">{t("order.paid_and_due", { paid: formatRupiah(order.amountPaid), due: formatRupiah(Math.max(0, due)) })}</p>
+        {perspective === "buyer" && order.paymentMethod === "BANK_TRANSFER" && due > 0 ? (
+          order.group.bankAccountNumber ? (
+            <p className="rounded-lg bg-stone-100 p-3 text-sm">
+              {t("order.transfer_to", {
+                bank: order.group.bankName ?? "",
+                account: order.group.bankAccountNumber,
+                name: order.group.bankAccountName ?? order.group.name,
+                amount: formatRupiah(due),
+                number: order.number,
+              })}
+            </p>
+          ) : (
+            <p className="rounded-lg bg-stone-100 p-3 text-sm">{t("order.transfer_ask_group")}</p>
+          )
+        ) : null}
+      </section>
+
+      <section className="card text-sm" aria-labelledby="delivery-title">
+        <h2 id="delivery-title" className="font-bold">
+          {t("order.delivery")}
+        </h2>
+        <p className="mt-1 whitespace-pre-line">{order.deliveryAddress}</p>
+        {order.note ? <p className="mt-2 text-stone-600">{t("order.note_label", { note: order.note })}</p> : null}
+        {order.rejectReason ? <p className="mt-2 text-red-800">{t("order.reject_reason_label", { reason: order.rejectReason })}</p> : null}
+      </section>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="font-bold">
+          {t("order.timeline")}
+        </h2>
+        <ol className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">
+          {order.events.map((event) => (
+            <li key={event.id}>
+              <p className="font-medium">
+                {event.type === "payment"
+                  ? t("order.event_payment", { amount: formatRupiah(Number(event.note) || 0) })
+                  : event.toStatus && isOrderStatus(event.toStatus)
+                    ? t(ORDER_STATUS_KEYS[event.toStatus])
+                    : event.note}
+              </p>
+              <p className="text-sm text-stone-600">
+                {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
+              </p>
+              {event.type === "status" && event.note ? <p className="text-sm text-stone-700">{event.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { RootLoaderData } from "~/root";
+import { useLang, useT } from "~/utils/i18n";
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium ${
+    isActive ? "bg-brand-100 text-brand-800" : "text-stone-700 hover:bg-stone-100"
+  }`;
+
+export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+        <Link to="/" className="mr-2 inline-flex min-h-11 items-center gap-2 text-lg font-bold text-brand-700">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          Jejaring
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+          <NavLink to="/produk" className={navClass}>
+            {t("nav.products")}
+          </NavLink>
+          {viewer?.isBuyer ? (
+            <NavLink to="/pesanan" className={navClass}>
+              {t("nav.my_orders")}
+            </NavLink>
+          ) : null}
+          {viewer?.isGroupManager ? (
+            <NavLink to="/kelola" className={navClass}>
+              {t("nav.manage_shop")}
+            </NavLink>
+          ) : null}
+          {viewer?.isTkm ? (
+            <NavLink to="/tkm" className={navClass}>
+              {t("nav.monitoring")}
+            </NavLink>
+          ) : null}
+          {viewer ? (
+            <NavLink to="/notifikasi" className={navClass}>
+              {t("nav.notifications")}
+              {viewer.unread > 0 ? (
+                <span className="ml-1 rounded-full bg-clay-500 px-2 text-xs text-white">
+                  <span className="sr-only">{t("nav.unread")}: </span>
+                  {viewer.unread}
+                </span>
+              ) : null}
+            </NavLink>
+          ) : null}
+        </nav>
+        <div className="flex items-center gap-1">
+          <Form method="post" action="/bahasa" className="flex">
+            <input type="hidden" name="redirectTo" value={here} />
+            <button
+              type="submit"
+              name="lang"
+              value={lang === "id" ? "en" : "id"}
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
+              lang={lang === "id" ? "en" : "id"}
+            >
+              {t("nav.switch_language")}
+            </button>
+          </Form>
+          {viewer ? (
+            <Form method="post" action="/keluar">
+              <button type="submit" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-stone-700 hover:bg-stone-100">
+                {t("nav.sign_out")}
+              </button>
+            </Form>
+          ) : (
+            <Link to="/masuk" className="btn-primary text-sm">
+              {t("nav.sign_in")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireGroupManager } from "~/.server/auth/guards";
+import { listGroupProducts } from "~/.server/catalog/products";
+import { listOrdersForGroup } from "~/.server/orders/orders";
+import { OrderList } from "~/components/order-list";
+import { useT } from "~/utils/i18n";
+import { UNIT_KEYS } from "~/utils/labels";
+import { pageTitle } from "~/utils/meta";
+import { formatRupiah } from "~/utils/money";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { group } = await requireGroupManager(request);
+  const [products, orders] = await Promise.all([listGroupProducts(group.id), listOrdersForGroup(group.id)]);
+  return { group, products, orders };
+}
+
+export default function ManageShop() {
+  const t = useT();
+  const { group, products, orders } = useLoaderData<typeof loader>();
+  const waiting = orders.filter((o) => o.status === "PLACED").length;
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-stone-600">{t("manage.your_group")}</p>
+        <h1 className="text-2xl font-bold">{group.name}</h1>
+        {waiting > 0 ? (
+          <p role="status" className="mt-2 rounded-lg bg-amber-100 p-3 font-medium text-amber-900">
+            {t("manage.orders_waiting", { count: waiting })}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="orders-title" className="space-y-2">
+        <h2 id="orders-title" className="text-xl font-bold">
+          {t("manage.incoming_orders")}
+        </h2>
+        <OrderList orders={orders} hrefBase="/kelola/pesanan" perspective="group" />
+      </section>
+
+      <section aria-labelledby="products-title" className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="products-title" className="text-xl font-bold">
+            {t("manage.products")}
+          </h2>
+          <Link to="/kelola/produk/baru" className="btn-primary">
+            + {t("manage.add_product")}
+          </Link>
+        </div>
+        {products.length === 0 ? (
+          <p className="card text-stone-600">{t("manage.no_products")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {products.map((product) => (
+              <li key={product.id} className="card flex items-center gap-3 p-3">
+                {product.image ? (
+                  <img src={product.image.src} srcSet={product.image.srcSet} sizes="64px" width={64} height={48} alt="" className="h-12 w-16 rounded object-cover" loading="lazy" />
+                ) : null}
+                <div className="flex-1">
+                  <Link to={`/produk/${product.slug}`} className="font-semibold hover:underline">
+                    {product.name}
+                  </Link>
+                  <p className="text-sm text-stone-600">
+                    {formatRupiah(product.price)} / {t(UNIT_KEYS[product.unit])} · {t("manage.stock_left", { count: product.stock })}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

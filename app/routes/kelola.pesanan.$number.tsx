@@ -1,0 +1,149 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireGroupManager } from "~/.server/auth/guards";
+import { invariantResponse } from "~/.server/http/responses";
+import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
+import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
+import { Field, FormErrors } from "~/components/forms";
+import { OrderView } from "~/components/order-view";
+import { OrderActionSchema } from "~/forms/order";
+import { encodeMessage, useT } from "~/utils/i18n";
+import { plainTitle } from "~/utils/meta";
+import { formatRupiah } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? plainTitle(matches, data.order.number) : []);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { group } = await requireGroupManager(request);
+  const order = await getOrderForGroup(group.id, params.number ?? "");
+  invariantResponse(order);
+  // A fresh key per page view: submitting the same form twice records the payment once.
+  return { order, paymentKey: newIdempotencyKey() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, group } = await requireGroupManager(request);
+  const number = params.number ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: OrderActionSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+
+  if (submission.value.intent === "payment") {
+    const result = await recordPayment(group.id, viewer.id, number, submission.value);
+    if (!result.ok) {
+      if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });
+      const message = encodeMessage(result.message, "params" in result ? result.params : undefined);
+      const reply = result.field === "amount" ? submission.reply({ fieldErrors: { amount: [message] } }) : submission.reply({ formErrors: [message] });
+      return Response.json(reply, { status: 400 });
+    }
+    return redirect(`/kelola/pesanan/${number}`);
+  }
+
+  const result = await transitionOrder({ party: "group", groupId: group.id }, viewer.id, number, submission.value.step, submission.value.reason);
+  if (!result.ok) {
+    if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });
+    return Response.json(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  }
+  return redirect(`/kelola/pesanan/${number}`);
+}
+
+export default function GroupOrder() {
+  const t = useT();
+  const { order, paymentKey } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const due = order.total - order.amountPaid;
+  const [paymentForm, paymentFields] = useForm({
+    id: "payment",
+    lastResult: lastResult && "intent" in (lastResult.initialValue ?? {}) && lastResult.initialValue?.intent === "payment" ? lastResult : undefined,
+    defaultValue: { amount: String(due), reference: "" },
+  });
+  const formErrors = lastResult?.error?.[""] ?? null;
+  return (
+    <div className="space-y-4">
+      <Link to="/kelola" className="link">
+        ← {t("manage.back")}
+      </Link>
+      <OrderView order={order} perspective="group">
+        <FormErrors errors={formErrors} />
+        {order.actions.length > 0 ? (
+          <section className="card space-y-3" aria-labelledby="next-step">
+            <h2 id="next-step" className="font-bold">
+              {t("order.next_step")}
+            </h2>
+            <div className="flex flex-wrap gap-2">
+              {order.actions.includes("confirm") ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="transition" />
+                  <button type="submit" name="step" value="confirm" className="btn-primary" disabled={busy}>
+                    {t("order.action.confirm")}
+                  </button>
+                </Form>
+              ) : null}
+              {order.actions.includes("start_production") ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="transition" />
+                  <button type="submit" name="step" value="start_production" className="btn-secondary" disabled={busy}>
+                    {t("order.action.start_production")}
+                  </button>
+                </Form>
+              ) : null}
+              {order.actions.includes("ship") ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="transition" />
+                  <button type="submit" name="step" value="ship" className="btn-primary" disabled={busy}>
+                    {t("order.action.ship")}
+                  </button>
+                </Form>
+              ) : null}
+              {order.actions.includes("mark_received") ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="transition" />
+                  <button type="submit" name="step" value="mark_received" className="btn-primary" disabled={busy}>
+                    {t("order.action.group_delivered")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+            {order.actions.includes("reject") ? (
+              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+                <input type="hidden" name="intent" value="transition" />
+                <label htmlFor="reject-reason" className="block font-medium">
+                  {t("order.reject_reason")}
+                </label>
+                <input id="reject-reason" name="reason" className="field-input" maxLength={300} />
+                <button type="submit" name="step" value="reject" className="btn-danger" disabled={busy}>
+                  {t("order.action.reject")}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        ) : null}
+        {order.canPay && due > 0 ? (
+          <section className="card" aria-labelledby="record-payment">
+            <h2 id="record-payment" className="font-bold">
+              {t("payment.record_title")}
+            </h2>
+            <p className="text-sm text-stone-600">{t("payment.record_intro", { due: formatRupiah(due) })}</p>
+            <Form method="post" className="mt-3 space-y-3" {...getFormProps(paymentForm)}>
+              <input type="hidden" name="intent" value="payment" />
+              <input type="hidden" name="idempotencyKey" value={paymentKey} />
+              <Field label={t("payment.amount")} htmlFor={paymentFields.amount.id} errorId={paymentFields.amount.errorId} errors={paymentFields.amount.errors}>
+                <input {...getInputProps(paymentFields.amount, { type: "number" })} min={1} max={due} inputMode="numeric" className="field-input" />
+              </Field>
+              <Field label={t("payment.reference")} htmlFor={paymentFields.reference.id} errorId={paymentFields.reference.errorId} errors={paymentFields.reference.errors} hint={t("payment.reference_hint")}>
+                <input {...getInputProps(paymentFields.reference, { type: "text" })} className="field-input" />
+              </Field>
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {t("payment.record_button")}
+              </button>
+            </Form>
+          </section>
+        ) : null}
+      </OrderView>
+    </div>
+  );
+}

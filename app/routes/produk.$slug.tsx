@@ -1,0 +1,195 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { getViewer, requireBuyer } from "~/.server/auth/guards";
+import { getBusinessDefaultAddress } from "~/.server/buyers/businesses";
+import { getProductForBuyers } from "~/.server/catalog/products";
+import { invariantResponse } from "~/.server/http/responses";
+import { placeOrder } from "~/.server/orders/orders";
+import { Field, FieldErrors, FormErrors } from "~/components/forms";
+import { PAYMENT_CHOICES, PlaceOrderSchema } from "~/forms/order";
+import { encodeMessage, useLang, useT } from "~/utils/i18n";
+import { PAYMENT_METHOD_KEYS, UNIT_KEYS } from "~/utils/labels";
+import { plainTitle } from "~/utils/meta";
+import { formatRupiah } from "~/utils/money";
+import { priceForQuantity } from "~/utils/pricing";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [...plainTitle(matches, data.product.name), { property: "og:title", content: data.product.name }] : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const product = await getProductForBuyers(params.slug ?? "");
+  invariantResponse(product);
+  const viewer = await getViewer(request);
+  const defaultAddress = viewer?.business ? await getBusinessDefaultAddress(viewer.business.id) : "";
+  return {
+    product,
+    buyer: viewer?.business ? { businessName: viewer.business.name, defaultAddress } : null,
+    signedIn: viewer !== null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, business } = await requireBuyer(request);
+  const product = await getProductForBuyers(params.slug ?? "");
+  invariantResponse(product);
+  const submission = parseWithZod(await request.formData(), { schema: PlaceOrderSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  // The product is the one in the URL; ids and prices in the form are never trusted.
+  const result = await placeOrder(business.id, viewer.id, product.id, submission.value);
+  if (!result.ok) {
+    const message = encodeMessage(result.message, "params" in result ? result.params : undefined);
+    const reply =
+      result.field === "productId"
+        ? submission.reply({ formErrors: [message] })
+        : submission.reply({ fieldErrors: { [result.field]: [message] } });
+    return Response.json(reply, { status: 400 });
+  }
+  return redirect(`/pesanan/${result.number}?baru=1`);
+}
+
+export default function ProductPage() {
+  const t = useT();
+  const lang = useLang();
+  const { product, buyer, signedIn } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    defaultValue: {
+      quantity: String(product.minOrderQuantity),
+      paymentMethod: "BANK_TRANSFER",
+      deliveryAddress: buyer?.defaultAddress ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceOrderSchema }),
+  });
+  const [quantityText, setQuantityText] = useState(String(product.minOrderQuantity));
+  const quantity = Number(quantityText);
+  const validQuantity = Number.isInteger(quantity) && quantity > 0;
+  const unitPrice = validQuantity ? priceForQuantity(product, quantity) : product.price;
+  const unit = t(UNIT_KEYS[product.unit]);
+  const tiers = [{ minQuantity: product.minOrderQuantity, unitPrice: product.price }, ...product.tiers.filter((tier) => tier.minQuantity > product.minOrderQuantity)];
+
+  return (
+    <article className="grid gap-6 md:grid-cols-2">
+      <div>
+        {product.image ? (
+          <img
+            src={product.image.src}
+            srcSet={product.image.srcSet}
+            sizes="(min-width: 768px) 480px, 100vw"
+            width={product.image.width}
+            height={product.image.height}
+            alt={product.image.alt}
+            className="w-full rounded-xl bg-stone-100 object-cover"
+          />
+        ) : null}
+      </div>
+      <div className="space-y-4">
+        <div>
+          <p className="text-sm text-stone-600">{lang === "en" ? product.category.nameEn : product.category.nameId}</p>
+          <h1 className="text-2xl font-bold">{product.name}</h1>
+          <p className="mt-1 text-2xl font-bold text-brand-700">
+            {formatRupiah(product.price)} <span className="text-base font-normal text-stone-600">/ {unit}</span>
+          </p>
+        </div>
+        <dl className="grid grid-cols-2 gap-2 text-sm">
+          <div className="card p-3">
+            <dt className="text-stone-600">{t("product.min_order")}</dt>
+            <dd className="font-semibold">{product.minOrderQuantity} {unit}</dd>
+          </div>
+          <div className="card p-3">
+            <dt className="text-stone-600">{t("product.stock")}</dt>
+            <dd className="font-semibold">
+              {product.supplyMode === "READY_STOCK" ? `${product.stock} ${unit}` : t("product.made_to_order", { days: product.leadTimeDays })}
+            </dd>
+          </div>
+        </dl>
+        {tiers.length > 1 ? (
+          <table className="w-full text-sm">
+            <caption className="text-left font-medium">{t("product.tier_prices")}</caption>
+            <tbody>
+              {tiers.map((tier) => (
+                <tr key={tier.minQuantity} className="border-b border-stone-200">
+                  <td className="py-1">{t("product.tier_from", { qty: tier.minQuantity, unit })}</td>
+                  <td className="py-1 text-right font-semibold">{formatRupiah(tier.unitPrice)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {product.description ? <p className="whitespace-pre-line text-stone-700">{product.description}</p> : null}
+
+        <section className="card space-y-3" aria-labelledby="order-title">
+          <h2 id="order-title" className="text-lg font-bold">
+            {t("order.form_title")}
+          </h2>
+          {buyer ? (
+            <Form method="post" className="space-y-3" {...getFormProps(form)}>
+              <FormErrors errors={form.errors} />
+              <Field label={t("order.quantity", { unit })} htmlFor={fields.quantity.id} errorId={fields.quantity.errorId} errors={fields.quantity.errors}>
+                <input
+                  {...getInputProps(fields.quantity, { type: "number" })}
+                  min={product.minOrderQuantity}
+                  step={product.orderMultiple}
+                  inputMode="numeric"
+                  className="field-input"
+                  onChange={(event) => setQuantityText(event.target.value)}
+                />
+              </Field>
+              {validQuantity ? (
+                <p className="text-stone-700" aria-live="polite">
+                  {t("order.estimate", { qty: quantity, unit, price: formatRupiah(unitPrice), total: formatRupiah(unitPrice * quantity) })}
+                </p>
+              ) : null}
+              <fieldset className="space-y-2">
+                <legend className="font-medium">{t("order.payment_method")}</legend>
+                {PAYMENT_CHOICES.map((method) => (
+                  <label key={method} className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3">
+                    <input type="radio" name={fields.paymentMethod.name} value={method} defaultChecked={fields.paymentMethod.initialValue === method} className="size-5" />
+                    {t(PAYMENT_METHOD_KEYS[method])}
+                  </label>
+                ))}
+                <FieldErrors id={fields.paymentMethod.errorId} errors={fields.paymentMethod.errors} />
+              </fieldset>
+              <Field label={t("order.delivery_address")} htmlFor={fields.deliveryAddress.id} errorId={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors}>
+                <textarea {...getTextareaProps(fields.deliveryAddress)} rows={2} className="field-input" />
+              </Field>
+              <Field label={t("order.note")} htmlFor={fields.note.id} errorId={fields.note.errorId} errors={fields.note.errors} hint={t("order.note_hint")}>
+                <textarea {...getTextareaProps(fields.note)} rows={2} className="field-input" />
+              </Field>
+              <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+                {t("order.place")}
+              </button>
+            </Form>
+          ) : signedIn ? (
+            <p className="text-stone-600">{t("order.buyers_only")}</p>
+          ) : (
+            <p>
+              <Link to={`/masuk?redirectTo=${encodeURIComponent(`/produk/${product.slug}`)}`} className="btn-primary">
+                {t("order.sign_in_to_order")}
+              </Link>
+            </p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="maker-title">
+          <h2 id="maker-title" className="font-bold">
+            {t("product.made_by")}
+          </h2>
+          <p className="mt-1 font-semibold">{product.group.name}</p>
+          <p className="text-sm text-stone-600">
+            {[product.group.rw ? `RW ${product.group.rw}` : null, product.group.village.name, product.group.village.parent?.name].filter(Boolean).join(", ")}
+            {" · "}
+            {t("group.member_count", { count: product.group._count.members })}
+          </p>
+          {product.group.story ? <p className="mt-2 text-stone-700">{product.group.story}</p> : null}
+        </section>
+      </div>
+    </article>
+  );
+}

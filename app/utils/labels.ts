@@ -1,0 +1,60 @@
+import type {
+  BusinessKind,
+  OrderStatus,
+  PaymentMethod,
+  PaymentStatus,
+  ProductUnit,
+} from "~/.server/db/generated/sqlite/enums";
+import type { MessageKey } from "~/locales";
+
+// Catalog keys for the values the database stores, so every label goes through the catalogs.
+
+export const BUSINESS_KIND_KEYS: Record<BusinessKind, MessageKey> = {
+  TOKO_OLEH_OLEH: "business.kind.TOKO_OLEH_OLEH",
+  KAFE: "business.kind.KAFE",
+  RESTORAN: "business.kind.RESTORAN",
+  HOTEL: "business.kind.HOTEL",
+  KATERING: "business.kind.KATERING",
+  KANTOR: "business.kind.KANTOR",
+  LAINNYA: "business.kind.LAINNYA",
+};
+
+export const UNIT_KEYS: Record<ProductUnit, MessageKey> = {
+  PCS: "unit.PCS",
+  KG: "unit.KG",
+  PAK: "unit.PAK",
+  LUSIN: "unit.LUSIN",
+  BOTOL: "unit.BOTOL",
+  TOPLES: "unit.TOPLES",
+  LITER: "unit.LITER",
+};
+
+export const ORDER_STATUS_KEYS: Record<OrderStatus, MessageKey> = {
+  PLACED: "order.status.PLACED",
+  CONFIRMED: "order.status.CONFIRMED",
+  IN_PRODUCTION: "order.status.IN_PRODUCTION",
+  SHIPPED: "order.status.SHIPPED",
+  RECEIVED: "order.status.RECEIVED",
+  COMPLETED: "order.status.COMPLETED",
+  REJECTED: "order.status.REJECTED",
+  CANCELLED: "order.status.CANCELLED",
+};
+
+export const PAYMENT_METHOD_KEYS: Record<PaymentMethod, MessageKey> = {
+  BANK_TRANSFER: "payment.method.BANK_TRANSFER",
+  CASH_ON_DELIVERY: "payment.method.CASH_ON_DELIVERY",
+  CARD: "payment.method.CARD",
+  TEMPO: "payment.method.TEMPO",
+  CONSIGNMENT: "payment.method.CONSIGNMENT",
+};
+
+export const PAYMENT_STATUS_KEYS: Record<PaymentStatus, MessageKey> = {
+  UNPAID: "payment.status.UNPAID",
+  PARTIALLY_PAID: "payment.status.PARTIALLY_PAID",
+  PAID: "payment.status.PAID",
+  REFUNDED: "payment.status.REFUNDED",
+};
+
+export function isOrderStatus(value: string): value is OrderStatus {
+  return value in ORDER_STATUS_KEYS;
+}
