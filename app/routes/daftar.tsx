@@ -48,7 +48,9 @@ export default function SignUp() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
+    // from under the finger that is tapping it.
+    shouldRevalidate: "onInput",
     defaultValue: { accountType: "buyer" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   });

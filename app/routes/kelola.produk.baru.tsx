@@ -62,7 +62,9 @@ export default function NewProduct() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
+    // from under the finger that is tapping it.
+    shouldRevalidate: "onInput",
     defaultValue: { unit: "PCS", minOrderQuantity: "1", stock: "0" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProductSchema }),
   });

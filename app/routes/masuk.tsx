@@ -46,7 +46,9 @@ export default function SignIn() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
+    // from under the finger that is tapping it.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
   return (

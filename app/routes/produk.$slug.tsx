@@ -59,7 +59,9 @@ export default function ProductPage() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
+    // from under the finger that is tapping it.
+    shouldRevalidate: "onInput",
     defaultValue: {
       quantity: String(product.minOrderQuantity),
       paymentMethod: "BANK_TRANSFER",
