@@ -28,6 +28,9 @@ async function freshDatabaseUrl(): Promise<string> {
 const databaseUrl = await freshDatabaseUrl();
 process.env.DATABASE_URL = databaseUrl;
 fs.writeFileSync(path.join(os.tmpdir(), "jejaring-e2e-database-url"), databaseUrl);
-const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], { stdio: "inherit", env: process.env });
+const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+  stdio: "inherit",
+  env: process.env,
+});
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 await import("../server/index.js");

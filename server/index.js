@@ -46,7 +46,14 @@ app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.use((req, res, next) => {
-  if (isCrossOriginWrite(req.method, req.get("origin"), req.get("x-forwarded-host") ?? req.get("host"), process.env.APP_URL)) {
+  if (
+    isCrossOriginWrite(
+      req.method,
+      req.get("origin"),
+      req.get("x-forwarded-host") ?? req.get("host"),
+      process.env.APP_URL,
+    )
+  ) {
     res.status(403).type("text/plain").send("Cross-origin request refused");
     return;
   }
@@ -65,6 +72,7 @@ const server = app.listen(port, host, () => {
   console.log(`Jejaring is serving on http://localhost:${port}`);
 });
 
+/** @param {string} signal */
 function shutdown(signal) {
   console.log(`${signal} received: finishing open requests, then stopping.`);
   server.close(() => process.exit(0));

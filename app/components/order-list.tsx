@@ -16,7 +16,15 @@ type Row = {
   items: { productName: string; quantity: number; unit: ProductUnit }[];
 };
 
-export function OrderList({ orders, hrefBase, perspective }: { orders: Row[]; hrefBase: string; perspective: "buyer" | "group" }) {
+export function OrderList({
+  orders,
+  hrefBase,
+  perspective,
+}: {
+  orders: Row[];
+  hrefBase: string;
+  perspective: "buyer" | "group";
+}) {
   const t = useT();
   const lang = useLang();
   if (orders.length === 0) return <p className="card text-stone-600">{t("orders.empty")}</p>;
@@ -24,13 +32,18 @@ export function OrderList({ orders, hrefBase, perspective }: { orders: Row[]; hr
     <ul className="space-y-2">
       {orders.map((order) => (
         <li key={order.number}>
-          <Link to={`${hrefBase}/${order.number}`} className="card flex flex-wrap items-center justify-between gap-2 p-3 hover:border-brand-600">
+          <Link
+            to={`${hrefBase}/${order.number}`}
+            className="card flex flex-wrap items-center justify-between gap-2 p-3 hover:border-brand-600"
+          >
             <div>
               <p className="font-semibold">
                 {order.number} · {perspective === "buyer" ? order.group.name : order.business.name}
               </p>
               <p className="text-sm text-stone-600">
-                {order.items.map((item) => `${item.productName} (${item.quantity} ${t(UNIT_KEYS[item.unit])})`).join(", ")}
+                {order.items
+                  .map((item) => `${item.productName} (${item.quantity} ${t(UNIT_KEYS[item.unit])})`)
+                  .join(", ")}
               </p>
               <p className="text-sm text-stone-500">
                 {formatDate(order.placedAt, lang)} · {formatRupiah(order.total)}

@@ -1,7 +1,18 @@
 import type { ReactNode } from "react";
-import type { OrderStatus, PaymentMethod, PaymentStatus, ProductUnit } from "~/.server/db/generated/sqlite/enums";
+import type {
+  OrderStatus,
+  PaymentMethod,
+  PaymentStatus,
+  ProductUnit,
+} from "~/.server/db/generated/sqlite/enums";
 import { useLang, useT } from "~/utils/i18n";
-import { ORDER_STATUS_KEYS, PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, UNIT_KEYS, isOrderStatus } from "~/utils/labels";
+import {
+  ORDER_STATUS_KEYS,
+  PAYMENT_METHOD_KEYS,
+  PAYMENT_STATUS_KEYS,
+  UNIT_KEYS,
+  isOrderStatus,
+} from "~/utils/labels";
 import { formatRupiah } from "~/utils/money";
 import { formatDateTime } from "~/utils/time";
 
@@ -16,10 +27,30 @@ export type OrderViewData = {
   note: string;
   rejectReason: string | null;
   placedAt: Date | string;
-  group: { name: string; bankName: string | null; bankAccountNumber: string | null; bankAccountName: string | null; village: { name: string } };
+  group: {
+    name: string;
+    bankName: string | null;
+    bankAccountNumber: string | null;
+    bankAccountName: string | null;
+    village: { name: string };
+  };
   business: { name: string };
-  items: { id: string; productName: string; unit: ProductUnit; quantity: number; unitPrice: number; lineTotal: number }[];
-  events: { id: string; type: string; toStatus: OrderStatus | null; note: string; createdAt: Date | string; actor: { name: string } | null }[];
+  items: {
+    id: string;
+    productName: string;
+    unit: ProductUnit;
+    quantity: number;
+    unitPrice: number;
+    lineTotal: number;
+  }[];
+  events: {
+    id: string;
+    type: string;
+    toStatus: OrderStatus | null;
+    note: string;
+    createdAt: Date | string;
+    actor: { name: string } | null;
+  }[];
 };
 
 const STATUS_TONE: Record<OrderStatus, string> = {
@@ -35,10 +66,22 @@ const STATUS_TONE: Record<OrderStatus, string> = {
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const t = useT();
-  return <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${STATUS_TONE[status]}`}>{t(ORDER_STATUS_KEYS[status])}</span>;
+  return (
+    <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${STATUS_TONE[status]}`}>
+      {t(ORDER_STATUS_KEYS[status])}
+    </span>
+  );
 }
 
-export function OrderView({ order, perspective, children }: { order: OrderViewData; perspective: "buyer" | "group"; children?: ReactNode }) {
+export function OrderView({
+  order,
+  perspective,
+  children,
+}: {
+  order: OrderViewData;
+  perspective: "buyer" | "group";
+  children?: ReactNode;
+}) {
   const t = useT();
   const lang = useLang();
   const due = order.total - order.amountPaid;
@@ -49,7 +92,8 @@ export function OrderView({ order, perspective, children }: { order: OrderViewDa
           <p className="text-sm text-stone-600">{t("order.number_label")}</p>
           <h1 className="text-2xl font-bold">{order.number}</h1>
           <p className="text-sm text-stone-600">
-            {perspective === "buyer" ? order.group.name : order.business.name} · {formatDateTime(order.placedAt, lang)}
+            {perspective === "buyer" ? order.group.name : order.business.name} ·{" "}
+            {formatDateTime(order.placedAt, lang)}
           </p>
         </div>
         <OrderStatusBadge status={order.status} />
@@ -101,9 +145,15 @@ export function OrderView({ order, perspective, children }: { order: OrderViewDa
           {t("order.payment")}
         </h2>
         <p>
-          {t(PAYMENT_METHOD_KEYS[order.paymentMethod])} · <strong>{t(PAYMENT_STATUS_KEYS[order.paymentStatus])}</strong>
+          {t(PAYMENT_METHOD_KEYS[order.paymentMethod])} ·{" "}
+          <strong>{t(PAYMENT_STATUS_KEYS[order.paymentStatus])}</strong>
         </p>
-        <p className="text-sm text-stone-600">{t("order.paid_and_due", { paid: formatRupiah(order.amountPaid), due: formatRupiah(Math.max(0, due)) })}</p>
+        <p className="text-sm text-stone-600">
+          {t("order.paid_and_due", {
+            paid: formatRupiah(order.amountPaid),
+            due: formatRupiah(Math.max(0, due)),
+          })}
+        </p>
         {perspective === "buyer" && order.paymentMethod === "BANK_TRANSFER" && due > 0 ? (
           order.group.bankAccountNumber ? (
             <p className="rounded-lg bg-stone-100 p-3 text-sm">
@@ -126,8 +176,14 @@ export function OrderView({ order, perspective, children }: { order: OrderViewDa
           {t("order.delivery")}
         </h2>
         <p className="mt-1 whitespace-pre-line">{order.deliveryAddress}</p>
-        {order.note ? <p className="mt-2 text-stone-600">{t("order.note_label", { note: order.note })}</p> : null}
-        {order.rejectReason ? <p className="mt-2 text-red-800">{t("order.reject_reason_label", { reason: order.rejectReason })}</p> : null}
+        {order.note ? (
+          <p className="mt-2 text-stone-600">{t("order.note_label", { note: order.note })}</p>
+        ) : null}
+        {order.rejectReason ? (
+          <p className="mt-2 text-red-800">
+            {t("order.reject_reason_label", { reason: order.rejectReason })}
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="timeline-title">
@@ -147,7 +203,9 @@ export function OrderView({ order, perspective, children }: { order: OrderViewDa
               <p className="text-sm text-stone-600">
                 {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
               </p>
-              {event.type === "status" && event.note ? <p className="text-sm text-stone-700">{event.note}</p> : null}
+              {event.type === "status" && event.note ? (
+                <p className="text-sm text-stone-700">{event.note}</p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -39,7 +39,12 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDa
             {formatRupiah(product.price)}
             <span className="text-sm font-normal text-stone-600"> / {t(UNIT_KEYS[product.unit])}</span>
           </p>
-          <p className="text-sm text-stone-600">{t("product.min_order_short", { qty: product.minOrderQuantity, unit: t(UNIT_KEYS[product.unit]) })}</p>
+          <p className="text-sm text-stone-600">
+            {t("product.min_order_short", {
+              qty: product.minOrderQuantity,
+              unit: t(UNIT_KEYS[product.unit]),
+            })}
+          </p>
           <p className="mt-auto pt-1 text-sm text-stone-500">
             {product.group.name} · {product.group.village.name}
           </p>

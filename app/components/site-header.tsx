@@ -15,7 +15,10 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
-        <Link to="/" className="mr-2 inline-flex min-h-11 items-center gap-2 text-lg font-bold text-brand-700">
+        <Link
+          to="/"
+          className="mr-2 inline-flex min-h-11 items-center gap-2 text-lg font-bold text-brand-700"
+        >
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Jejaring
         </Link>
@@ -65,7 +68,10 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
           </Form>
           {viewer ? (
             <Form method="post" action="/keluar">
-              <button type="submit" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-stone-700 hover:bg-stone-100">
+              <button
+                type="submit"
+                className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-stone-700 hover:bg-stone-100"
+              >
                 {t("nav.sign_out")}
               </button>
             </Form>

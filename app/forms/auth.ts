@@ -16,7 +16,15 @@ export const SignInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const BUSINESS_KINDS = ["TOKO_OLEH_OLEH", "KAFE", "RESTORAN", "HOTEL", "KATERING", "KANTOR", "LAINNYA"] as const;
+export const BUSINESS_KINDS = [
+  "TOKO_OLEH_OLEH",
+  "KAFE",
+  "RESTORAN",
+  "HOTEL",
+  "KATERING",
+  "KANTOR",
+  "LAINNYA",
+] as const;
 
 export const SignUpSchema = z
   .object({

@@ -9,13 +9,24 @@ export const PlaceOrderSchema = z.object({
     .positive("form.positive")
     .max(1_000_000, "form.too_large"),
   paymentMethod: z.enum(PAYMENT_CHOICES, { error: "form.choose_one" }),
-  deliveryAddress: z.string({ error: "form.required" }).trim().min(5, "form.too_short").max(300, "form.too_long"),
+  deliveryAddress: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(5, "form.too_short")
+    .max(300, "form.too_long"),
   note: z.string().trim().max(500, "form.too_long").optional(),
 });
 
 export type PlaceOrderInput = z.infer<typeof PlaceOrderSchema>;
 
-export const ORDER_FORM_ACTIONS = ["confirm", "reject", "start_production", "ship", "mark_received", "cancel"] as const;
+export const ORDER_FORM_ACTIONS = [
+  "confirm",
+  "reject",
+  "start_production",
+  "ship",
+  "mark_received",
+  "cancel",
+] as const;
 
 export const OrderActionSchema = z.discriminatedUnion("intent", [
   z.object({

@@ -29,9 +29,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signUp(submission.value);
   if (!result.ok) {
-    return Response.json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["password"] }), {
-      status: 400,
-    });
+    return Response.json(
+      submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["password"] }),
+      {
+        status: 400,
+      },
+    );
   }
   const cookie = await createSession(result.userId, {
     ipAddress: clientAddress(context),
@@ -63,7 +66,10 @@ export default function SignUp() {
         <fieldset className="space-y-2">
           <legend className="font-medium">{t("auth.account_type")}</legend>
           {(["buyer", "group"] as const).map((type) => (
-            <label key={type} className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3">
+            <label
+              key={type}
+              className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
+            >
               <input
                 type="radio"
                 name={fields.accountType.name}
@@ -76,19 +82,60 @@ export default function SignUp() {
           ))}
           <FieldErrors id={fields.accountType.errorId} errors={fields.accountType.errors} />
         </fieldset>
-        <Field label={t("auth.your_name")} htmlFor={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
-          <input {...getInputProps(fields.name, { type: "text" })} className="field-input" autoComplete="name" />
+        <Field
+          label={t("auth.your_name")}
+          htmlFor={fields.name.id}
+          errorId={fields.name.errorId}
+          errors={fields.name.errors}
+        >
+          <input
+            {...getInputProps(fields.name, { type: "text" })}
+            className="field-input"
+            autoComplete="name"
+          />
         </Field>
-        <Field label={t("auth.identifier")} htmlFor={fields.identifier.id} errorId={fields.identifier.errorId} errors={fields.identifier.errors} hint={t("auth.identifier_hint")}>
-          <input {...getInputProps(fields.identifier, { type: "text" })} className="field-input" autoComplete="username" />
+        <Field
+          label={t("auth.identifier")}
+          htmlFor={fields.identifier.id}
+          errorId={fields.identifier.errorId}
+          errors={fields.identifier.errors}
+          hint={t("auth.identifier_hint")}
+        >
+          <input
+            {...getInputProps(fields.identifier, { type: "text" })}
+            className="field-input"
+            autoComplete="username"
+          />
         </Field>
-        <Field label={t("auth.password")} htmlFor={fields.password.id} errorId={fields.password.errorId} errors={fields.password.errors} hint={t("auth.password_hint")}>
-          <input {...getInputProps(fields.password, { type: "password" })} className="field-input" autoComplete="new-password" />
+        <Field
+          label={t("auth.password")}
+          htmlFor={fields.password.id}
+          errorId={fields.password.errorId}
+          errors={fields.password.errors}
+          hint={t("auth.password_hint")}
+        >
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            className="field-input"
+            autoComplete="new-password"
+          />
         </Field>
-        <Field label={t("auth.organisation_name")} htmlFor={fields.organisationName.id} errorId={fields.organisationName.errorId} errors={fields.organisationName.errors} hint={t("auth.organisation_hint")}>
+        <Field
+          label={t("auth.organisation_name")}
+          htmlFor={fields.organisationName.id}
+          errorId={fields.organisationName.errorId}
+          errors={fields.organisationName.errors}
+          hint={t("auth.organisation_hint")}
+        >
           <input {...getInputProps(fields.organisationName, { type: "text" })} className="field-input" />
         </Field>
-        <Field label={t("auth.business_kind")} htmlFor={fields.businessKind.id} errorId={fields.businessKind.errorId} errors={fields.businessKind.errors} hint={t("auth.business_kind_hint")}>
+        <Field
+          label={t("auth.business_kind")}
+          htmlFor={fields.businessKind.id}
+          errorId={fields.businessKind.errorId}
+          errors={fields.businessKind.errors}
+          hint={t("auth.business_kind_hint")}
+        >
           <select {...getSelectProps(fields.businessKind)} className="field-input">
             <option value="">{t("form.choose")}</option>
             {BUSINESS_KINDS.map((kind) => (
@@ -98,7 +145,12 @@ export default function SignUp() {
             ))}
           </select>
         </Field>
-        <Field label={t("auth.village")} htmlFor={fields.villageId.id} errorId={fields.villageId.errorId} errors={fields.villageId.errors}>
+        <Field
+          label={t("auth.village")}
+          htmlFor={fields.villageId.id}
+          errorId={fields.villageId.errorId}
+          errors={fields.villageId.errors}
+        >
           <select {...getSelectProps(fields.villageId)} className="field-input">
             <option value="">{t("form.choose")}</option>
             {villages.map((village) => (

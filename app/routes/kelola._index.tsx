@@ -56,14 +56,24 @@ export default function ManageShop() {
             {products.map((product) => (
               <li key={product.id} className="card flex items-center gap-3 p-3">
                 {product.image ? (
-                  <img src={product.image.src} srcSet={product.image.srcSet} sizes="64px" width={64} height={48} alt="" className="h-12 w-16 rounded object-cover" loading="lazy" />
+                  <img
+                    src={product.image.src}
+                    srcSet={product.image.srcSet}
+                    sizes="64px"
+                    width={64}
+                    height={48}
+                    alt=""
+                    className="h-12 w-16 rounded object-cover"
+                    loading="lazy"
+                  />
                 ) : null}
                 <div className="flex-1">
                   <Link to={`/produk/${product.slug}`} className="font-semibold hover:underline">
                     {product.name}
                   </Link>
                   <p className="text-sm text-stone-600">
-                    {formatRupiah(product.price)} / {t(UNIT_KEYS[product.unit])} · {t("manage.stock_left", { count: product.stock })}
+                    {formatRupiah(product.price)} / {t(UNIT_KEYS[product.unit])} ·{" "}
+                    {t("manage.stock_left", { count: product.stock })}
                   </p>
                 </div>
               </li>

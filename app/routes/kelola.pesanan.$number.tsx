@@ -14,7 +14,8 @@ import { encodeMessage, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? plainTitle(matches, data.order.number) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? plainTitle(matches, data.order.number) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group } = await requireGroupManager(request);
@@ -35,13 +36,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });
       const message = encodeMessage(result.message, "params" in result ? result.params : undefined);
-      const reply = result.field === "amount" ? submission.reply({ fieldErrors: { amount: [message] } }) : submission.reply({ formErrors: [message] });
+      const reply =
+        result.field === "amount"
+          ? submission.reply({ fieldErrors: { amount: [message] } })
+          : submission.reply({ formErrors: [message] });
       return Response.json(reply, { status: 400 });
     }
     return redirect(`/kelola/pesanan/${number}`);
   }
 
-  const result = await transitionOrder({ party: "group", groupId: group.id }, viewer.id, number, submission.value.step, submission.value.reason);
+  const result = await transitionOrder(
+    { party: "group", groupId: group.id },
+    viewer.id,
+    number,
+    submission.value.step,
+    submission.value.reason,
+  );
   if (!result.ok) {
     if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });
     return Response.json(submission.reply({ formErrors: [result.message] }), { status: 400 });
@@ -58,7 +68,12 @@ export default function GroupOrder() {
   const due = order.total - order.amountPaid;
   const [paymentForm, paymentFields] = useForm({
     id: "payment",
-    lastResult: lastResult && "intent" in (lastResult.initialValue ?? {}) && lastResult.initialValue?.intent === "payment" ? lastResult : undefined,
+    lastResult:
+      lastResult &&
+      "intent" in (lastResult.initialValue ?? {}) &&
+      lastResult.initialValue?.intent === "payment"
+        ? lastResult
+        : undefined,
     defaultValue: { amount: String(due), reference: "" },
   });
   const formErrors = lastResult?.error?.[""] ?? null;
@@ -86,7 +101,13 @@ export default function GroupOrder() {
               {order.actions.includes("start_production") ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="transition" />
-                  <button type="submit" name="step" value="start_production" className="btn-secondary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="step"
+                    value="start_production"
+                    className="btn-secondary"
+                    disabled={busy}
+                  >
                     {t("order.action.start_production")}
                   </button>
                 </Form>
@@ -102,7 +123,13 @@ export default function GroupOrder() {
               {order.actions.includes("mark_received") ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="transition" />
-                  <button type="submit" name="step" value="mark_received" className="btn-primary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="step"
+                    value="mark_received"
+                    className="btn-primary"
+                    disabled={busy}
+                  >
                     {t("order.action.group_delivered")}
                   </button>
                 </Form>
@@ -131,11 +158,31 @@ export default function GroupOrder() {
             <Form method="post" className="mt-3 space-y-3" {...getFormProps(paymentForm)}>
               <input type="hidden" name="intent" value="payment" />
               <input type="hidden" name="idempotencyKey" value={paymentKey} />
-              <Field label={t("payment.amount")} htmlFor={paymentFields.amount.id} errorId={paymentFields.amount.errorId} errors={paymentFields.amount.errors}>
-                <input {...getInputProps(paymentFields.amount, { type: "number" })} min={1} max={due} inputMode="numeric" className="field-input" />
+              <Field
+                label={t("payment.amount")}
+                htmlFor={paymentFields.amount.id}
+                errorId={paymentFields.amount.errorId}
+                errors={paymentFields.amount.errors}
+              >
+                <input
+                  {...getInputProps(paymentFields.amount, { type: "number" })}
+                  min={1}
+                  max={due}
+                  inputMode="numeric"
+                  className="field-input"
+                />
               </Field>
-              <Field label={t("payment.reference")} htmlFor={paymentFields.reference.id} errorId={paymentFields.reference.errorId} errors={paymentFields.reference.errors} hint={t("payment.reference_hint")}>
-                <input {...getInputProps(paymentFields.reference, { type: "text" })} className="field-input" />
+              <Field
+                label={t("payment.reference")}
+                htmlFor={paymentFields.reference.id}
+                errorId={paymentFields.reference.errorId}
+                errors={paymentFields.reference.errors}
+                hint={t("payment.reference_hint")}
+              >
+                <input
+                  {...getInputProps(paymentFields.reference, { type: "text" })}
+                  className="field-input"
+                />
               </Field>
               <button type="submit" className="btn-primary" disabled={busy}>
                 {t("payment.record_button")}

@@ -26,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 async function readForm(request: Request): Promise<FormData | "too_large"> {
   try {
-    return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+    return await parseMultipartFormData(
+      request,
+      createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return "too_large";
     throw error;
@@ -44,7 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { photo, ...input } = submission.value;
   try {
     const result = await createProduct(group.id, viewer.id, input, new Uint8Array(await photo.arrayBuffer()));
-    if (!result.ok) return Response.json(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
+    if (!result.ok)
+      return Response.json(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+        status: 400,
+      });
     return redirect(`/produk/${result.slug}`);
   } catch (error) {
     if (error instanceof ImageRejected) {
@@ -79,13 +85,35 @@ export default function NewProduct() {
       <h1 className="text-2xl font-bold">{t("product_form.title")}</h1>
       <Form method="post" encType="multipart/form-data" className="card space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <Field label={t("product_form.photo")} htmlFor={fields.photo.id} errorId={fields.photo.errorId} errors={fields.photo.errors} hint={t("product_form.photo_hint")}>
-          <input {...getInputProps(fields.photo, { type: "file" })} accept="image/jpeg,image/png,image/webp,image/heic,image/heif" capture="environment" className="field-input" />
+        <Field
+          label={t("product_form.photo")}
+          htmlFor={fields.photo.id}
+          errorId={fields.photo.errorId}
+          errors={fields.photo.errors}
+          hint={t("product_form.photo_hint")}
+        >
+          <input
+            {...getInputProps(fields.photo, { type: "file" })}
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+            capture="environment"
+            className="field-input"
+          />
         </Field>
-        <Field label={t("product_form.name")} htmlFor={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors} hint={t("product_form.name_hint")}>
+        <Field
+          label={t("product_form.name")}
+          htmlFor={fields.name.id}
+          errorId={fields.name.errorId}
+          errors={fields.name.errors}
+          hint={t("product_form.name_hint")}
+        >
           <input {...getInputProps(fields.name, { type: "text" })} className="field-input" />
         </Field>
-        <Field label={t("product_form.category")} htmlFor={fields.categoryId.id} errorId={fields.categoryId.errorId} errors={fields.categoryId.errors}>
+        <Field
+          label={t("product_form.category")}
+          htmlFor={fields.categoryId.id}
+          errorId={fields.categoryId.errorId}
+          errors={fields.categoryId.errors}
+        >
           <select {...getSelectProps(fields.categoryId)} className="field-input">
             <option value="">{t("form.choose")}</option>
             {(byParent.get(null) ?? []).map((parent) => (
@@ -100,10 +128,27 @@ export default function NewProduct() {
           </select>
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label={t("product_form.price")} htmlFor={fields.price.id} errorId={fields.price.errorId} errors={fields.price.errors} hint={t("product_form.price_hint")}>
-            <input {...getInputProps(fields.price, { type: "number" })} min={1} step={1} inputMode="numeric" className="field-input" />
+          <Field
+            label={t("product_form.price")}
+            htmlFor={fields.price.id}
+            errorId={fields.price.errorId}
+            errors={fields.price.errors}
+            hint={t("product_form.price_hint")}
+          >
+            <input
+              {...getInputProps(fields.price, { type: "number" })}
+              min={1}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+            />
           </Field>
-          <Field label={t("product_form.unit")} htmlFor={fields.unit.id} errorId={fields.unit.errorId} errors={fields.unit.errors}>
+          <Field
+            label={t("product_form.unit")}
+            htmlFor={fields.unit.id}
+            errorId={fields.unit.errorId}
+            errors={fields.unit.errors}
+          >
             <select {...getSelectProps(fields.unit)} className="field-input">
               {PRODUCT_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
@@ -112,14 +157,41 @@ export default function NewProduct() {
               ))}
             </select>
           </Field>
-          <Field label={t("product_form.min_order")} htmlFor={fields.minOrderQuantity.id} errorId={fields.minOrderQuantity.errorId} errors={fields.minOrderQuantity.errors}>
-            <input {...getInputProps(fields.minOrderQuantity, { type: "number" })} min={1} step={1} inputMode="numeric" className="field-input" />
+          <Field
+            label={t("product_form.min_order")}
+            htmlFor={fields.minOrderQuantity.id}
+            errorId={fields.minOrderQuantity.errorId}
+            errors={fields.minOrderQuantity.errors}
+          >
+            <input
+              {...getInputProps(fields.minOrderQuantity, { type: "number" })}
+              min={1}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+            />
           </Field>
-          <Field label={t("product_form.stock")} htmlFor={fields.stock.id} errorId={fields.stock.errorId} errors={fields.stock.errors}>
-            <input {...getInputProps(fields.stock, { type: "number" })} min={0} step={1} inputMode="numeric" className="field-input" />
+          <Field
+            label={t("product_form.stock")}
+            htmlFor={fields.stock.id}
+            errorId={fields.stock.errorId}
+            errors={fields.stock.errors}
+          >
+            <input
+              {...getInputProps(fields.stock, { type: "number" })}
+              min={0}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+            />
           </Field>
         </div>
-        <Field label={t("product_form.description")} htmlFor={fields.description.id} errorId={fields.description.errorId} errors={fields.description.errors}>
+        <Field
+          label={t("product_form.description")}
+          htmlFor={fields.description.id}
+          errorId={fields.description.errorId}
+          errors={fields.description.errors}
+        >
           <textarea {...getTextareaProps(fields.description)} rows={3} className="field-input" />
         </Field>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>

@@ -58,11 +58,31 @@ export default function SignIn() {
       <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label={t("auth.identifier")} htmlFor={fields.identifier.id} errorId={fields.identifier.errorId} errors={fields.identifier.errors} hint={t("auth.identifier_hint")}>
-          <input {...getInputProps(fields.identifier, { type: "text" })} className="field-input" autoComplete="username" inputMode="email" />
+        <Field
+          label={t("auth.identifier")}
+          htmlFor={fields.identifier.id}
+          errorId={fields.identifier.errorId}
+          errors={fields.identifier.errors}
+          hint={t("auth.identifier_hint")}
+        >
+          <input
+            {...getInputProps(fields.identifier, { type: "text" })}
+            className="field-input"
+            autoComplete="username"
+            inputMode="email"
+          />
         </Field>
-        <Field label={t("auth.password")} htmlFor={fields.password.id} errorId={fields.password.errorId} errors={fields.password.errors}>
-          <input {...getInputProps(fields.password, { type: "password" })} className="field-input" autoComplete="current-password" />
+        <Field
+          label={t("auth.password")}
+          htmlFor={fields.password.id}
+          errorId={fields.password.errorId}
+          errors={fields.password.errors}
+        >
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            className="field-input"
+            autoComplete="current-password"
+          />
         </Field>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.sign_in_button")}

@@ -30,9 +30,16 @@ export default function Notifications() {
   const render = (key: string, raw: string) => {
     if (!isMessageKey(key)) return "";
     const params = JSON.parse(raw) as MessageParams;
-    const status = typeof params.status === "string" && isOrderStatus(params.status) ? t(ORDER_STATUS_KEYS[params.status]) : params.status;
+    const status =
+      typeof params.status === "string" && isOrderStatus(params.status)
+        ? t(ORDER_STATUS_KEYS[params.status])
+        : params.status;
     const amount = typeof params.amount === "number" ? formatRupiah(params.amount) : params.amount;
-    return t(key, { ...params, ...(status !== undefined ? { status } : {}), ...(amount !== undefined ? { amount } : {}) });
+    return t(key, {
+      ...params,
+      ...(status !== undefined ? { status } : {}),
+      ...(amount !== undefined ? { amount } : {}),
+    });
   };
   return (
     <div className="space-y-4">

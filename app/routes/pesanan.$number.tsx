@@ -11,7 +11,8 @@ import { OrderActionSchema } from "~/forms/order";
 import { useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? plainTitle(matches, data.order.number) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? plainTitle(matches, data.order.number) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireBuyer(request);

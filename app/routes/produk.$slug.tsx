@@ -18,7 +18,9 @@ import { formatRupiah } from "~/utils/money";
 import { priceForQuantity } from "~/utils/pricing";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? [...plainTitle(matches, data.product.name), { property: "og:title", content: data.product.name }] : [];
+  data
+    ? [...plainTitle(matches, data.product.name), { property: "og:title", content: data.product.name }]
+    : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductForBuyers(params.slug ?? "");
@@ -74,7 +76,10 @@ export default function ProductPage() {
   const validQuantity = Number.isInteger(quantity) && quantity > 0;
   const unitPrice = validQuantity ? priceForQuantity(product, quantity) : product.price;
   const unit = t(UNIT_KEYS[product.unit]);
-  const tiers = [{ minQuantity: product.minOrderQuantity, unitPrice: product.price }, ...product.tiers.filter((tier) => tier.minQuantity > product.minOrderQuantity)];
+  const tiers = [
+    { minQuantity: product.minOrderQuantity, unitPrice: product.price },
+    ...product.tiers.filter((tier) => tier.minQuantity > product.minOrderQuantity),
+  ];
 
   return (
     <article className="grid gap-6 md:grid-cols-2">
@@ -93,21 +98,28 @@ export default function ProductPage() {
       </div>
       <div className="space-y-4">
         <div>
-          <p className="text-sm text-stone-600">{lang === "en" ? product.category.nameEn : product.category.nameId}</p>
+          <p className="text-sm text-stone-600">
+            {lang === "en" ? product.category.nameEn : product.category.nameId}
+          </p>
           <h1 className="text-2xl font-bold">{product.name}</h1>
           <p className="mt-1 text-2xl font-bold text-brand-700">
-            {formatRupiah(product.price)} <span className="text-base font-normal text-stone-600">/ {unit}</span>
+            {formatRupiah(product.price)}{" "}
+            <span className="text-base font-normal text-stone-600">/ {unit}</span>
           </p>
         </div>
         <dl className="grid grid-cols-2 gap-2 text-sm">
           <div className="card p-3">
             <dt className="text-stone-600">{t("product.min_order")}</dt>
-            <dd className="font-semibold">{product.minOrderQuantity} {unit}</dd>
+            <dd className="font-semibold">
+              {product.minOrderQuantity} {unit}
+            </dd>
           </div>
           <div className="card p-3">
             <dt className="text-stone-600">{t("product.stock")}</dt>
             <dd className="font-semibold">
-              {product.supplyMode === "READY_STOCK" ? `${product.stock} ${unit}` : t("product.made_to_order", { days: product.leadTimeDays })}
+              {product.supplyMode === "READY_STOCK"
+                ? `${product.stock} ${unit}`
+                : t("product.made_to_order", { days: product.leadTimeDays })}
             </dd>
           </div>
         </dl>
@@ -124,7 +136,9 @@ export default function ProductPage() {
             </tbody>
           </table>
         ) : null}
-        {product.description ? <p className="whitespace-pre-line text-stone-700">{product.description}</p> : null}
+        {product.description ? (
+          <p className="whitespace-pre-line text-stone-700">{product.description}</p>
+        ) : null}
 
         <section className="card space-y-3" aria-labelledby="order-title">
           <h2 id="order-title" className="text-lg font-bold">
@@ -133,7 +147,12 @@ export default function ProductPage() {
           {buyer ? (
             <Form method="post" className="space-y-3" {...getFormProps(form)}>
               <FormErrors errors={form.errors} />
-              <Field label={t("order.quantity", { unit })} htmlFor={fields.quantity.id} errorId={fields.quantity.errorId} errors={fields.quantity.errors}>
+              <Field
+                label={t("order.quantity", { unit })}
+                htmlFor={fields.quantity.id}
+                errorId={fields.quantity.errorId}
+                errors={fields.quantity.errors}
+              >
                 <input
                   {...getInputProps(fields.quantity, { type: "number" })}
                   min={product.minOrderQuantity}
@@ -145,26 +164,55 @@ export default function ProductPage() {
               </Field>
               {validQuantity ? (
                 <p className="text-stone-700" aria-live="polite">
-                  {t("order.estimate", { qty: quantity, unit, price: formatRupiah(unitPrice), total: formatRupiah(unitPrice * quantity) })}
+                  {t("order.estimate", {
+                    qty: quantity,
+                    unit,
+                    price: formatRupiah(unitPrice),
+                    total: formatRupiah(unitPrice * quantity),
+                  })}
                 </p>
               ) : null}
               <fieldset className="space-y-2">
                 <legend className="font-medium">{t("order.payment_method")}</legend>
                 {PAYMENT_CHOICES.map((method) => (
-                  <label key={method} className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3">
-                    <input type="radio" name={fields.paymentMethod.name} value={method} defaultChecked={fields.paymentMethod.initialValue === method} className="size-5" />
+                  <label
+                    key={method}
+                    className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
+                  >
+                    <input
+                      type="radio"
+                      name={fields.paymentMethod.name}
+                      value={method}
+                      defaultChecked={fields.paymentMethod.initialValue === method}
+                      className="size-5"
+                    />
                     {t(PAYMENT_METHOD_KEYS[method])}
                   </label>
                 ))}
                 <FieldErrors id={fields.paymentMethod.errorId} errors={fields.paymentMethod.errors} />
               </fieldset>
-              <Field label={t("order.delivery_address")} htmlFor={fields.deliveryAddress.id} errorId={fields.deliveryAddress.errorId} errors={fields.deliveryAddress.errors}>
+              <Field
+                label={t("order.delivery_address")}
+                htmlFor={fields.deliveryAddress.id}
+                errorId={fields.deliveryAddress.errorId}
+                errors={fields.deliveryAddress.errors}
+              >
                 <textarea {...getTextareaProps(fields.deliveryAddress)} rows={2} className="field-input" />
               </Field>
-              <Field label={t("order.note")} htmlFor={fields.note.id} errorId={fields.note.errorId} errors={fields.note.errors} hint={t("order.note_hint")}>
+              <Field
+                label={t("order.note")}
+                htmlFor={fields.note.id}
+                errorId={fields.note.errorId}
+                errors={fields.note.errors}
+                hint={t("order.note_hint")}
+              >
                 <textarea {...getTextareaProps(fields.note)} rows={2} className="field-input" />
               </Field>
-              <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                className="btn-primary w-full"
+                disabled={navigation.state === "submitting"}
+              >
                 {t("order.place")}
               </button>
             </Form>
@@ -172,7 +220,10 @@ export default function ProductPage() {
             <p className="text-stone-600">{t("order.buyers_only")}</p>
           ) : (
             <p>
-              <Link to={`/masuk?redirectTo=${encodeURIComponent(`/produk/${product.slug}`)}`} className="btn-primary">
+              <Link
+                to={`/masuk?redirectTo=${encodeURIComponent(`/produk/${product.slug}`)}`}
+                className="btn-primary"
+              >
                 {t("order.sign_in_to_order")}
               </Link>
             </p>
@@ -185,7 +236,13 @@ export default function ProductPage() {
           </h2>
           <p className="mt-1 font-semibold">{product.group.name}</p>
           <p className="text-sm text-stone-600">
-            {[product.group.rw ? `RW ${product.group.rw}` : null, product.group.village.name, product.group.village.parent?.name].filter(Boolean).join(", ")}
+            {[
+              product.group.rw ? `RW ${product.group.rw}` : null,
+              product.group.village.name,
+              product.group.village.parent?.name,
+            ]
+              .filter(Boolean)
+              .join(", ")}
             {" · "}
             {t("group.member_count", { count: product.group._count.members })}
           </p>

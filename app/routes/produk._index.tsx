@@ -12,15 +12,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = pageParam(url);
   const category = url.searchParams.get("kategori")?.slice(0, 80) || undefined;
-  const [catalog, categories] = await Promise.all([listCatalog({ page, categorySlug: category }), listCategories()]);
-  return { ...catalog, page, category: category ?? "", categories: categories.filter((c) => c.parentId === null) };
+  const [catalog, categories] = await Promise.all([
+    listCatalog({ page, categorySlug: category }),
+    listCategories(),
+  ]);
+  return {
+    ...catalog,
+    page,
+    category: category ?? "",
+    categories: categories.filter((c) => c.parentId === null),
+  };
 }
 
 export default function Catalog() {
   const t = useT();
   const lang = useLang();
   const { products, total, page, pageCount, categories, category } = useLoaderData<typeof loader>();
-  const pageLink = (n: number) => `?${new URLSearchParams({ ...(category ? { kategori: category } : {}), page: String(n) })}`;
+  const pageLink = (n: number) =>
+    `?${new URLSearchParams({ ...(category ? { kategori: category } : {}), page: String(n) })}`;
   return (
     <div className="space-y-4">
       <div>

@@ -37,7 +37,10 @@ export default function TkmMonitoring() {
             <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
               <span className="text-stone-600">{formatMonth(month, lang)}</span>
               <span className="h-4 rounded bg-stone-100" aria-hidden="true">
-                <span className="block h-4 rounded bg-brand-600" style={{ width: `${Math.round(((totals[month] ?? 0) / peak) * 100)}%` }} />
+                <span
+                  className="block h-4 rounded bg-brand-600"
+                  style={{ width: `${Math.round(((totals[month] ?? 0) / peak) * 100)}%` }}
+                />
               </span>
               <span className="text-right font-medium tabular-nums">{formatRupiah(totals[month] ?? 0)}</span>
             </li>

@@ -9,7 +9,8 @@ import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 import { formatDate, formatMonth } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? plainTitle(matches, data.group.name) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? plainTitle(matches, data.group.name) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireTkmOfficer(request);
@@ -33,10 +34,13 @@ export default function TkmGroup() {
         <h1 className="text-2xl font-bold">{group.name}</h1>
         <p className="text-stone-600">
           {[group.rw ? `RW ${group.rw}` : null, group.village.name].filter(Boolean).join(", ")} ·{" "}
-          {t("group.member_count", { count: group._count.members })} · {t("tkm.active_products", { count: group._count.products })}
+          {t("group.member_count", { count: group._count.members })} ·{" "}
+          {t("tkm.active_products", { count: group._count.products })}
         </p>
         {group.baselineMonthlyIncome !== null ? (
-          <p className="text-sm text-stone-600">{t("tkm.baseline", { amount: formatRupiah(group.baselineMonthlyIncome) })}</p>
+          <p className="text-sm text-stone-600">
+            {t("tkm.baseline", { amount: formatRupiah(group.baselineMonthlyIncome) })}
+          </p>
         ) : null}
       </header>
       <section className="card" aria-labelledby="monthly">
@@ -48,7 +52,10 @@ export default function TkmGroup() {
             <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
               <span className="text-stone-600">{formatMonth(month, lang)}</span>
               <span className="h-4 rounded bg-stone-100" aria-hidden="true">
-                <span className="block h-4 rounded bg-brand-600" style={{ width: `${Math.round(((income[month] ?? 0) / peak) * 100)}%` }} />
+                <span
+                  className="block h-4 rounded bg-brand-600"
+                  style={{ width: `${Math.round(((income[month] ?? 0) / peak) * 100)}%` }}
+                />
               </span>
               <span className="text-right font-medium tabular-nums">{formatRupiah(income[month] ?? 0)}</span>
             </li>
@@ -64,9 +71,13 @@ export default function TkmGroup() {
         ) : (
           <ul className="mt-2 divide-y divide-stone-100">
             {orders.map((order) => (
-              <li key={order.number} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+              <li
+                key={order.number}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              >
                 <span>
-                  <strong>{order.number}</strong> · {order.business.name} · {formatDate(order.placedAt, lang)} · {formatRupiah(order.total)}
+                  <strong>{order.number}</strong> · {order.business.name} · {formatDate(order.placedAt, lang)}{" "}
+                  · {formatRupiah(order.total)}
                 </span>
                 <OrderStatusBadge status={order.status} />
               </li>

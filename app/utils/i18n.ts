@@ -1,6 +1,14 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DEFAULT_LANG, isLang, translator, type Lang, type MessageKey, type MessageParams, type Translate } from "~/locales";
+import {
+  DEFAULT_LANG,
+  isLang,
+  translator,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+  type Translate,
+} from "~/locales";
 
 type RootData = { lang: Lang };
 

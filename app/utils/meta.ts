@@ -10,7 +10,11 @@ function langFrom(matches: readonly Match[]) {
 }
 
 /** "<page> · Jejaring" in the reader's language. */
-export function pageTitle(matches: readonly Match[], key: MessageKey, params?: MessageParams): MetaDescriptor[] {
+export function pageTitle(
+  matches: readonly Match[],
+  key: MessageKey,
+  params?: MessageParams,
+): MetaDescriptor[] {
   const t = translator(langFrom(matches));
   return [{ title: `${t(key, params)} · Jejaring` }, { name: "description", content: t("meta.description") }];
 }

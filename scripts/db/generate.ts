@@ -12,4 +12,6 @@ if (!fs.existsSync(POSTGRES_SCHEMA) || fs.readFileSync(POSTGRES_SCHEMA, "utf8") 
 }
 fs.mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
 prismaOrExit(["generate", "--schema", SQLITE_SCHEMA], { DATABASE_URL: "file:./data/generate.db" });
-prismaOrExit(["generate", "--schema", POSTGRES_SCHEMA], { DATABASE_URL: "postgresql://generate@localhost/generate" });
+prismaOrExit(["generate", "--schema", POSTGRES_SCHEMA], {
+  DATABASE_URL: "postgresql://generate@localhost/generate",
+});

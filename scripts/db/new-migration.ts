@@ -43,9 +43,7 @@ function write(dir: string, sql: string, provider: string) {
 
 const sqliteDir = path.join("prisma", "migrations");
 const sqliteEnv = { DATABASE_URL: `file:${path.join(os.tmpdir(), `jejaring-diff-${process.pid}.db`)}` };
-const sqliteFrom = fs.existsSync(sqliteDir)
-  ? ["--from-migrations", sqliteDir]
-  : ["--from-empty"];
+const sqliteFrom = fs.existsSync(sqliteDir) ? ["--from-migrations", sqliteDir] : ["--from-empty"];
 const sqliteSql = diff([...sqliteFrom, "--to-schema-datamodel", SQLITE_SCHEMA], sqliteEnv);
 
 const postgresDir = path.join("prisma", "postgres", "migrations");

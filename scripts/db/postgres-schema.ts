@@ -13,7 +13,10 @@ const HEADER =
 export function postgresSchemaFrom(sqliteSchema: string): string {
   const replaced = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('output     = "../app/.server/db/generated/sqlite"', 'output     = "../../app/.server/db/generated/postgres"');
+    .replace(
+      'output     = "../app/.server/db/generated/sqlite"',
+      'output     = "../../app/.server/db/generated/postgres"',
+    );
   if (replaced.includes('"sqlite"') || !replaced.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the provider and output lines this script rewrites");
   }

@@ -21,7 +21,9 @@ function knit(a: string, b: string) {
   const loops: string[] = [];
   for (let y = 140; y < 470; y += 36) {
     for (let x = 230; x < 570; x += 34) {
-      loops.push(`<path d="M${x} ${y} q17 30 34 0" stroke="${b}" stroke-width="10" fill="none" stroke-linecap="round"/>`);
+      loops.push(
+        `<path d="M${x} ${y} q17 30 34 0" stroke="${b}" stroke-width="10" fill="none" stroke-linecap="round"/>`,
+      );
     }
   }
   return `<rect x="210" y="110" width="380" height="380" rx="60" fill="${a}"/>${loops.join("")}`;
@@ -46,7 +48,9 @@ function chips(a: string, b: string, rand: () => number) {
     const x = 240 + rand() * 320;
     const y = 160 + rand() * 280;
     const r = 40 + rand() * 30;
-    pieces.push(`<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * 0.7).toFixed(0)}" fill="${i % 3 === 0 ? b : a}" transform="rotate(${(rand() * 180).toFixed(0)} ${x.toFixed(0)} ${y.toFixed(0)})"/>`);
+    pieces.push(
+      `<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * 0.7).toFixed(0)}" fill="${i % 3 === 0 ? b : a}" transform="rotate(${(rand() * 180).toFixed(0)} ${x.toFixed(0)} ${y.toFixed(0)})"/>`,
+    );
   }
   return `<ellipse cx="400" cy="330" rx="250" ry="170" fill="#ffffff" opacity="0.5"/>${pieces.join("")}`;
 }
@@ -55,7 +59,9 @@ function block(a: string, b: string) {
   const blocks: string[] = [];
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) {
-      blocks.push(`<rect x="${250 + i * 105}" y="${160 + j * 100}" width="95" height="88" rx="14" fill="${(i + j) % 2 ? a : b}"/>`);
+      blocks.push(
+        `<rect x="${250 + i * 105}" y="${160 + j * 100}" width="95" height="88" rx="14" fill="${(i + j) % 2 ? a : b}"/>`,
+      );
     }
   }
   return blocks.join("");
@@ -95,15 +101,23 @@ function leaf(a: string, b: string) {
 export function productIllustration(motif: Motif, colors: [string, string], rand: () => number): string {
   const [a, b] = colors;
   const body =
-    motif === "weave" ? weave(a, b)
-    : motif === "knit" ? knit(a, b)
-    : motif === "mat" ? mat(a, b)
-    : motif === "jar" ? jar(a, b)
-    : motif === "chips" ? chips(a, b, rand)
-    : motif === "block" ? block(a, b)
-    : motif === "cake" ? cake(a, b)
-    : motif === "berry" ? berry(a, b, rand)
-    : leaf(a, b);
+    motif === "weave"
+      ? weave(a, b)
+      : motif === "knit"
+        ? knit(a, b)
+        : motif === "mat"
+          ? mat(a, b)
+          : motif === "jar"
+            ? jar(a, b)
+            : motif === "chips"
+              ? chips(a, b, rand)
+              : motif === "block"
+                ? block(a, b)
+                : motif === "cake"
+                  ? cake(a, b)
+                  : motif === "berry"
+                    ? berry(a, b, rand)
+                    : leaf(a, b);
   const hue = Math.floor(rand() * 360);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,94%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},40%,84%)"/></linearGradient></defs>

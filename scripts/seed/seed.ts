@@ -5,7 +5,16 @@ import { processImage, storeImage } from "~/.server/images/pipeline";
 import { priceForQuantity } from "~/utils/pricing";
 import { slugify } from "~/.server/catalog/slug";
 import {
-  ADMIN, BUSINESSES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, GROUPS, PROVINCE, REGENCY, TKM_TEAMS, VILLAGES,
+  ADMIN,
+  BUSINESSES,
+  CATEGORIES,
+  DEMO_PASSWORD,
+  DISTRICTS,
+  GROUPS,
+  PROVINCE,
+  REGENCY,
+  TKM_TEAMS,
+  VILLAGES,
   type DemoGroup,
 } from "./data";
 import { groupIllustration, productIllustration } from "./illustrations";
@@ -31,18 +40,42 @@ export async function isSeeded(db: Db): Promise<boolean> {
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
   await db.$transaction([
-    db.auditEvent.deleteMany(), db.notification.deleteMany(), db.outboxEmail.deleteMany(),
-    db.rating.deleteMany(), db.invoice.deleteMany(), db.invoiceCounter.deleteMany(),
-    db.memberContribution.deleteMany(), db.cashEntry.deleteMany(), db.payment.deleteMany(),
-    db.providerEvent.deleteMany(), db.orderEvent.deleteMany(), db.orderItem.deleteMany(),
-    db.quote.deleteMany(), db.order.deleteMany(), db.quoteRequest.deleteMany(),
-    db.cartItem.deleteMany(), db.cart.deleteMany(), db.consignmentPlacement.deleteMany(),
-    db.productImage.deleteMany(), db.priceTier.deleteMany(), db.product.deleteMany(),
-    db.groupMember.deleteMany(), db.group.deleteMany(), db.imageVariant.deleteMany(), db.imageAsset.deleteMany(),
-    db.address.deleteMany(), db.businessUser.deleteMany(), db.business.deleteMany(),
-    db.tkmOfficer.deleteMany(), db.tkmTeam.deleteMany(), db.category.deleteMany(),
-    db.session.deleteMany(), db.loginAttempt.deleteMany(), db.user.deleteMany(),
-    db.area.updateMany({ data: { parentId: null } }), db.area.deleteMany(),
+    db.auditEvent.deleteMany(),
+    db.notification.deleteMany(),
+    db.outboxEmail.deleteMany(),
+    db.rating.deleteMany(),
+    db.invoice.deleteMany(),
+    db.invoiceCounter.deleteMany(),
+    db.memberContribution.deleteMany(),
+    db.cashEntry.deleteMany(),
+    db.payment.deleteMany(),
+    db.providerEvent.deleteMany(),
+    db.orderEvent.deleteMany(),
+    db.orderItem.deleteMany(),
+    db.quote.deleteMany(),
+    db.order.deleteMany(),
+    db.quoteRequest.deleteMany(),
+    db.cartItem.deleteMany(),
+    db.cart.deleteMany(),
+    db.consignmentPlacement.deleteMany(),
+    db.productImage.deleteMany(),
+    db.priceTier.deleteMany(),
+    db.product.deleteMany(),
+    db.groupMember.deleteMany(),
+    db.group.deleteMany(),
+    db.imageVariant.deleteMany(),
+    db.imageAsset.deleteMany(),
+    db.address.deleteMany(),
+    db.businessUser.deleteMany(),
+    db.business.deleteMany(),
+    db.tkmOfficer.deleteMany(),
+    db.tkmTeam.deleteMany(),
+    db.category.deleteMany(),
+    db.session.deleteMany(),
+    db.loginAttempt.deleteMany(),
+    db.user.deleteMany(),
+    db.area.updateMany({ data: { parentId: null } }),
+    db.area.deleteMany(),
   ]);
 }
 
@@ -66,11 +99,29 @@ export async function seedDemo(db: Db, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   // Areas: province > regency > districts > villages, each with its code path.
-  const province = await db.area.create({ data: { code: PROVINCE.code, name: PROVINCE.name, level: "PROVINCE", path: `${PROVINCE.code}/` } });
-  const regency = await db.area.create({ data: { code: REGENCY.code, name: REGENCY.name, level: "REGENCY", path: `${province.path}${REGENCY.code}/`, parentId: province.id } });
+  const province = await db.area.create({
+    data: { code: PROVINCE.code, name: PROVINCE.name, level: "PROVINCE", path: `${PROVINCE.code}/` },
+  });
+  const regency = await db.area.create({
+    data: {
+      code: REGENCY.code,
+      name: REGENCY.name,
+      level: "REGENCY",
+      path: `${province.path}${REGENCY.code}/`,
+      parentId: province.id,
+    },
+  });
   const districts = new Map<string, { id: string; path: string }>();
   for (const d of DISTRICTS) {
-    const area = await db.area.create({ data: { code: d.code, name: d.name, level: "DISTRICT", path: `${regency.path}${d.code}/`, parentId: regency.id } });
+    const area = await db.area.create({
+      data: {
+        code: d.code,
+        name: d.name,
+        level: "DISTRICT",
+        path: `${regency.path}${d.code}/`,
+        parentId: regency.id,
+      },
+    });
     districts.set(d.code, area);
   }
   const villages = new Map<string, { id: string; path: string }>();
@@ -78,7 +129,15 @@ export async function seedDemo(db: Db, now = new Date()) {
     const district = districts.get(v.district);
     if (!district) throw new Error(`No district ${v.district}`);
     const area = await db.area.create({
-      data: { code: v.code, name: v.name, level: "VILLAGE", path: `${district.path}${v.code}/`, parentId: district.id, latitude: v.lat, longitude: v.lng },
+      data: {
+        code: v.code,
+        name: v.name,
+        level: "VILLAGE",
+        path: `${district.path}${v.code}/`,
+        parentId: district.id,
+        latitude: v.lat,
+        longitude: v.lng,
+      },
     });
     villages.set(v.name, area);
   }
@@ -90,9 +149,13 @@ export async function seedDemo(db: Db, now = new Date()) {
 
   const categories = new Map<string, string>();
   for (const [i, parent] of CATEGORIES.entries()) {
-    const created = await db.category.create({ data: { slug: parent.slug, nameId: parent.id, nameEn: parent.en, sortOrder: i } });
+    const created = await db.category.create({
+      data: { slug: parent.slug, nameId: parent.id, nameEn: parent.en, sortOrder: i },
+    });
     for (const [j, child] of parent.children.entries()) {
-      const c = await db.category.create({ data: { slug: child.slug, nameId: child.id, nameEn: child.en, sortOrder: j, parentId: created.id } });
+      const c = await db.category.create({
+        data: { slug: child.slug, nameId: child.id, nameEn: child.en, sortOrder: j, parentId: created.id },
+      });
       categories.set(child.slug, c.id);
     }
   }
@@ -101,29 +164,64 @@ export async function seedDemo(db: Db, now = new Date()) {
 
   const businesses: { id: string; ownerId: string; buys: string[]; address: string; name: string }[] = [];
   for (const b of BUSINESSES) {
-    const owner = await db.user.create({ data: { name: b.owner.name, phone: e164(b.owner.phone), passwordHash } });
+    const owner = await db.user.create({
+      data: { name: b.owner.name, phone: e164(b.owner.phone), passwordHash },
+    });
     const business = await db.business.create({
       data: {
-        slug: b.slug, name: b.name, kind: b.kind, villageId: village(b.village).id, address: b.address,
-        phone: e164(b.owner.phone), verifiedAt: new Date(now.getTime() - 400 * DAY),
+        slug: b.slug,
+        name: b.name,
+        kind: b.kind,
+        villageId: village(b.village).id,
+        address: b.address,
+        phone: e164(b.owner.phone),
+        verifiedAt: new Date(now.getTime() - 400 * DAY),
         users: { create: { userId: owner.id, role: "OWNER" } },
-        addresses: { create: { label: "Utama", recipient: b.name, phone: e164(b.owner.phone), line: `${b.address}, ${b.village}, Lembang`, villageId: village(b.village).id, isDefault: true } },
+        addresses: {
+          create: {
+            label: "Utama",
+            recipient: b.name,
+            phone: e164(b.owner.phone),
+            line: `${b.address}, ${b.village}, Lembang`,
+            villageId: village(b.village).id,
+            isDefault: true,
+          },
+        },
       },
     });
-    businesses.push({ id: business.id, ownerId: owner.id, buys: b.buys, address: `${b.name}, ${b.address}, ${b.village}, Lembang`, name: b.name });
+    businesses.push({
+      id: business.id,
+      ownerId: owner.id,
+      buys: b.buys,
+      address: `${b.name}, ${b.address}, ${b.village}, Lembang`,
+      name: b.name,
+    });
   }
 
   for (const team of TKM_TEAMS) {
     const area = (await db.area.findUniqueOrThrow({ where: { code: team.area }, select: { id: true } })).id;
-    const created = await db.tkmTeam.create({ data: { name: team.name, areaId: area, createdAt: new Date(now.getTime() - 420 * DAY) } });
+    const created = await db.tkmTeam.create({
+      data: { name: team.name, areaId: area, createdAt: new Date(now.getTime() - 420 * DAY) },
+    });
     for (const officer of team.officers) {
-      const user = await db.user.create({ data: { name: officer.name, phone: e164(officer.phone), passwordHash } });
-      await db.tkmOfficer.create({ data: { teamId: created.id, userId: user.id, position: officer.position } });
+      const user = await db.user.create({
+        data: { name: officer.name, phone: e164(officer.phone), passwordHash },
+      });
+      await db.tkmOfficer.create({
+        data: { teamId: created.id, userId: user.id, position: officer.position },
+      });
     }
   }
 
   for (const group of GROUPS) {
-    await seedGroup(db, group, { village: village(group.village).id, categories, businesses, passwordHash, rand, now });
+    await seedGroup(db, group, {
+      village: village(group.village).id,
+      categories,
+      businesses,
+      passwordHash,
+      rand,
+      now,
+    });
   }
 }
 
@@ -140,25 +238,62 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
   const { rand, now } = ctx;
   const joinedAt = new Date(now.getTime() - 380 * DAY);
   const firstProduct = demo.products[0];
-  const photo = await svgToImage(groupIllustration(firstProduct ? firstProduct.colors : ["#6a994e", "#386641"]));
+  const photo = await svgToImage(
+    groupIllustration(firstProduct ? firstProduct.colors : ["#6a994e", "#386641"]),
+  );
   const photoId = await db.$transaction((tx) => storeImage(tx, photo));
-  const manager = await db.user.create({ data: { name: demo.manager.name, phone: e164(demo.manager.phone), passwordHash: ctx.passwordHash } });
+  const manager = await db.user.create({
+    data: { name: demo.manager.name, phone: e164(demo.manager.phone), passwordHash: ctx.passwordHash },
+  });
   const treasurer = demo.treasurer
-    ? await db.user.create({ data: { name: demo.treasurer.name, phone: e164(demo.treasurer.phone), passwordHash: ctx.passwordHash } })
+    ? await db.user.create({
+        data: {
+          name: demo.treasurer.name,
+          phone: e164(demo.treasurer.phone),
+          passwordHash: ctx.passwordHash,
+        },
+      })
     : null;
   const group = await db.group.create({
     data: {
-      slug: demo.slug, name: demo.name, villageId: ctx.village, rw: demo.rw, story: demo.story, stage: demo.stage,
-      phone: e164(demo.manager.phone), baselineMonthlyIncome: demo.baseline, bankName: demo.bank[0],
-      bankAccountNumber: demo.bank[1], bankAccountName: demo.name, photoId,
-      verifiedAt: joinedAt, joinedAt, createdAt: joinedAt,
+      slug: demo.slug,
+      name: demo.name,
+      villageId: ctx.village,
+      rw: demo.rw,
+      story: demo.story,
+      stage: demo.stage,
+      phone: e164(demo.manager.phone),
+      baselineMonthlyIncome: demo.baseline,
+      bankName: demo.bank[0],
+      bankAccountNumber: demo.bank[1],
+      bankAccountName: demo.name,
+      photoId,
+      verifiedAt: joinedAt,
+      joinedAt,
+      createdAt: joinedAt,
     },
   });
   const memberIds: string[] = [];
-  const managerMember = await db.groupMember.create({ data: { groupId: group.id, userId: manager.id, name: demo.manager.name, role: demo.manager.role, joinedAt } });
+  const managerMember = await db.groupMember.create({
+    data: {
+      groupId: group.id,
+      userId: manager.id,
+      name: demo.manager.name,
+      role: demo.manager.role,
+      joinedAt,
+    },
+  });
   memberIds.push(managerMember.id);
   if (treasurer && demo.treasurer) {
-    const m = await db.groupMember.create({ data: { groupId: group.id, userId: treasurer.id, name: demo.treasurer.name, role: "BENDAHARA", joinedAt } });
+    const m = await db.groupMember.create({
+      data: {
+        groupId: group.id,
+        userId: treasurer.id,
+        name: demo.treasurer.name,
+        role: "BENDAHARA",
+        joinedAt,
+      },
+    });
     memberIds.push(m.id);
   }
   for (const name of demo.members) {
@@ -166,7 +301,17 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
     memberIds.push(m.id);
   }
 
-  const products: { id: string; name: string; unit: DemoGroup["products"][number]["unit"]; price: number; min: number; multiple: number; category: string; tiers: { minQuantity: number; unitPrice: number }[]; leadTimeDays: number }[] = [];
+  const products: {
+    id: string;
+    name: string;
+    unit: DemoGroup["products"][number]["unit"];
+    price: number;
+    min: number;
+    multiple: number;
+    category: string;
+    tiers: { minQuantity: number; unitPrice: number }[];
+    leadTimeDays: number;
+  }[] = [];
   for (const [index, p] of demo.products.entries()) {
     const categoryId = ctx.categories.get(p.category);
     if (!categoryId) throw new Error(`No category ${p.category}`);
@@ -176,18 +321,39 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
       const assetId = await storeImage(tx, image);
       return tx.product.create({
         data: {
-          groupId: group.id, categoryId, slug: slugify(p.name), name: p.name, description: p.description, unit: p.unit,
-          price: p.price, minOrderQuantity: p.min, orderMultiple: p.multiple ?? 1,
-          supplyMode: p.madeToOrder ? "MADE_TO_ORDER" : "READY_STOCK", stock: p.stock,
-          capacityPerWeek: p.madeToOrder?.capacityPerWeek ?? null, leadTimeDays: p.madeToOrder?.leadTimeDays ?? 1,
-          halalCertificate: p.halal ?? null, pirtNumber: p.pirt ?? null, status: "ACTIVE",
+          groupId: group.id,
+          categoryId,
+          slug: slugify(p.name),
+          name: p.name,
+          description: p.description,
+          unit: p.unit,
+          price: p.price,
+          minOrderQuantity: p.min,
+          orderMultiple: p.multiple ?? 1,
+          supplyMode: p.madeToOrder ? "MADE_TO_ORDER" : "READY_STOCK",
+          stock: p.stock,
+          capacityPerWeek: p.madeToOrder?.capacityPerWeek ?? null,
+          leadTimeDays: p.madeToOrder?.leadTimeDays ?? 1,
+          halalCertificate: p.halal ?? null,
+          pirtNumber: p.pirt ?? null,
+          status: "ACTIVE",
           createdAt: new Date(joinedAt.getTime() + index * DAY),
           tiers: { create: tiers },
           images: { create: { assetId, position: 0, alt: p.name } },
         },
       });
     });
-    products.push({ id: created.id, name: p.name, unit: p.unit, price: p.price, min: p.min, multiple: p.multiple ?? 1, category: p.category, tiers, leadTimeDays: created.leadTimeDays });
+    products.push({
+      id: created.id,
+      name: p.name,
+      unit: p.unit,
+      price: p.price,
+      min: p.min,
+      multiple: p.multiple ?? 1,
+      category: p.category,
+      tiers,
+      leadTimeDays: created.leadTimeDays,
+    });
   }
 
   // A year of orders, growing from ordersPerMonth[0] to ordersPerMonth[1] a month.
@@ -196,16 +362,27 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
       for (let monthsAgo = 11; monthsAgo >= 0; monthsAgo--) {
         const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1, 2));
         const progress = (11 - monthsAgo) / 11;
-        const count = Math.round(demo.ordersPerMonth[0] + (demo.ordersPerMonth[1] - demo.ordersPerMonth[0]) * progress + (rand() - 0.4));
+        const count = Math.round(
+          demo.ordersPerMonth[0] +
+            (demo.ordersPerMonth[1] - demo.ordersPerMonth[0]) * progress +
+            (rand() - 0.4),
+        );
         for (let n = 0; n < count; n++) {
-          const placedAt = new Date(monthStart.getTime() + Math.floor(rand() * 27) * DAY + Math.floor(rand() * 10) * 3600_000);
+          const placedAt = new Date(
+            monthStart.getTime() + Math.floor(rand() * 27) * DAY + Math.floor(rand() * 10) * 3600_000,
+          );
           if (placedAt.getTime() > now.getTime() - 3600_000) continue;
           const product = products[Math.floor(rand() * products.length)];
           if (!product) continue;
           const fitting = ctx.businesses.filter((b) => b.buys.includes(product.category));
-          const buyer = (fitting.length ? fitting : ctx.businesses)[Math.floor(rand() * (fitting.length || ctx.businesses.length))];
+          const buyer = (fitting.length ? fitting : ctx.businesses)[
+            Math.floor(rand() * (fitting.length || ctx.businesses.length))
+          ];
           if (!buyer) continue;
-          const quantity = Math.max(product.min, Math.ceil((product.min * (1 + Math.floor(rand() * 4))) / product.multiple) * product.multiple);
+          const quantity = Math.max(
+            product.min,
+            Math.ceil((product.min * (1 + Math.floor(rand() * 4))) / product.multiple) * product.multiple,
+          );
           const unitPrice = priceForQuantity({ price: product.price, tiers: product.tiers }, quantity);
           const total = unitPrice * quantity;
           const yymm = `${String(placedAt.getUTCFullYear()).slice(2)}${String(placedAt.getUTCMonth() + 1).padStart(2, "0")}`;
@@ -217,7 +394,11 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           const shippedAt = new Date(confirmedAt.getTime() + Math.max(1, product.leadTimeDays) * DAY);
           const receivedAt = new Date(shippedAt.getTime() + (3 + rand() * 20) * 3600_000);
           const rejected = rand() < 0.05;
-          const steps: { status: "PLACED" | "CONFIRMED" | "SHIPPED" | "RECEIVED" | "COMPLETED" | "REJECTED"; at: Date; actor: string | null }[] = [{ status: "PLACED", at: placedAt, actor: buyer.ownerId }];
+          const steps: {
+            status: "PLACED" | "CONFIRMED" | "SHIPPED" | "RECEIVED" | "COMPLETED" | "REJECTED";
+            at: Date;
+            actor: string | null;
+          }[] = [{ status: "PLACED", at: placedAt, actor: buyer.ownerId }];
           if (rejected) {
             if (confirmedAt < now) steps.push({ status: "REJECTED", at: confirmedAt, actor: manager.id });
           } else {
@@ -233,19 +414,42 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           const paid = last.status === "COMPLETED";
           const order = await tx.order.create({
             data: {
-              number, groupId: group.id, businessId: buyer.id, placedById: buyer.ownerId, status: last.status,
-              paymentMethod, paymentStatus: paid ? "PAID" : "UNPAID", subtotal: total, total, amountPaid: paid ? total : 0,
-              deliveryAddress: buyer.address, placedAt,
+              number,
+              groupId: group.id,
+              businessId: buyer.id,
+              placedById: buyer.ownerId,
+              status: last.status,
+              paymentMethod,
+              paymentStatus: paid ? "PAID" : "UNPAID",
+              subtotal: total,
+              total,
+              amountPaid: paid ? total : 0,
+              deliveryAddress: buyer.address,
+              placedAt,
               confirmedAt: steps.find((s) => s.status === "CONFIRMED")?.at ?? null,
               shippedAt: steps.find((s) => s.status === "SHIPPED")?.at ?? null,
               deliveredAt: steps.find((s) => s.status === "RECEIVED")?.at ?? null,
               completedAt: paid ? receivedAt : null,
               rejectReason: rejected ? "Bahan baku sedang habis" : null,
-              items: { create: { productId: product.id, productName: product.name, unit: product.unit, quantity, unitPrice, lineTotal: total, quantityDelivered: paid ? quantity : 0 } },
+              items: {
+                create: {
+                  productId: product.id,
+                  productName: product.name,
+                  unit: product.unit,
+                  quantity,
+                  unitPrice,
+                  lineTotal: total,
+                  quantityDelivered: paid ? quantity : 0,
+                },
+              },
               events: {
                 create: steps.map((s, i) => ({
-                  type: "status", fromStatus: i > 0 ? steps[i - 1]?.status : null, toStatus: s.status, actorId: s.actor,
-                  note: s.status === "REJECTED" ? "Bahan baku sedang habis" : "", createdAt: s.at,
+                  type: "status",
+                  fromStatus: i > 0 ? steps[i - 1]?.status : null,
+                  toStatus: s.status,
+                  actorId: s.actor,
+                  note: s.status === "REJECTED" ? "Bahan baku sedang habis" : "",
+                  createdAt: s.at,
                 })),
               },
             },
@@ -253,14 +457,37 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           if (paid) {
             const payment = await tx.payment.create({
               data: {
-                orderId: order.id, groupId: group.id, method: paymentMethod, state: "SUCCEEDED", amount: total,
+                orderId: order.id,
+                groupId: group.id,
+                method: paymentMethod,
+                state: "SUCCEEDED",
+                amount: total,
                 reference: paymentMethod === "BANK_TRANSFER" ? `TRF${Math.floor(rand() * 1e8)}` : "",
-                idempotencyKey: `seed:${order.number}`, recordedById: treasurer?.id ?? manager.id, receivedAt,
+                idempotencyKey: `seed:${order.number}`,
+                recordedById: treasurer?.id ?? manager.id,
+                receivedAt,
               },
             });
-            await tx.orderEvent.create({ data: { orderId: order.id, type: "payment", actorId: treasurer?.id ?? manager.id, note: String(total), createdAt: receivedAt } });
+            await tx.orderEvent.create({
+              data: {
+                orderId: order.id,
+                type: "payment",
+                actorId: treasurer?.id ?? manager.id,
+                note: String(total),
+                createdAt: receivedAt,
+              },
+            });
             await tx.cashEntry.create({
-              data: { groupId: group.id, kind: "INCOME", category: "order", amount: total, occurredAt: receivedAt, description: order.number, paymentId: payment.id, recordedById: treasurer?.id ?? manager.id },
+              data: {
+                groupId: group.id,
+                kind: "INCOME",
+                category: "order",
+                amount: total,
+                occurredAt: receivedAt,
+                description: order.number,
+                paymentId: payment.id,
+                recordedById: treasurer?.id ?? manager.id,
+              },
             });
             // Who made it: two or three members share the work.
             const makers = 2 + Math.floor(rand() * 2);
@@ -268,7 +495,14 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
               const memberId = memberIds[Math.floor(rand() * memberIds.length)];
               if (!memberId) continue;
               await tx.memberContribution.create({
-                data: { groupId: group.id, memberId, orderId: order.id, productId: product.id, quantity: Math.ceil(quantity / makers), date: shippedAt },
+                data: {
+                  groupId: group.id,
+                  memberId,
+                  orderId: order.id,
+                  productId: product.id,
+                  quantity: Math.ceil(quantity / makers),
+                  date: shippedAt,
+                },
               });
             }
           }
@@ -276,8 +510,28 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
         // The books beside the orders: solidarity dues in, materials out.
         const bookDay = new Date(monthStart.getTime() + 4 * DAY);
         if (bookDay < now) {
-          await tx.cashEntry.create({ data: { groupId: group.id, kind: "INCOME", category: "iks", amount: 5_000 * memberIds.length, occurredAt: bookDay, description: "Iuran kesetiakawanan sosial", recordedById: treasurer?.id ?? manager.id } });
-          await tx.cashEntry.create({ data: { groupId: group.id, kind: "EXPENSE", category: "materials", amount: 150_000 + Math.floor(rand() * 20) * 10_000, occurredAt: new Date(bookDay.getTime() + DAY), description: "Bahan baku", recordedById: treasurer?.id ?? manager.id } });
+          await tx.cashEntry.create({
+            data: {
+              groupId: group.id,
+              kind: "INCOME",
+              category: "iks",
+              amount: 5_000 * memberIds.length,
+              occurredAt: bookDay,
+              description: "Iuran kesetiakawanan sosial",
+              recordedById: treasurer?.id ?? manager.id,
+            },
+          });
+          await tx.cashEntry.create({
+            data: {
+              groupId: group.id,
+              kind: "EXPENSE",
+              category: "materials",
+              amount: 150_000 + Math.floor(rand() * 20) * 10_000,
+              occurredAt: new Date(bookDay.getTime() + DAY),
+              description: "Bahan baku",
+              recordedById: treasurer?.id ?? manager.id,
+            },
+          });
         }
       }
     },

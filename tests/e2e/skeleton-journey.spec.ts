@@ -41,7 +41,9 @@ async function signIn(browser: Browser, identifier: string, viewport = PHONE) {
 
 const rupiah = (text: string) => Number(text.replace(/[^\d]/g, ""));
 
-test("a product goes from a manager's phone to a buyer's order to the TKM's income report", async ({ browser }) => {
+test("a product goes from a manager's phone to a buyer's order to the TKM's income report", async ({
+  browser,
+}) => {
   const productName = `Tas anyaman pandan ${Date.now() % 100000}`;
 
   // The TKM officer's view before: this month's income of the group.
@@ -58,11 +60,15 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await manager.getByRole("link", { name: "Kelola Toko" }).click();
   await look(manager, "kelola-toko");
   await manager.getByRole("link", { name: /Tambah produk/ }).click();
-  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 140, g: 170, b: 90 } } })
+  const photo = await sharp({
+    create: { width: 1600, height: 1200, channels: 3, background: { r: 140, g: 170, b: 90 } },
+  })
     .jpeg()
     .withMetadata({ orientation: 6 })
     .toBuffer();
-  await manager.getByLabel("Foto produk").setInputFiles({ name: "IMG_20261127.jpg", mimeType: "image/jpeg", buffer: photo });
+  await manager
+    .getByLabel("Foto produk")
+    .setInputFiles({ name: "IMG_20261127.jpg", mimeType: "image/jpeg", buffer: photo });
   await manager.getByLabel("Nama produk").fill(productName);
   await manager.getByLabel("Kategori").selectOption({ label: "Anyaman bambu" });
   await manager.getByLabel("Harga (Rp)").fill("45000");
@@ -76,13 +82,19 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   const image = manager.getByRole("img", { name: productName });
   await expect(image).toBeVisible();
   // Upright: the sideways 1600 × 1200 photo is shown taller than wide.
-  const size = await image.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
+  const size = await image.evaluate((img: HTMLImageElement) => ({
+    w: img.naturalWidth,
+    h: img.naturalHeight,
+  }));
   expect(size.h).toBeGreaterThan(size.w);
   await look(manager, "produk-baru");
 
   // 2. The buyer finds it in the catalog and orders, first too few, then enough.
   const buyer = await signIn(browser, BUYER);
-  await buyer.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Produk", exact: true }).click();
+  await buyer
+    .getByRole("navigation", { name: "Menu utama" })
+    .getByRole("link", { name: "Produk", exact: true })
+    .click();
   await expect(buyer.getByRole("heading", { name: "Produk", exact: true, level: 1 })).toBeVisible();
   await look(buyer, "katalog");
   await buyer.getByRole("link", { name: new RegExp(productName) }).click();
@@ -116,7 +128,14 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await manager.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(manager.getByText("Selesai").first()).toBeVisible();
   const managerTimeline = manager.getByRole("region", { name: "Riwayat pesanan" });
-  for (const step of ["Menunggu konfirmasi", "Dikonfirmasi", "Dikirim", "Diterima", "Pembayaran diterima Rp540.000", "Selesai"]) {
+  for (const step of [
+    "Menunggu konfirmasi",
+    "Dikonfirmasi",
+    "Dikirim",
+    "Diterima",
+    "Pembayaran diterima Rp540.000",
+    "Selesai",
+  ]) {
     await expect(managerTimeline.getByText(step, { exact: true })).toBeVisible();
   }
   await look(manager, "pesanan-selesai");
@@ -132,7 +151,13 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
 
   // 4. The TKM officer sees this month's income grown by the order, and nothing outside the village.
   await tkm.reload();
-  const incomeAfter = rupiah(await tkm.getByRole("row", { name: /KUBE Perempuan Mandiri/ }).getByRole("cell").nth(5).innerText());
+  const incomeAfter = rupiah(
+    await tkm
+      .getByRole("row", { name: /KUBE Perempuan Mandiri/ })
+      .getByRole("cell")
+      .nth(5)
+      .innerText(),
+  );
   expect(incomeAfter - incomeBefore).toBe(540_000);
   await look(tkm, "tkm-sesudah");
   await tkm.getByRole("link", { name: "KUBE Perempuan Mandiri" }).click();
@@ -147,7 +172,10 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await look(tkm, "tkm-di-luar-wilayah");
 
   // And the buyer cannot open another business's order.
-  const foreignOrder = await queryValue(`SELECT "number" FROM "Order" WHERE "businessId" <> (SELECT "businessId" FROM "Order" WHERE "number" = $1) LIMIT 1`, [orderNumber]);
+  const foreignOrder = await queryValue(
+    `SELECT "number" FROM "Order" WHERE "businessId" <> (SELECT "businessId" FROM "Order" WHERE "number" = $1) LIMIT 1`,
+    [orderNumber],
+  );
   expect((await buyer.goto(`/pesanan/${foreignOrder}`))?.status()).toBe(404);
 });
 

@@ -14,10 +14,15 @@ function suffix() {
 let phoneCounter = 0;
 export function uniquePhone() {
   phoneCounter += 1;
-  return `+62812${String(Date.now() % 1_000_000).padStart(6, "0")}${String(phoneCounter).padStart(2, "0")}`.slice(0, 15);
+  return `+62812${String(Date.now() % 1_000_000).padStart(6, "0")}${String(phoneCounter).padStart(2, "0")}`.slice(
+    0,
+    15,
+  );
 }
 
-export async function createUser(data: { name?: string; phone?: string; email?: string; isAdmin?: boolean } = {}) {
+export async function createUser(
+  data: { name?: string; phone?: string; email?: string; isAdmin?: boolean } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {
@@ -33,12 +38,46 @@ export async function createUser(data: { name?: string; phone?: string; email?: 
 /** Province > regency > two districts > villages A1, A2 (district A) and B1 (district B). */
 export async function createAreas() {
   const s = suffix();
-  const province = await db.area.create({ data: { code: `P${s}`, name: "Jawa Barat", level: "PROVINCE", path: `P${s}/` } });
-  const regency = await db.area.create({ data: { code: `R${s}`, name: "Bandung Barat", level: "REGENCY", path: `${province.path}R${s}/`, parentId: province.id } });
-  const districtA = await db.area.create({ data: { code: `DA${s}`, name: "Lembang", level: "DISTRICT", path: `${regency.path}DA${s}/`, parentId: regency.id } });
-  const districtB = await db.area.create({ data: { code: `DB${s}`, name: "Parongpong", level: "DISTRICT", path: `${regency.path}DB${s}/`, parentId: regency.id } });
+  const province = await db.area.create({
+    data: { code: `P${s}`, name: "Jawa Barat", level: "PROVINCE", path: `P${s}/` },
+  });
+  const regency = await db.area.create({
+    data: {
+      code: `R${s}`,
+      name: "Bandung Barat",
+      level: "REGENCY",
+      path: `${province.path}R${s}/`,
+      parentId: province.id,
+    },
+  });
+  const districtA = await db.area.create({
+    data: {
+      code: `DA${s}`,
+      name: "Lembang",
+      level: "DISTRICT",
+      path: `${regency.path}DA${s}/`,
+      parentId: regency.id,
+    },
+  });
+  const districtB = await db.area.create({
+    data: {
+      code: `DB${s}`,
+      name: "Parongpong",
+      level: "DISTRICT",
+      path: `${regency.path}DB${s}/`,
+      parentId: regency.id,
+    },
+  });
   const village = (code: string, name: string, parent: { id: string; path: string }) =>
-    db.area.create({ data: { code: `${code}${s}`, name, level: "VILLAGE", path: `${parent.path}${code}${s}/`, parentId: parent.id } });
+    db.area.create({
+      data: {
+        code: `${code}${s}`,
+        name,
+        level: "VILLAGE",
+        path: `${parent.path}${code}${s}/`,
+        parentId: parent.id,
+      },
+    });
   return {
     province,
     regency,
@@ -52,8 +91,12 @@ export async function createAreas() {
 
 export async function createCategory() {
   const s = suffix();
-  const parent = await db.category.create({ data: { slug: `kerajinan-${s}`, nameId: "Kerajinan", nameEn: "Crafts" } });
-  return db.category.create({ data: { slug: `anyaman-${s}`, nameId: "Anyaman bambu", nameEn: "Woven bamboo", parentId: parent.id } });
+  const parent = await db.category.create({
+    data: { slug: `kerajinan-${s}`, nameId: "Kerajinan", nameEn: "Crafts" },
+  });
+  return db.category.create({
+    data: { slug: `anyaman-${s}`, nameId: "Anyaman bambu", nameEn: "Woven bamboo", parentId: parent.id },
+  });
 }
 
 export async function createGroupWithManager(villageId: string, role: "KETUA" | "BENDAHARA" = "KETUA") {
@@ -65,7 +108,12 @@ export async function createGroupWithManager(villageId: string, role: "KETUA" | 
       villageId,
       bankName: "BRI",
       bankAccountNumber: "0123",
-      members: { create: [{ userId: manager.id, name: manager.name, role }, { name: "Anggota tanpa akun", role: "ANGGOTA" }] },
+      members: {
+        create: [
+          { userId: manager.id, name: manager.name, role },
+          { name: "Anggota tanpa akun", role: "ANGGOTA" },
+        ],
+      },
     },
   });
   return { group, manager };
@@ -88,14 +136,23 @@ export async function createBusinessWithBuyer(villageId: string) {
 
 export async function createTkmOfficer(areaId: string) {
   const officer = await createUser({ name: `TKM ${suffix()}` });
-  const team = await db.tkmTeam.create({ data: { name: `TKM ${suffix()}`, areaId, officers: { create: { userId: officer.id } } } });
+  const team = await db.tkmTeam.create({
+    data: { name: `TKM ${suffix()}`, areaId, officers: { create: { userId: officer.id } } },
+  });
   return { team, officer };
 }
 
 export async function createProduct(
   groupId: string,
   categoryId: string,
-  data: Partial<{ price: number; minOrderQuantity: number; orderMultiple: number; stock: number; status: "DRAFT" | "ACTIVE" | "ARCHIVED"; tiers: { minQuantity: number; unitPrice: number }[] }> = {},
+  data: Partial<{
+    price: number;
+    minOrderQuantity: number;
+    orderMultiple: number;
+    stock: number;
+    status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+    tiers: { minQuantity: number; unitPrice: number }[];
+  }> = {},
 ) {
   return db.product.create({
     data: {

@@ -13,7 +13,11 @@ export async function sessionCookie(userId: string) {
 
 export async function request(
   path: string,
-  options: { userId?: string; form?: Record<string, string> | FormData; headers?: Record<string, string> } = {},
+  options: {
+    userId?: string;
+    form?: Record<string, string> | FormData;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const headers = new Headers(options.headers);
   if (options.userId) headers.set("Cookie", await sessionCookie(options.userId));
@@ -34,11 +38,20 @@ async function settle(run: () => Promise<unknown> | unknown): Promise<Response |
   }
 }
 
-export async function callLoader(loader: Handler<LoaderFunctionArgs>, req: Request, params: Record<string, string> = {}) {
+export async function callLoader(
+  loader: Handler<LoaderFunctionArgs>,
+  req: Request,
+  params: Record<string, string> = {},
+) {
   return settle(() => loader({ request: req, params, context: { clientAddress: "127.0.0.1" } }));
 }
 
-export async function callAction(action: Handler<ActionFunctionArgs>, req: Request, params: Record<string, string> = {}, clientAddress = "127.0.0.1") {
+export async function callAction(
+  action: Handler<ActionFunctionArgs>,
+  req: Request,
+  params: Record<string, string> = {},
+  clientAddress = "127.0.0.1",
+) {
   return settle(() => action({ request: req, params, context: { clientAddress } }));
 }
 
@@ -46,7 +59,9 @@ export function statusOf(result: unknown): number {
   return result instanceof Response ? result.status : 200;
 }
 
-export async function jsonOf(result: unknown): Promise<{ status?: string; error?: Record<string, string[] | null> }> {
+export async function jsonOf(
+  result: unknown,
+): Promise<{ status?: string; error?: Record<string, string[] | null> }> {
   if (!(result instanceof Response)) throw new Error("Expected a Response");
   return (await result.clone().json()) as { status?: string; error?: Record<string, string[] | null> };
 }

@@ -20,11 +20,26 @@ describe("sign-up", () => {
     const response = await callAction(
       signUpAction,
       await request("/daftar", {
-        form: { accountType: "buyer", name: "Dadang", identifier: "0812 7777-1234", password: "kopi-susu-lembang", organisationName: "Toko Rasa", businessKind: "KAFE", villageId: villageA1.id },
+        form: {
+          accountType: "buyer",
+          name: "Dadang",
+          identifier: "0812 7777-1234",
+          password: "kopi-susu-lembang",
+          organisationName: "Toko Rasa",
+          businessKind: "KAFE",
+          villageId: villageA1.id,
+        },
       }),
     );
     expect(statusOf(response)).toBe(302);
-    const user = await db.user.findUniqueOrThrow({ where: { phone: "+6281277771234" }, select: { id: true, passwordHash: true, businessRoles: { select: { business: { select: { name: true, kind: true } } } } } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { phone: "+6281277771234" },
+      select: {
+        id: true,
+        passwordHash: true,
+        businessRoles: { select: { business: { select: { name: true, kind: true } } } },
+      },
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.businessRoles[0]?.business).toEqual({ name: "Toko Rasa", kind: "KAFE" });
     const cookie = cookieFrom(response);
@@ -37,9 +52,21 @@ describe("sign-up", () => {
     const { villageA1 } = await createAreas();
     await callAction(
       signUpAction,
-      await request("/daftar", { form: { accountType: "group", name: "Euis", identifier: "euis@example.com", password: "anyaman-bambu-08", organisationName: "KUBE Melati", villageId: villageA1.id } }),
+      await request("/daftar", {
+        form: {
+          accountType: "group",
+          name: "Euis",
+          identifier: "euis@example.com",
+          password: "anyaman-bambu-08",
+          organisationName: "KUBE Melati",
+          villageId: villageA1.id,
+        },
+      }),
     );
-    const member = await db.groupMember.findFirstOrThrow({ where: { user: { email: "euis@example.com" } }, select: { role: true, group: { select: { name: true, verifiedAt: true } } } });
+    const member = await db.groupMember.findFirstOrThrow({
+      where: { user: { email: "euis@example.com" } },
+      select: { role: true, group: { select: { name: true, verifiedAt: true } } },
+    });
     expect(member).toEqual({ role: "KETUA", group: { name: "KUBE Melati", verifiedAt: null } });
   });
 
@@ -55,7 +82,16 @@ describe("sign-up", () => {
   ])("refuses %j with a message on %s and creates nothing", async (override, field, message) => {
     const { villageA1 } = await createAreas();
     const before = await db.user.count();
-    const form = { accountType: "buyer", name: "Dadang", identifier: "081288889999", password: "kopi-susu-lembang", organisationName: "Toko Rasa", businessKind: "KAFE", villageId: villageA1.id, ...override };
+    const form = {
+      accountType: "buyer",
+      name: "Dadang",
+      identifier: "081288889999",
+      password: "kopi-susu-lembang",
+      organisationName: "Toko Rasa",
+      businessKind: "KAFE",
+      villageId: villageA1.id,
+      ...override,
+    };
     const response = await callAction(signUpAction, await request("/daftar", { form }));
     expect(statusOf(response)).toBe(400);
     expect((await jsonOf(response)).error?.[field]).toEqual([message]);
@@ -67,7 +103,17 @@ describe("sign-up", () => {
     await createUser({ phone: "+6281299990000" });
     const response = await callAction(
       signUpAction,
-      await request("/daftar", { form: { accountType: "buyer", name: "Dadang", identifier: "+62 812-9999-0000", password: "kopi-susu-lembang", organisationName: "Toko", businessKind: "KAFE", villageId: villageA1.id } }),
+      await request("/daftar", {
+        form: {
+          accountType: "buyer",
+          name: "Dadang",
+          identifier: "+62 812-9999-0000",
+          password: "kopi-susu-lembang",
+          organisationName: "Toko",
+          businessKind: "KAFE",
+          villageId: villageA1.id,
+        },
+      }),
     );
     expect((await jsonOf(response)).error?.identifier).toEqual(["auth.identifier_taken"]);
   });
@@ -76,8 +122,14 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("signs in with the number written any way and starts a new session each time", async () => {
     const user = await createUser({ phone: "+6281211112222" });
-    const first = await callAction(signInAction, await request("/masuk", { form: { identifier: "0812-1111-2222", password: TEST_PASSWORD } }));
-    const second = await callAction(signInAction, await request("/masuk", { form: { identifier: "6281211112222", password: TEST_PASSWORD } }));
+    const first = await callAction(
+      signInAction,
+      await request("/masuk", { form: { identifier: "0812-1111-2222", password: TEST_PASSWORD } }),
+    );
+    const second = await callAction(
+      signInAction,
+      await request("/masuk", { form: { identifier: "6281211112222", password: TEST_PASSWORD } }),
+    );
     expect(statusOf(first)).toBe(302);
     expect(cookieFrom(first)).not.toBe(cookieFrom(second));
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
@@ -85,17 +137,32 @@ describe("sign-in", () => {
 
   it("does not follow a redirect to another site after sign-in", async () => {
     await createUser({ phone: "+6281233334444" });
-    const response = await callAction(signInAction, await request("/masuk", { form: { identifier: "081233334444", password: TEST_PASSWORD, redirectTo: "//evil.example/" } }));
+    const response = await callAction(
+      signInAction,
+      await request("/masuk", {
+        form: { identifier: "081233334444", password: TEST_PASSWORD, redirectTo: "//evil.example/" },
+      }),
+    );
     expect((response as Response).headers.get("Location")).toBe("/");
   });
 
   it("rate-limits an account after repeated wrong passwords, even when the right one follows", async () => {
     await createUser({ phone: "+6281255556666" });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      const wrong = await callAction(signInAction, await request("/masuk", { form: { identifier: "081255556666", password: "salah-sandi" } }), {}, `10.0.0.${i}`);
+      const wrong = await callAction(
+        signInAction,
+        await request("/masuk", { form: { identifier: "081255556666", password: "salah-sandi" } }),
+        {},
+        `10.0.0.${i}`,
+      );
       expect((await jsonOf(wrong)).error?.[""]).toEqual(["auth.invalid_credentials"]);
     }
-    const right = await callAction(signInAction, await request("/masuk", { form: { identifier: "081255556666", password: TEST_PASSWORD } }), {}, "10.0.1.1");
+    const right = await callAction(
+      signInAction,
+      await request("/masuk", { form: { identifier: "081255556666", password: TEST_PASSWORD } }),
+      {},
+      "10.0.1.1",
+    );
     expect(statusOf(right)).toBe(429);
     expect((await jsonOf(right)).error?.[""]).toEqual(["auth.rate_limited"]);
   });
@@ -105,12 +172,21 @@ describe("sign-in", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
       await signIn(`08129000${String(i).padStart(4, "0")}`, "tebakan-salah", "203.0.113.9");
     }
-    expect(await signIn("081277778888", TEST_PASSWORD, "203.0.113.9")).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await signIn("081277778888", TEST_PASSWORD, "203.0.113.10")).toEqual({ ok: true, userId: victim.id });
+    expect(await signIn("081277778888", TEST_PASSWORD, "203.0.113.9")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await signIn("081277778888", TEST_PASSWORD, "203.0.113.10")).toEqual({
+      ok: true,
+      userId: victim.id,
+    });
   });
 
   it("answers an unknown account exactly like a wrong password", async () => {
-    const response = await callAction(signInAction, await request("/masuk", { form: { identifier: "081200009999", password: "apa-saja-123" } }));
+    const response = await callAction(
+      signInAction,
+      await request("/masuk", { form: { identifier: "081200009999", password: "apa-saja-123" } }),
+    );
     expect((await jsonOf(response)).error?.[""]).toEqual(["auth.invalid_credentials"]);
   });
 });
@@ -123,12 +199,19 @@ describe("sessions", () => {
     const cookie = (await createSession(user.id, {}, start)).split(";")[0] ?? "";
     const req = () => new Request("http://x/", { headers: { Cookie: cookie } });
     expect(await getSessionUserId(req(), new Date(start.getTime() + SESSION_IDLE_MS - 1000))).toBe(user.id);
-    expect(await getSessionUserId(req(), new Date(start.getTime() + SESSION_IDLE_MS * 2 - 2000))).toBe(user.id);
+    expect(await getSessionUserId(req(), new Date(start.getTime() + SESSION_IDLE_MS * 2 - 2000))).toBe(
+      user.id,
+    );
     expect(await getSessionUserId(req(), new Date(start.getTime() + SESSION_ABSOLUTE_MS + 1))).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 
     const idle = (await createSession(user.id, {}, start)).split(";")[0] ?? "";
-    expect(await getSessionUserId(new Request("http://x/", { headers: { Cookie: idle } }), new Date(start.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
+    expect(
+      await getSessionUserId(
+        new Request("http://x/", { headers: { Cookie: idle } }),
+        new Date(start.getTime() + SESSION_IDLE_MS + 1),
+      ),
+    ).toBeNull();
   });
 
   it("sign-out deletes the session and clears the cookie", async () => {

@@ -32,7 +32,10 @@ describe("migrations", () => {
     try {
       const migrated = path.join(dir, "migrated.db");
       migrate(`file:${migrated}`);
-      const script = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], `file:${path.join(dir, "unused.db")}`);
+      const script = prisma(
+        ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+        `file:${path.join(dir, "unused.db")}`,
+      );
       expect(script.status, script.stderr).toBe(0);
       const modelled = new Database(path.join(dir, "modelled.db"));
       modelled.exec(script.stdout.replace(/^Loaded Prisma config from .*$/m, ""));
@@ -40,7 +43,9 @@ describe("migrations", () => {
       const schemaOf = (file: string) => {
         const database = new Database(file, { readonly: true });
         const rows = database
-          .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+          .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+          )
           .all() as { type: string; name: string; sql: string | null }[];
         database.close();
         return rows.map((row) => ({ ...row, sql: row.sql?.replace(/\s+/g, " ") ?? null }));
@@ -62,14 +67,33 @@ describe("migrations", () => {
       });
       try {
         migrate(databaseUrlWithName(target.adminUrl, migrated));
-        const script = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"], "file:./data/unused.db");
+        const script = prisma(
+          ["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"],
+          "file:./data/unused.db",
+        );
         expect(script.status).toBe(0);
         const sql = script.stdout.replace(/^Loaded Prisma config from .*$/m, "");
         await withAdmin(databaseUrlWithName(target.adminUrl, modelled), (client) => client.query(sql));
         const dump = (name: string) => {
-          const result = spawnSync("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", databaseUrlWithName(target.adminUrl, name)], { encoding: "utf8" });
+          const result = spawnSync(
+            "pg_dump",
+            [
+              "--schema-only",
+              "--no-owner",
+              "--no-privileges",
+              "--exclude-table=_prisma_migrations",
+              databaseUrlWithName(target.adminUrl, name),
+            ],
+            { encoding: "utf8" },
+          );
           expect(result.status, result.stderr).toBe(0);
-          return result.stdout.split("\n").filter((line) => !line.startsWith("--") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict")).join("\n");
+          return result.stdout
+            .split("\n")
+            .filter(
+              (line) =>
+                !line.startsWith("--") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"),
+            )
+            .join("\n");
         };
         expect(dump(migrated)).toBe(dump(modelled));
       } finally {

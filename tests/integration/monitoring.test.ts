@@ -9,15 +9,43 @@ import { createWorld } from "../helpers/factories";
 describe("income per month for a TKM area", () => {
   it("counts money received for orders in the WIB month it arrived, and not members' dues", async () => {
     const world = await createWorld();
-    const placed = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, { quantity: 20, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" });
+    const placed = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
+      quantity: 20,
+      paymentMethod: "BANK_TRANSFER",
+      deliveryAddress: "Jl. Raya 1",
+    });
     if (!placed.ok) throw new Error("order failed");
-    await transitionOrder({ party: "group", groupId: world.home.group.id }, world.home.manager.id, placed.number, "confirm", undefined);
+    await transitionOrder(
+      { party: "group", groupId: world.home.group.id },
+      world.home.manager.id,
+      placed.number,
+      "confirm",
+      undefined,
+    );
     // 31 Oct 18:00 UTC is already 1 Nov in Jakarta.
     const receivedAt = new Date("2026-10-31T18:00:00Z");
-    await recordPayment(world.home.group.id, world.home.manager.id, placed.number, { amount: 500_000, idempotencyKey: "monitor-key-1" }, receivedAt);
-    await db.cashEntry.create({ data: { groupId: world.home.group.id, kind: "INCOME", category: "iks", amount: 40_000, occurredAt: receivedAt } });
+    await recordPayment(
+      world.home.group.id,
+      world.home.manager.id,
+      placed.number,
+      { amount: 500_000, idempotencyKey: "monitor-key-1" },
+      receivedAt,
+    );
+    await db.cashEntry.create({
+      data: {
+        groupId: world.home.group.id,
+        kind: "INCOME",
+        category: "iks",
+        amount: 40_000,
+        occurredAt: receivedAt,
+      },
+    });
 
-    const report = await incomeByMonthForArea(world.areas.districtA.path, 3, new Date("2026-11-20T00:00:00Z"));
+    const report = await incomeByMonthForArea(
+      world.areas.districtA.path,
+      3,
+      new Date("2026-11-20T00:00:00Z"),
+    );
     expect(report.months).toEqual(["2026-09", "2026-10", "2026-11"]);
     const row = report.groups.find((g) => g.id === world.home.group.id);
     expect(row?.months).toEqual({ "2026-09": 0, "2026-10": 0, "2026-11": 500_000 });

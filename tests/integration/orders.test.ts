@@ -28,24 +28,41 @@ async function snapshot() {
 describe("placing an order from the product page", () => {
   it("creates the order at the database's tier price, reserves stock, and starts the timeline", async () => {
     const world = await createWorld();
-    const product = await createProduct(world.home.group.id, world.category.id, { price: 25_000, minOrderQuantity: 10, stock: 100, tiers: [{ minQuantity: 50, unitPrice: 22_000 }] });
+    const product = await createProduct(world.home.group.id, world.category.id, {
+      price: 25_000,
+      minOrderQuantity: 10,
+      stock: 100,
+      tiers: [{ minQuantity: 50, unitPrice: 22_000 }],
+    });
     const response = await callAction(
       productAction,
       // A tampered price and group id in the form are ignored.
-      await request(`/produk/${product.slug}`, { userId: world.buyer.buyer.id, form: order("50", { price: "1", unitPrice: "1", groupId: world.other.group.id }) }),
+      await request(`/produk/${product.slug}`, {
+        userId: world.buyer.buyer.id,
+        form: order("50", { price: "1", unitPrice: "1", groupId: world.other.group.id }),
+      }),
       { slug: product.slug },
     );
     expect(statusOf(response)).toBe(302);
     const placed = await db.order.findFirstOrThrow({
       where: { businessId: world.buyer.business.id },
-      select: { number: true, groupId: true, total: true, status: true, items: { select: { quantity: true, unitPrice: true, productName: true } }, events: { select: { toStatus: true, actorId: true } } },
+      select: {
+        number: true,
+        groupId: true,
+        total: true,
+        status: true,
+        items: { select: { quantity: true, unitPrice: true, productName: true } },
+        events: { select: { toStatus: true, actorId: true } },
+      },
     });
     expect((response as Response).headers.get("Location")).toBe(`/pesanan/${placed.number}?baru=1`);
     expect(placed).toMatchObject({ groupId: world.home.group.id, total: 1_100_000, status: "PLACED" });
     expect(placed.items).toEqual([{ quantity: 50, unitPrice: 22_000, productName: "Besek bambu" }]);
     expect(placed.events).toEqual([{ toStatus: "PLACED", actorId: world.buyer.buyer.id }]);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(50);
-    expect(await db.auditEvent.count({ where: { action: "order.place", businessId: world.buyer.business.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "order.place", businessId: world.buyer.business.id } }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { userId: world.home.manager.id } })).toBe(1);
   });
 
@@ -55,8 +72,8 @@ describe("placing an order from the product page", () => {
     ["-10", "quantity", "form.positive"],
     ["0", "quantity", "form.positive"],
     ["12.5", "quantity", "form.whole_number"],
-    ["9", "quantity", "order.below_minimum|{\"min\":10}"],
-    ["101", "quantity", "order.out_of_stock|{\"stock\":100}"],
+    ["9", "quantity", 'order.below_minimum|{"min":10}'],
+    ["101", "quantity", 'order.out_of_stock|{"stock":100}'],
   ])("answers quantity %j with a message on %s and changes nothing", async (quantity, field, message) => {
     const world = await createWorld();
     const before = await snapshot();
@@ -75,7 +92,10 @@ describe("placing an order from the product page", () => {
     const world = await createWorld();
     const response = await callAction(
       productAction,
-      await request(`/produk/${world.product.slug}`, { userId: world.buyer.buyer.id, form: order("9", { note: "Kirim pagi" }) }),
+      await request(`/produk/${world.product.slug}`, {
+        userId: world.buyer.buyer.id,
+        form: order("9", { note: "Kirim pagi" }),
+      }),
       { slug: world.product.slug },
     );
     const reply = (await jsonOf(response)) as { initialValue?: Record<string, string> };
@@ -84,28 +104,54 @@ describe("placing an order from the product page", () => {
 
   it("refuses a quantity that is not a multiple of the order multiple", async () => {
     const world = await createWorld();
-    const product = await createProduct(world.home.group.id, world.category.id, { minOrderQuantity: 12, orderMultiple: 12 });
-    const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, { quantity: 18, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" });
-    expect(result).toEqual({ ok: false, field: "quantity", message: "order.not_multiple", params: { multiple: 12 } });
+    const product = await createProduct(world.home.group.id, world.category.id, {
+      minOrderQuantity: 12,
+      orderMultiple: 12,
+    });
+    const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, {
+      quantity: 18,
+      paymentMethod: "BANK_TRANSFER",
+      deliveryAddress: "Jl. Raya 1",
+    });
+    expect(result).toEqual({
+      ok: false,
+      field: "quantity",
+      message: "order.not_multiple",
+      params: { multiple: 12 },
+    });
   });
 
   it("does not sell a product that is archived or paused", async () => {
     const world = await createWorld();
     const archived = await createProduct(world.home.group.id, world.category.id, { status: "ARCHIVED" });
     const paused = await createProduct(world.home.group.id, world.category.id);
-    await db.product.update({ where: { id: paused.id }, data: { pausedUntil: new Date(Date.now() + 86_400_000) } });
+    await db.product.update({
+      where: { id: paused.id },
+      data: { pausedUntil: new Date(Date.now() + 86_400_000) },
+    });
     for (const p of [archived, paused]) {
-      const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, p.id, { quantity: 10, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" });
+      const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, p.id, {
+        quantity: 10,
+        paymentMethod: "BANK_TRANSFER",
+        deliveryAddress: "Jl. Raya 1",
+      });
       expect(result).toEqual({ ok: false, field: "productId", message: "order.product_unavailable" });
     }
   });
 
   it("sells exactly the last units when buyers race for them", async () => {
     const world = await createWorld();
-    const product = await createProduct(world.home.group.id, world.category.id, { minOrderQuantity: 10, stock: 30 });
+    const product = await createProduct(world.home.group.id, world.category.id, {
+      minOrderQuantity: 10,
+      stock: 30,
+    });
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, { quantity: 10, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" }),
+        placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, {
+          quantity: 10,
+          paymentMethod: "BANK_TRANSFER",
+          deliveryAddress: "Jl. Raya 1",
+        }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
@@ -116,20 +162,40 @@ describe("placing an order from the product page", () => {
 
   it("is for buyers only: a group manager gets 403", async () => {
     const world = await createWorld();
-    const response = await callAction(productAction, await request(`/produk/${world.product.slug}`, { userId: world.home.manager.id, form: order("10") }), { slug: world.product.slug });
+    const response = await callAction(
+      productAction,
+      await request(`/produk/${world.product.slug}`, { userId: world.home.manager.id, form: order("10") }),
+      { slug: world.product.slug },
+    );
     expect(statusOf(response)).toBe(403);
     expect(await db.order.count({ where: { items: { some: { productId: world.product.id } } } })).toBe(0);
   });
 });
 
 async function placedOrder(world: Awaited<ReturnType<typeof createWorld>>, quantity = 10) {
-  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, { quantity, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" });
+  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
+    quantity,
+    paymentMethod: "BANK_TRANSFER",
+    deliveryAddress: "Jl. Raya 1",
+  });
   if (!result.ok) throw new Error("order failed");
   return result.number;
 }
 
-async function step(world: Awaited<ReturnType<typeof createWorld>>, number: string, stepName: string, extra: Record<string, string> = {}) {
-  return callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id, form: { intent: "transition", step: stepName, ...extra } }), { number });
+async function step(
+  world: Awaited<ReturnType<typeof createWorld>>,
+  number: string,
+  stepName: string,
+  extra: Record<string, string> = {},
+) {
+  return callAction(
+    groupOrderAction,
+    await request(`/kelola/pesanan/${number}`, {
+      userId: world.home.manager.id,
+      form: { intent: "transition", step: stepName, ...extra },
+    }),
+    { number },
+  );
 }
 
 describe("the order's life", () => {
@@ -139,15 +205,40 @@ describe("the order's life", () => {
     expect(statusOf(await step(world, number, "confirm"))).toBe(302);
     expect(statusOf(await step(world, number, "ship"))).toBe(302);
     expect(statusOf(await step(world, number, "mark_received"))).toBe(302);
-    const pay = await callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id, form: { intent: "payment", amount: "250000", reference: "TRF123", idempotencyKey: "key-00000001" } }), { number });
+    const pay = await callAction(
+      groupOrderAction,
+      await request(`/kelola/pesanan/${number}`, {
+        userId: world.home.manager.id,
+        form: { intent: "payment", amount: "250000", reference: "TRF123", idempotencyKey: "key-00000001" },
+      }),
+      { number },
+    );
     expect(statusOf(pay)).toBe(302);
 
-    const done = await db.order.findUniqueOrThrow({ where: { number }, select: { status: true, paymentStatus: true, amountPaid: true, events: { orderBy: { createdAt: "asc" }, select: { type: true, toStatus: true } } } });
+    const done = await db.order.findUniqueOrThrow({
+      where: { number },
+      select: {
+        status: true,
+        paymentStatus: true,
+        amountPaid: true,
+        events: { orderBy: { createdAt: "asc" }, select: { type: true, toStatus: true } },
+      },
+    });
     expect(done.status).toBe("COMPLETED");
     expect(done.paymentStatus).toBe("PAID");
     expect(done.amountPaid).toBe(250_000);
-    expect(done.events.map((e) => e.toStatus ?? e.type)).toEqual(["PLACED", "CONFIRMED", "SHIPPED", "RECEIVED", "payment", "COMPLETED"]);
-    const entries = await db.cashEntry.findMany({ where: { groupId: world.home.group.id }, select: { kind: true, category: true, amount: true } });
+    expect(done.events.map((e) => e.toStatus ?? e.type)).toEqual([
+      "PLACED",
+      "CONFIRMED",
+      "SHIPPED",
+      "RECEIVED",
+      "payment",
+      "COMPLETED",
+    ]);
+    const entries = await db.cashEntry.findMany({
+      where: { groupId: world.home.group.id },
+      select: { kind: true, category: true, amount: true },
+    });
     expect(entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000 }]);
   });
 
@@ -156,7 +247,15 @@ describe("the order's life", () => {
     const number = await placedOrder(world);
     await step(world, number, "confirm");
     const form = { intent: "payment", amount: "100000", idempotencyKey: "same-key-1234" };
-    const results = await Promise.all([0, 1, 2].map(async () => callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id, form }), { number })));
+    const results = await Promise.all(
+      [0, 1, 2].map(async () =>
+        callAction(
+          groupOrderAction,
+          await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id, form }),
+          { number },
+        ),
+      ),
+    );
     expect(results.map(statusOf)).toEqual([302, 302, 302]);
     expect(await db.payment.count({ where: { order: { number } } })).toBe(1);
     expect(await db.cashEntry.count({ where: { groupId: world.home.group.id } })).toBe(1);
@@ -164,7 +263,7 @@ describe("the order's life", () => {
   });
 
   it.each([
-    [{ amount: "250001" }, "amount", "payment.exceeds_due|{\"due\":250000}"],
+    [{ amount: "250001" }, "amount", 'payment.exceeds_due|{"due":250000}'],
     [{ amount: "-5" }, "amount", "form.positive"],
     [{ amount: "1000.5" }, "amount", "form.whole_number"],
     [{ amount: "" }, "amount", "form.number_required"],
@@ -172,7 +271,14 @@ describe("the order's life", () => {
     const world = await createWorld();
     const number = await placedOrder(world);
     await step(world, number, "confirm");
-    const response = await callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id, form: { intent: "payment", amount: "1000", idempotencyKey: "key-abcdefgh", ...override } }), { number });
+    const response = await callAction(
+      groupOrderAction,
+      await request(`/kelola/pesanan/${number}`, {
+        userId: world.home.manager.id,
+        form: { intent: "payment", idempotencyKey: "key-abcdefgh", ...override },
+      }),
+      { number },
+    );
     expect(statusOf(response)).toBe(400);
     expect((await jsonOf(response)).error?.[field]).toEqual([message]);
     expect(await db.payment.count({ where: { order: { number } } })).toBe(0);
@@ -182,7 +288,12 @@ describe("the order's life", () => {
   it("refuses a payment before the order is confirmed", async () => {
     const world = await createWorld();
     const number = await placedOrder(world);
-    expect(await recordPayment(world.home.group.id, world.home.manager.id, number, { amount: 1000, idempotencyKey: "early-key-1" })).toEqual({ ok: false, field: "form", message: "payment.not_payable" });
+    expect(
+      await recordPayment(world.home.group.id, world.home.manager.id, number, {
+        amount: 1000,
+        idempotencyKey: "early-key-1",
+      }),
+    ).toEqual({ ok: false, field: "form", message: "payment.not_payable" });
   });
 
   it("refuses steps out of order and a rejection without a reason, changing nothing", async () => {
@@ -210,16 +321,37 @@ describe("the order's life", () => {
   it("lets the buyer cancel while waiting and confirm receipt once shipped", async () => {
     const world = await createWorld();
     const first = await placedOrder(world);
-    const cancel = await callAction(buyerOrderAction, await request(`/pesanan/${first}`, { userId: world.buyer.buyer.id, form: { intent: "transition", step: "cancel" } }), { number: first });
+    const cancel = await callAction(
+      buyerOrderAction,
+      await request(`/pesanan/${first}`, {
+        userId: world.buyer.buyer.id,
+        form: { intent: "transition", step: "cancel" },
+      }),
+      { number: first },
+    );
     expect(statusOf(cancel)).toBe(302);
     expect((await db.order.findUniqueOrThrow({ where: { number: first } })).status).toBe("CANCELLED");
 
     const second = await placedOrder(world);
-    const tooEarly = await callAction(buyerOrderAction, await request(`/pesanan/${second}`, { userId: world.buyer.buyer.id, form: { intent: "transition", step: "confirm" } }), { number: second });
+    const tooEarly = await callAction(
+      buyerOrderAction,
+      await request(`/pesanan/${second}`, {
+        userId: world.buyer.buyer.id,
+        form: { intent: "transition", step: "confirm" },
+      }),
+      { number: second },
+    );
     expect(statusOf(tooEarly)).toBe(400);
     await step(world, second, "confirm");
     await step(world, second, "ship");
-    const received = await callAction(buyerOrderAction, await request(`/pesanan/${second}`, { userId: world.buyer.buyer.id, form: { intent: "transition", step: "mark_received" } }), { number: second });
+    const received = await callAction(
+      buyerOrderAction,
+      await request(`/pesanan/${second}`, {
+        userId: world.buyer.buyer.id,
+        form: { intent: "transition", step: "mark_received" },
+      }),
+      { number: second },
+    );
     expect(statusOf(received)).toBe(302);
     expect((await db.order.findUniqueOrThrow({ where: { number: second } })).status).toBe("RECEIVED");
   });

@@ -10,28 +10,58 @@ import { createTkmOfficer, createWorld } from "../helpers/factories";
 import { callAction, callLoader, request, statusOf } from "../helpers/requests";
 
 async function orderOf(world: Awaited<ReturnType<typeof createWorld>>) {
-  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, { quantity: 10, paymentMethod: "BANK_TRANSFER", deliveryAddress: "Jl. Raya 1" });
+  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
+    quantity: 10,
+    paymentMethod: "BANK_TRANSFER",
+    deliveryAddress: "Jl. Raya 1",
+  });
   if (!result.ok) throw new Error("order failed");
   return result.number;
 }
 
 async function stateOf(number: string) {
-  return db.order.findUniqueOrThrow({ where: { number }, select: { status: true, amountPaid: true, _count: { select: { events: true, payments: true } } } });
+  return db.order.findUniqueOrThrow({
+    where: { number },
+    select: { status: true, amountPaid: true, _count: { select: { events: true, payments: true } } },
+  });
 }
 
 describe("a buyer and another business's order", () => {
   it("cannot read it by URL", async () => {
     const world = await createWorld();
     const number = await orderOf(world);
-    expect(statusOf(await callLoader(buyerOrderLoader, await request(`/pesanan/${number}`, { userId: world.buyer.buyer.id }), { number }))).toBe(200);
-    expect(statusOf(await callLoader(buyerOrderLoader, await request(`/pesanan/${number}`, { userId: world.otherBuyer.buyer.id }), { number }))).toBe(404);
+    expect(
+      statusOf(
+        await callLoader(
+          buyerOrderLoader,
+          await request(`/pesanan/${number}`, { userId: world.buyer.buyer.id }),
+          { number },
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      statusOf(
+        await callLoader(
+          buyerOrderLoader,
+          await request(`/pesanan/${number}`, { userId: world.otherBuyer.buyer.id }),
+          { number },
+        ),
+      ),
+    ).toBe(404);
   });
 
   it("cannot cancel it by a form post", async () => {
     const world = await createWorld();
     const number = await orderOf(world);
     const before = await stateOf(number);
-    const response = await callAction(buyerOrderAction, await request(`/pesanan/${number}`, { userId: world.otherBuyer.buyer.id, form: { intent: "transition", step: "cancel" } }), { number });
+    const response = await callAction(
+      buyerOrderAction,
+      await request(`/pesanan/${number}`, {
+        userId: world.otherBuyer.buyer.id,
+        form: { intent: "transition", step: "cancel" },
+      }),
+      { number },
+    );
     expect(statusOf(response)).toBe(404);
     expect(await stateOf(number)).toEqual(before);
   });
@@ -39,8 +69,23 @@ describe("a buyer and another business's order", () => {
   it("cannot use the group's pages at all", async () => {
     const world = await createWorld();
     const number = await orderOf(world);
-    expect(statusOf(await callLoader(groupOrderLoader, await request(`/kelola/pesanan/${number}`, { userId: world.buyer.buyer.id }), { number }))).toBe(403);
-    const response = await callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.buyer.buyer.id, form: { intent: "transition", step: "confirm" } }), { number });
+    expect(
+      statusOf(
+        await callLoader(
+          groupOrderLoader,
+          await request(`/kelola/pesanan/${number}`, { userId: world.buyer.buyer.id }),
+          { number },
+        ),
+      ),
+    ).toBe(403);
+    const response = await callAction(
+      groupOrderAction,
+      await request(`/kelola/pesanan/${number}`, {
+        userId: world.buyer.buyer.id,
+        form: { intent: "transition", step: "confirm" },
+      }),
+      { number },
+    );
     expect(statusOf(response)).toBe(403);
     expect((await stateOf(number)).status).toBe("PLACED");
   });
@@ -50,17 +95,47 @@ describe("a group manager and another group's order", () => {
   it("cannot read it by URL", async () => {
     const world = await createWorld();
     const number = await orderOf(world);
-    expect(statusOf(await callLoader(groupOrderLoader, await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id }), { number }))).toBe(200);
-    expect(statusOf(await callLoader(groupOrderLoader, await request(`/kelola/pesanan/${number}`, { userId: world.other.manager.id }), { number }))).toBe(404);
+    expect(
+      statusOf(
+        await callLoader(
+          groupOrderLoader,
+          await request(`/kelola/pesanan/${number}`, { userId: world.home.manager.id }),
+          { number },
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      statusOf(
+        await callLoader(
+          groupOrderLoader,
+          await request(`/kelola/pesanan/${number}`, { userId: world.other.manager.id }),
+          { number },
+        ),
+      ),
+    ).toBe(404);
   });
 
   it("cannot confirm it or record money on it by a form post", async () => {
     const world = await createWorld();
     const number = await orderOf(world);
     const before = await stateOf(number);
-    const confirm = await callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.other.manager.id, form: { intent: "transition", step: "confirm" } }), { number });
+    const confirm = await callAction(
+      groupOrderAction,
+      await request(`/kelola/pesanan/${number}`, {
+        userId: world.other.manager.id,
+        form: { intent: "transition", step: "confirm" },
+      }),
+      { number },
+    );
     expect(statusOf(confirm)).toBe(404);
-    const pay = await callAction(groupOrderAction, await request(`/kelola/pesanan/${number}`, { userId: world.other.manager.id, form: { intent: "payment", amount: "1000", idempotencyKey: "foreign-key-1" } }), { number });
+    const pay = await callAction(
+      groupOrderAction,
+      await request(`/kelola/pesanan/${number}`, {
+        userId: world.other.manager.id,
+        form: { intent: "payment", amount: "1000", idempotencyKey: "foreign-key-1" },
+      }),
+      { number },
+    );
     expect(statusOf(pay)).toBe(404);
     expect(await stateOf(number)).toEqual(before);
   });
@@ -68,7 +143,10 @@ describe("a group manager and another group's order", () => {
   it("sees only its own products and orders on its shop page", async () => {
     const world = await createWorld();
     await orderOf(world);
-    const data = (await callLoader(manageLoader, await request("/kelola", { userId: world.other.manager.id }))) as { products: { id: string }[]; orders: unknown[] };
+    const data = (await callLoader(
+      manageLoader,
+      await request("/kelola", { userId: world.other.manager.id }),
+    )) as { products: { id: string }[]; orders: unknown[] };
     expect(data.products.map((p) => p.id)).toEqual([world.otherProduct.id]);
     expect(data.orders).toEqual([]);
   });
@@ -84,22 +162,52 @@ describe("a TKM officer and groups outside the team's area", () => {
   it("sees groups inside the village and not the others", async () => {
     const world = await createWorld();
     const { officer } = await createTkmOfficer(world.areas.villageA1.id);
-    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as { groups: { id: string }[] };
+    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
+      groups: { id: string }[];
+    };
     expect(data.groups.map((g) => g.id)).toEqual([world.home.group.id]);
-    expect(statusOf(await callLoader(tkmGroupLoader, await request(`/tkm/kelompok/${world.home.group.id}`, { userId: officer.id }), { groupId: world.home.group.id }))).toBe(200);
-    expect(statusOf(await callLoader(tkmGroupLoader, await request(`/tkm/kelompok/${world.other.group.id}`, { userId: officer.id }), { groupId: world.other.group.id }))).toBe(404);
+    expect(
+      statusOf(
+        await callLoader(
+          tkmGroupLoader,
+          await request(`/tkm/kelompok/${world.home.group.id}`, { userId: officer.id }),
+          { groupId: world.home.group.id },
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      statusOf(
+        await callLoader(
+          tkmGroupLoader,
+          await request(`/tkm/kelompok/${world.other.group.id}`, { userId: officer.id }),
+          { groupId: world.other.group.id },
+        ),
+      ),
+    ).toBe(404);
   });
 
   it("at district level sees every village of the district and nothing beyond", async () => {
     const world = await createWorld();
     const { officer } = await createTkmOfficer(world.areas.districtA.id);
-    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as { groups: { id: string }[] };
+    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
+      groups: { id: string }[];
+    };
     expect(data.groups.map((g) => g.id)).toEqual([world.home.group.id]);
   });
 
   it("is refused to people who are not TKM officers", async () => {
     const world = await createWorld();
-    expect(statusOf(await callLoader(tkmLoader, await request("/tkm", { userId: world.home.manager.id })))).toBe(403);
-    expect(statusOf(await callLoader(tkmGroupLoader, await request(`/tkm/kelompok/${world.home.group.id}`, { userId: world.buyer.buyer.id }), { groupId: world.home.group.id }))).toBe(403);
+    expect(
+      statusOf(await callLoader(tkmLoader, await request("/tkm", { userId: world.home.manager.id }))),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await callLoader(
+          tkmGroupLoader,
+          await request(`/tkm/kelompok/${world.home.group.id}`, { userId: world.buyer.buyer.id }),
+          { groupId: world.home.group.id },
+        ),
+      ),
+    ).toBe(403);
   });
 });

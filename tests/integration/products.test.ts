@@ -13,7 +13,10 @@ async function phonePhoto(width = 1200, height = 800) {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 60 } } })
     .jpeg()
     .withMetadata({ orientation: 6 })
-    .withExif({ IFD0: { Make: "PhoneMaker", Model: "Murah 1" }, IFD3: { GPSLatitudeRef: "S", GPSLatitude: "6/1 48/1 13/1" } })
+    .withExif({
+      IFD0: { Make: "PhoneMaker", Model: "Murah 1" },
+      IFD3: { GPSLatitudeRef: "S", GPSLatitude: "6/1 48/1 13/1" },
+    })
     .toBuffer();
 }
 
@@ -32,12 +35,32 @@ function pixelFloodPng(width: number, height: number) {
   header.writeUInt32BE(height, 4);
   header.set([1, 0, 0, 0, 0], 8); // 1-bit greyscale
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk("IHDR", header),
+      chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
-function productForm(world: Awaited<ReturnType<typeof createWorld>>, photo: Blob | null, override: Record<string, string> = {}) {
+function productForm(
+  world: Awaited<ReturnType<typeof createWorld>>,
+  photo: Blob | null,
+  override: Record<string, string> = {},
+) {
   const form = new FormData();
-  const fields = { name: "Tas rajut katun", categoryId: world.category.id, unit: "PCS", price: "85000", minOrderQuantity: "6", stock: "20", description: "Rajutan tangan", ...override };
+  const fields = {
+    name: "Tas rajut katun",
+    categoryId: world.category.id,
+    unit: "PCS",
+    price: "85000",
+    minOrderQuantity: "6",
+    stock: "20",
+    description: "Rajutan tangan",
+    ...override,
+  };
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   if (photo) form.set("photo", photo, "foto.jpg");
   return form;
@@ -48,7 +71,10 @@ describe("the image pipeline", () => {
     const image = await processImage(new Uint8Array(await phonePhoto()));
     // Orientation 6 means the camera was turned: upright, 1200 × 800 becomes 800 × 1200.
     expect({ width: image.width, height: image.height }).toEqual({ width: 800, height: 1200 });
-    expect(image.variants.map((v) => [v.format, v.width])).toEqual([["webp", 320], ["webp", 800]]);
+    expect(image.variants.map((v) => [v.format, v.width])).toEqual([
+      ["webp", 320],
+      ["webp", 800],
+    ]);
     for (const variant of image.variants) {
       const meta = await sharp(variant.bytes).metadata();
       expect(meta.format).toBe("webp");
@@ -58,9 +84,18 @@ describe("the image pipeline", () => {
   });
 
   it.each([
-    ["a text file renamed to .jpg", async () => new TextEncoder().encode("bukan foto, hanya teks"), "image.wrong_type"],
+    [
+      "a text file renamed to .jpg",
+      async () => new TextEncoder().encode("bukan foto, hanya teks"),
+      "image.wrong_type",
+    ],
     ["a truncated JPEG", async () => new Uint8Array((await phonePhoto()).subarray(0, 2000)), "image.broken"],
-    ["an SVG", async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), "image.wrong_type"],
+    [
+      "an SVG",
+      async () =>
+        new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'),
+      "image.wrong_type",
+    ],
     ["more than 15 MB", async () => new Uint8Array(15 * 1024 * 1024 + 1), "image.too_large"],
     [
       "a pixel flood (small file, huge canvas)",
@@ -83,20 +118,37 @@ describe("adding a product", () => {
     const photo = new Blob([new Uint8Array(await phonePhoto())], { type: "image/jpeg" });
     // A groupId in the form is ignored: the group comes from the signed-in manager.
     const form = productForm(world, photo, { groupId: world.other.group.id });
-    const response = await callAction(newProductAction, await request("/kelola/produk/baru", { userId: world.home.manager.id, form }));
+    const response = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", { userId: world.home.manager.id, form }),
+    );
     expect(statusOf(response)).toBe(302);
     const product = await db.product.findFirstOrThrow({
       where: { name: "Tas rajut katun" },
-      select: { groupId: true, price: true, minOrderQuantity: true, stock: true, slug: true, images: { select: { asset: { select: { variants: { select: { hash: true } } } } } } },
+      select: {
+        groupId: true,
+        price: true,
+        minOrderQuantity: true,
+        stock: true,
+        slug: true,
+        images: { select: { asset: { select: { variants: { select: { hash: true } } } } } },
+      },
     });
-    expect(product).toMatchObject({ groupId: world.home.group.id, price: 85_000, minOrderQuantity: 6, stock: 20 });
+    expect(product).toMatchObject({
+      groupId: world.home.group.id,
+      price: 85_000,
+      minOrderQuantity: 6,
+      stock: 20,
+    });
     expect((response as Response).headers.get("Location")).toBe(`/produk/${product.slug}`);
     const hash = product.images[0]?.asset.variants[0]?.hash ?? "";
     const served = await callLoader(imageLoader, await request(`/gambar/${hash}`), { hash });
     expect(statusOf(served)).toBe(200);
     expect((served as Response).headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect((served as Response).headers.get("Content-Type")).toBe("image/webp");
-    expect(await db.auditEvent.count({ where: { action: "product.create", groupId: world.home.group.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "product.create", groupId: world.home.group.id } }),
+    ).toBe(1);
   });
 
   it.each([
@@ -113,7 +165,13 @@ describe("adding a product", () => {
     const world = await createWorld();
     const photo = new Blob([new Uint8Array(await phonePhoto(400, 300))], { type: "image/jpeg" });
     const before = await db.product.count();
-    const response = await callAction(newProductAction, await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, photo, override) }));
+    const response = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", {
+        userId: world.home.manager.id,
+        form: productForm(world, photo, override),
+      }),
+    );
     expect(statusOf(response)).toBe(400);
     expect((await jsonOf(response)).error?.[field]).toEqual([message]);
     expect(await db.product.count()).toBe(before);
@@ -122,10 +180,16 @@ describe("adding a product", () => {
   it("refuses a missing photo and a file that is not a photo, storing nothing", async () => {
     const world = await createWorld();
     const before = { products: await db.product.count(), images: await db.imageAsset.count() };
-    const none = await callAction(newProductAction, await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, null) }));
+    const none = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, null) }),
+    );
     expect((await jsonOf(none)).error?.photo).toEqual(["image.required"]);
     const fake = new Blob(["%PDF-1.4 not a photo"], { type: "image/jpeg" });
-    const wrong = await callAction(newProductAction, await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, fake) }));
+    const wrong = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, fake) }),
+    );
     expect((await jsonOf(wrong)).error?.photo).toEqual(["image.wrong_type"]);
     expect({ products: await db.product.count(), images: await db.imageAsset.count() }).toEqual(before);
   });
@@ -133,7 +197,10 @@ describe("adding a product", () => {
   it("is for group managers only", async () => {
     const world = await createWorld();
     const photo = new Blob([new Uint8Array(await phonePhoto(400, 300))], { type: "image/jpeg" });
-    const response = await callAction(newProductAction, await request("/kelola/produk/baru", { userId: world.buyer.buyer.id, form: productForm(world, photo) }));
+    const response = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", { userId: world.buyer.buyer.id, form: productForm(world, photo) }),
+    );
     expect(statusOf(response)).toBe(403);
   });
 });

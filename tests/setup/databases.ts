@@ -17,10 +17,14 @@ export function testTarget(): { kind: "sqlite" } | { kind: "postgres"; adminUrl:
 }
 
 export function migrate(databaseUrl: string) {
-  const result = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve("prisma/build/index.js"), "migrate", "deploy"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -41,7 +45,6 @@ export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) =
     await client.end();
   }
 }
-
 
 export function newSqliteCopy(template: string) {
   const file = path.join(os.tmpdir(), `jejaring-test-${randomBytes(6).toString("hex")}.db`);

@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
   }
   await withAdmin(target.adminUrl, async (client) => {
     // Databases left behind by an interrupted run.
-    const stale = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'jejaring_test_%'");
+    const stale = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'jejaring_test_%'",
+    );
     for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
   });

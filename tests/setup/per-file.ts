@@ -14,7 +14,9 @@ if (target.kind === "sqlite") {
   };
 } else {
   const name = `jejaring_test_${randomBytes(5).toString("hex")}`;
-  await withAdmin(target.adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
+  await withAdmin(target.adminUrl, (client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`),
+  );
   process.env.DATABASE_URL = databaseUrlWithName(inject("postgresTemplateUrl"), name);
   cleanup = () =>
     withAdmin(target.adminUrl, async (client) => {
@@ -32,7 +34,8 @@ beforeEach(() => {
 afterEach(() => {
   const calls = errorSpy.mock.calls;
   errorSpy.mockRestore();
-  if (calls.length > 0) throw new Error(`console.error was called: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+  if (calls.length > 0)
+    throw new Error(`console.error was called: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
 });
 
 afterAll(async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { catalogs, pickLang, translator } from "~/locales";
-import { BUSINESS_KIND_KEYS, ORDER_STATUS_KEYS, PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, UNIT_KEYS } from "~/utils/labels";
+import {
+  BUSINESS_KIND_KEYS,
+  ORDER_STATUS_KEYS,
+  PAYMENT_METHOD_KEYS,
+  PAYMENT_STATUS_KEYS,
+  UNIT_KEYS,
+} from "~/utils/labels";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,7 +30,13 @@ describe("translation catalogs", () => {
   });
 
   it("label every value the database stores", () => {
-    for (const map of [BUSINESS_KIND_KEYS, ORDER_STATUS_KEYS, PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, UNIT_KEYS]) {
+    for (const map of [
+      BUSINESS_KIND_KEYS,
+      ORDER_STATUS_KEYS,
+      PAYMENT_METHOD_KEYS,
+      PAYMENT_STATUS_KEYS,
+      UNIT_KEYS,
+    ]) {
       for (const key of Object.values(map)) expect(idKeys).toContain(key);
     }
   });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { OrderStatus } from "~/.server/db/client";
-import { actionsFor, canRecordPayment, nextStatus, releasesStock, type OrderAction, type Party } from "~/.server/orders/state";
+import {
+  actionsFor,
+  canRecordPayment,
+  nextStatus,
+  releasesStock,
+  type OrderAction,
+  type Party,
+} from "~/.server/orders/state";
 
-const STATUSES: OrderStatus[] = ["PLACED", "CONFIRMED", "IN_PRODUCTION", "SHIPPED", "RECEIVED", "COMPLETED", "REJECTED", "CANCELLED"];
+const STATUSES: OrderStatus[] = [
+  "PLACED",
+  "CONFIRMED",
+  "IN_PRODUCTION",
+  "SHIPPED",
+  "RECEIVED",
+  "COMPLETED",
+  "REJECTED",
+  "CANCELLED",
+];
 
 // Every allowed move; anything not listed here must be refused.
 const ALLOWED: [OrderStatus, OrderAction, Party, OrderStatus][] = [
@@ -22,7 +38,15 @@ describe("order state machine", () => {
     expect(nextStatus(from, action, party)).toBe(to);
   });
 
-  const actions: OrderAction[] = ["confirm", "reject", "start_production", "ship", "mark_received", "complete", "cancel"];
+  const actions: OrderAction[] = [
+    "confirm",
+    "reject",
+    "start_production",
+    "ship",
+    "mark_received",
+    "complete",
+    "cancel",
+  ];
   const parties: Party[] = ["group", "buyer", "system"];
   const refused = STATUSES.flatMap((from) =>
     actions.flatMap((action) =>

@@ -16,12 +16,18 @@ describe("normalizeIndonesianPhone", () => {
     expect(normalizeIndonesianPhone(input)).toBe(expected);
   });
 
-  it.each(["", "0212345678", "+14155550123", "08123", "0812345678901234", "08a2345678", "++6281234567890", "abc"])(
-    "refuses %j",
-    (input) => {
-      expect(normalizeIndonesianPhone(input)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "0212345678",
+    "+14155550123",
+    "08123",
+    "0812345678901234",
+    "08a2345678",
+    "++6281234567890",
+    "abc",
+  ])("refuses %j", (input) => {
+    expect(normalizeIndonesianPhone(input)).toBeNull();
+  });
 
   it("gives wa.me digits and the way people write the number", () => {
     expect(waDigits("+6281234567890")).toBe("6281234567890");
@@ -31,7 +37,10 @@ describe("normalizeIndonesianPhone", () => {
 
 describe("parseIdentifier", () => {
   it("reads emails in lower case and phones as E.164", () => {
-    expect(parseIdentifier(" Ibu.Euis@Example.COM ")).toEqual({ kind: "email", value: "ibu.euis@example.com" });
+    expect(parseIdentifier(" Ibu.Euis@Example.COM ")).toEqual({
+      kind: "email",
+      value: "ibu.euis@example.com",
+    });
     expect(parseIdentifier("0812-0000-0001")).toEqual({ kind: "phone", value: "+6281200000001" });
   });
 

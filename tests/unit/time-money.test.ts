@@ -18,7 +18,12 @@ describe("money and time", () => {
   });
 
   it("lists the last months oldest first, across a year boundary", () => {
-    expect(lastWibMonths(new Date("2026-02-10T00:00:00Z"), 4)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(lastWibMonths(new Date("2026-02-10T00:00:00Z"), 4)).toEqual([
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+    ]);
   });
 
   it("shows times in WIB", () => {

@@ -11,12 +11,14 @@ function whereIdentifier(identifier: Identifier) {
   return identifier.kind === "phone" ? { phone: identifier.value } : { email: identifier.value };
 }
 
-export type SignInResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
 
 /** Checks the password, counting failures per account and per client address. */
-export async function signIn(rawIdentifier: string, password: string, address: string | null): Promise<SignInResult> {
+export async function signIn(
+  rawIdentifier: string,
+  password: string,
+  address: string | null,
+): Promise<SignInResult> {
   const identifier = parseIdentifier(rawIdentifier);
   if (!identifier) return { ok: false, reason: "invalid" };
   if (await isSignInLimited(identifier.value, address)) return { ok: false, reason: "rate_limited" };
@@ -25,7 +27,9 @@ export async function signIn(rawIdentifier: string, password: string, address: s
     where: whereIdentifier(identifier),
     select: { id: true, passwordHash: true },
   });
-  const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : (await burnPasswordCheck(password), false);
   await recordSignInAttempt(identifier.value, address, valid);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   return { ok: true, userId: user.id };
@@ -75,7 +79,13 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
           },
           select: { id: true },
         });
-        await audit(tx, { actorId: user.id, action: "business.create", entityType: "Business", entityId: business.id, businessId: business.id });
+        await audit(tx, {
+          actorId: user.id,
+          action: "business.create",
+          entityType: "Business",
+          entityId: business.id,
+          businessId: business.id,
+        });
       } else {
         const group = await tx.group.create({
           data: {
@@ -87,7 +97,13 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
           },
           select: { id: true },
         });
-        await audit(tx, { actorId: user.id, action: "group.create", entityType: "Group", entityId: group.id, groupId: group.id });
+        await audit(tx, {
+          actorId: user.id,
+          action: "group.create",
+          entityType: "Group",
+          entityId: group.id,
+          groupId: group.id,
+        });
       }
       await audit(tx, { actorId: user.id, action: "user.sign_up", entityType: "User", entityId: user.id });
       return user.id;

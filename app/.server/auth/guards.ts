@@ -51,7 +51,13 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     managedGroup: membership ? { ...membership.group, role: membership.role } : null,
     business: user.businessRoles[0]?.business ?? null,
     tkmTeam: team
-      ? { id: team.id, name: team.name, areaId: team.area.id, areaPath: team.area.path, areaName: team.area.name }
+      ? {
+          id: team.id,
+          name: team.name,
+          areaId: team.area.id,
+          areaPath: team.area.path,
+          areaName: team.area.name,
+        }
       : null,
   };
 }

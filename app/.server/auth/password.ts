@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with OWASP's second recommended setting (19 MiB, 2 passes): slow for an attacker,
 // about 30 ms here for a sign-in.
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id, a const enum isolatedModules cannot read */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum isolatedModules cannot read */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -15,11 +15,16 @@ const mainImageSelect = {
   images: {
     orderBy: { position: "asc" as const },
     take: 1,
-    select: { alt: true, asset: { select: { variants: { select: { hash: true, width: true, height: true } } } } },
+    select: {
+      alt: true,
+      asset: { select: { variants: { select: { hash: true, width: true, height: true } } } },
+    },
   },
 };
 
-function mainImage(images: { alt: string; asset: { variants: { hash: string; width: number; height: number }[] } }[]) {
+function mainImage(
+  images: { alt: string; asset: { variants: { hash: string; width: number; height: number }[] } }[],
+) {
   const first = images[0];
   const ref = first ? imageRef(first.asset.variants) : null;
   return ref ? { ...ref, alt: first?.alt ?? "" } : null;
@@ -42,7 +47,10 @@ export async function createProduct(
   const category = await db.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
   if (!category) return { ok: false, field: "categoryId", message: "form.choose_one" };
   const image = await processImage(photo);
-  const slug = await uniqueSlug(input.name, async (candidate) => (await db.product.count({ where: { slug: candidate } })) > 0);
+  const slug = await uniqueSlug(
+    input.name,
+    async (candidate) => (await db.product.count({ where: { slug: candidate } })) > 0,
+  );
 
   const product = await db.$transaction(async (tx) => {
     const assetId = await storeImage(tx, image);
@@ -69,7 +77,12 @@ export async function createProduct(
       entityType: "Product",
       entityId: created.id,
       groupId,
-      data: { name: input.name, price: input.price, minOrderQuantity: input.minOrderQuantity, stock: input.stock },
+      data: {
+        name: input.name,
+        price: input.price,
+        minOrderQuantity: input.minOrderQuantity,
+        stock: input.stock,
+      },
     });
     return created;
   });
@@ -82,7 +95,9 @@ export const CATALOG_PAGE_SIZE = 24;
 export async function listCatalog({ page, categorySlug }: { page: number; categorySlug?: string }) {
   const where = {
     status: "ACTIVE" as const,
-    ...(categorySlug ? { category: { OR: [{ slug: categorySlug }, { parent: { slug: categorySlug } }] } } : {}),
+    ...(categorySlug
+      ? { category: { OR: [{ slug: categorySlug }, { parent: { slug: categorySlug } }] } }
+      : {}),
   };
   const [total, products] = await Promise.all([
     db.product.count({ where }),

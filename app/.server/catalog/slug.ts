@@ -12,7 +12,10 @@ export function slugify(text: string): string {
 }
 
 /** A slug not yet taken: the plain one, else with -2, -3, … appended. */
-export async function uniqueSlug(text: string, isTaken: (candidate: string) => Promise<boolean>): Promise<string> {
+export async function uniqueSlug(
+  text: string,
+  isTaken: (candidate: string) => Promise<boolean>,
+): Promise<string> {
   const base = slugify(text);
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;

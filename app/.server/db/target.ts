@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 export type DatabaseTarget =
-  | { kind: "sqlite"; url: string; file: string }
-  | { kind: "postgres"; url: string };
+  { kind: "sqlite"; url: string; file: string } | { kind: "postgres"; url: string };
 
 export const DEFAULT_DATABASE_URL = "file:./data/jejaring.db";
 

@@ -1,5 +1,9 @@
 /** Throws a 404 unless the value exists; narrows its type for the caller. */
-export function invariantResponse<T>(value: T | null | undefined, message = "Not found", status = 404): asserts value is T {
+export function invariantResponse<T>(
+  value: T | null | undefined,
+  message = "Not found",
+  status = 404,
+): asserts value is T {
   if (value === null || value === undefined) throw new Response(message, { status });
 }
 
@@ -11,7 +15,12 @@ export function pageParam(url: URL): number {
 
 /** Only same-site paths are followed after sign-in. */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (
+    typeof value !== "string" ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\")
+  ) {
     return fallback;
   }
   return value;

@@ -66,7 +66,8 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
     }
     return { width: upright.info.width, height: upright.info.height, variants };
   } catch (error) {
-    if (error instanceof Error && /pixel limit/i.test(error.message)) throw new ImageRejected("image.too_many_pixels");
+    if (error instanceof Error && /pixel limit/i.test(error.message))
+      throw new ImageRejected("image.too_many_pixels");
     throw new ImageRejected("image.broken");
   }
 }
@@ -75,7 +76,10 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
 export async function storeImage(tx: Tx, image: ProcessedImage): Promise<string> {
   const first = image.variants[0];
   if (first) {
-    const existing = await tx.imageVariant.findUnique({ where: { hash: first.hash }, select: { assetId: true } });
+    const existing = await tx.imageVariant.findUnique({
+      where: { hash: first.hash },
+      select: { assetId: true },
+    });
     if (existing) return existing.assetId;
   }
   const asset = await tx.imageAsset.create({

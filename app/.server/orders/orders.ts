@@ -4,7 +4,14 @@ import { priceForQuantity, quantityProblem } from "~/utils/pricing";
 import { audit } from "../audit/audit";
 import { db, type OrderStatus, type Tx } from "../db/client";
 import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
-import { actionsFor, canRecordPayment, nextStatus, releasesStock, type OrderAction, type Party } from "./state";
+import {
+  actionsFor,
+  canRecordPayment,
+  nextStatus,
+  releasesStock,
+  type OrderAction,
+  type Party,
+} from "./state";
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read aloud on the phone
 
@@ -18,7 +25,11 @@ export function newOrderNumber(now = new Date()): string {
 
 export type PlaceOrderProblem =
   | { field: "productId"; message: "order.product_unavailable" }
-  | { field: "quantity"; message: "order.below_minimum" | "order.not_multiple" | "form.whole_number" | "order.out_of_stock"; params?: Record<string, number> };
+  | {
+      field: "quantity";
+      message: "order.below_minimum" | "order.not_multiple" | "form.whole_number" | "order.out_of_stock";
+      params?: Record<string, number>;
+    };
 
 export type PlaceOrderResult = { ok: true; number: string } | ({ ok: false } & PlaceOrderProblem);
 
@@ -56,10 +67,20 @@ export async function placeOrder(
   }
   const problem = quantityProblem(product, input.quantity);
   if (problem === "below_minimum") {
-    return { ok: false, field: "quantity", message: "order.below_minimum", params: { min: product.minOrderQuantity } };
+    return {
+      ok: false,
+      field: "quantity",
+      message: "order.below_minimum",
+      params: { min: product.minOrderQuantity },
+    };
   }
   if (problem === "not_multiple") {
-    return { ok: false, field: "quantity", message: "order.not_multiple", params: { multiple: product.orderMultiple } };
+    return {
+      ok: false,
+      field: "quantity",
+      message: "order.not_multiple",
+      params: { multiple: product.orderMultiple },
+    };
   }
   if (problem) return { ok: false, field: "quantity", message: "form.whole_number" };
 
@@ -109,13 +130,24 @@ export async function placeOrder(
         businessId,
         data: { productId: product.id, quantity: input.quantity, unitPrice, total: subtotal },
       });
-      await notifyGroupManagers(tx, product.groupId, "notify.order_placed", { number: order.number }, `/kelola/pesanan/${order.number}`);
+      await notifyGroupManagers(
+        tx,
+        product.groupId,
+        "notify.order_placed",
+        { number: order.number },
+        `/kelola/pesanan/${order.number}`,
+      );
       return order.number;
     });
     return { ok: true, number };
   } catch (error) {
     if (error instanceof OutOfStock) {
-      return { ok: false, field: "quantity", message: "order.out_of_stock", params: { stock: product.stock } };
+      return {
+        ok: false,
+        field: "quantity",
+        message: "order.out_of_stock",
+        params: { stock: product.stock },
+      };
     }
     throw error;
   }
@@ -149,16 +181,39 @@ const orderDetailSelect = {
   },
   business: { select: { id: true, name: true, phone: true } },
   items: {
-    select: { id: true, productName: true, unit: true, quantity: true, unitPrice: true, lineTotal: true, product: { select: { slug: true } } },
+    select: {
+      id: true,
+      productName: true,
+      unit: true,
+      quantity: true,
+      unitPrice: true,
+      lineTotal: true,
+      product: { select: { slug: true } },
+    },
   },
   events: {
     orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
-    select: { id: true, type: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      type: true,
+      fromStatus: true,
+      toStatus: true,
+      note: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
   },
   payments: {
     where: { state: "SUCCEEDED" as const },
     orderBy: { receivedAt: "asc" as const },
-    select: { id: true, amount: true, method: true, reference: true, receivedAt: true, recordedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      amount: true,
+      method: true,
+      reference: true,
+      receivedAt: true,
+      recordedBy: { select: { name: true } },
+    },
   },
 };
 
@@ -171,7 +226,9 @@ export async function getOrderForBusiness(businessId: string, number: string) {
 /** An order as the selling group sees it; null for another group's order. */
 export async function getOrderForGroup(groupId: string, number: string) {
   const order = await db.order.findFirst({ where: { number, groupId }, select: orderDetailSelect });
-  return order ? { ...order, actions: actionsFor(order.status, "group"), canPay: canRecordPayment(order.status) } : null;
+  return order
+    ? { ...order, actions: actionsFor(order.status, "group"), canPay: canRecordPayment(order.status) }
+    : null;
 }
 
 const orderListSelect = {
@@ -187,18 +244,30 @@ const orderListSelect = {
 };
 
 export async function listOrdersForBusiness(businessId: string) {
-  return db.order.findMany({ where: { businessId }, orderBy: { placedAt: "desc" }, take: 100, select: orderListSelect });
+  return db.order.findMany({
+    where: { businessId },
+    orderBy: { placedAt: "desc" },
+    take: 100,
+    select: orderListSelect,
+  });
 }
 
 export async function listOrdersForGroup(groupId: string) {
-  return db.order.findMany({ where: { groupId }, orderBy: { placedAt: "desc" }, take: 100, select: orderListSelect });
+  return db.order.findMany({
+    where: { groupId },
+    orderBy: { placedAt: "desc" },
+    take: 100,
+    select: orderListSelect,
+  });
 }
 
 export type TransitionResult =
   | { ok: true; status: OrderStatus }
   | { ok: false; message: "order.not_found" | "order.action_not_allowed" | "order.reason_required" };
 
-const TIMESTAMP_FIELD: Partial<Record<OrderStatus, "confirmedAt" | "shippedAt" | "deliveredAt" | "completedAt" | "cancelledAt">> = {
+const TIMESTAMP_FIELD: Partial<
+  Record<OrderStatus, "confirmedAt" | "shippedAt" | "deliveredAt" | "completedAt" | "cancelledAt">
+> = {
   CONFIRMED: "confirmedAt",
   SHIPPED: "shippedAt",
   RECEIVED: "deliveredAt",
@@ -215,14 +284,29 @@ export async function transitionOrder(
   reason: string | undefined,
   now = new Date(),
 ): Promise<TransitionResult> {
-  const where = tenant.party === "group" ? { number, groupId: tenant.groupId } : { number, businessId: tenant.businessId };
+  const where =
+    tenant.party === "group"
+      ? { number, groupId: tenant.groupId }
+      : { number, businessId: tenant.businessId };
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where, select: { id: true, status: true, groupId: true, businessId: true, number: true } });
+    const order = await tx.order.findFirst({
+      where,
+      select: { id: true, status: true, groupId: true, businessId: true, number: true },
+    });
     if (!order) return { ok: false, message: "order.not_found" } as const;
     if (action === "reject" && !reason) return { ok: false, message: "order.reason_required" } as const;
     const to = nextStatus(order.status, action, tenant.party);
     if (!to) return { ok: false, message: "order.action_not_allowed" } as const;
-    const moved = await applyTransition(tx, order, order.status, to, actorId, reason ?? "", now, tenant.party);
+    const moved = await applyTransition(
+      tx,
+      order,
+      order.status,
+      to,
+      actorId,
+      reason ?? "",
+      now,
+      tenant.party,
+    );
     if (!moved) return { ok: false, message: "order.action_not_allowed" } as const;
     const final = to === "RECEIVED" ? await completeIfSettled(tx, order.id, now) : to;
     return { ok: true, status: final } as const;
@@ -255,7 +339,15 @@ async function applyTransition(
   if (updated.count === 0) return false;
   if (releasesStock(to)) await releaseReservedStock(tx, order.id);
   await tx.orderEvent.create({
-    data: { orderId: order.id, type: "status", fromStatus: from, toStatus: to, actorId, note: reason, createdAt: now },
+    data: {
+      orderId: order.id,
+      type: "status",
+      fromStatus: from,
+      toStatus: to,
+      actorId,
+      note: reason,
+      createdAt: now,
+    },
     select: { id: true },
   });
   await audit(tx, {
@@ -269,10 +361,22 @@ async function applyTransition(
   });
   const link = `/pesanan/${order.number}`;
   if (party === "group" || party === "system") {
-    await notifyBusinessUsers(tx, order.businessId, "notify.order_status", { number: order.number, status: to }, link);
+    await notifyBusinessUsers(
+      tx,
+      order.businessId,
+      "notify.order_status",
+      { number: order.number, status: to },
+      link,
+    );
   }
   if (party === "buyer" || party === "system") {
-    await notifyGroupManagers(tx, order.groupId, "notify.order_status", { number: order.number, status: to }, `/kelola/pesanan/${order.number}`);
+    await notifyGroupManagers(
+      tx,
+      order.groupId,
+      "notify.order_status",
+      { number: order.number, status: to },
+      `/kelola/pesanan/${order.number}`,
+    );
   }
   return true;
 }
@@ -283,7 +387,11 @@ async function releaseReservedStock(tx: Tx, orderId: string) {
     select: { productId: true, quantity: true },
   });
   for (const item of items) {
-    await tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } }, select: { id: true } });
+    await tx.product.update({
+      where: { id: item.productId },
+      data: { stock: { increment: item.quantity } },
+      select: { id: true },
+    });
   }
 }
 
@@ -291,7 +399,15 @@ async function releaseReservedStock(tx: Tx, orderId: string) {
 export async function completeIfSettled(tx: Tx, orderId: string, now: Date): Promise<OrderStatus> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { id: true, status: true, total: true, amountPaid: true, groupId: true, businessId: true, number: true },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      amountPaid: true,
+      groupId: true,
+      businessId: true,
+      number: true,
+    },
   });
   if (order.status === "RECEIVED" && order.amountPaid >= order.total) {
     await applyTransition(tx, order, "RECEIVED", "COMPLETED", null, "", now, "system");

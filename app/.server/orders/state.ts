@@ -3,17 +3,16 @@ import type { OrderStatus } from "../db/client";
 // The order lifecycle as data: which action moves an order from which states to which, and who
 // may take it. Everything else (routes, buttons, tests) asks this table.
 export type OrderAction =
-  | "confirm"
-  | "reject"
-  | "start_production"
-  | "ship"
-  | "mark_received"
-  | "complete"
-  | "cancel";
+  "confirm" | "reject" | "start_production" | "ship" | "mark_received" | "complete" | "cancel";
 
 export type Party = "group" | "buyer" | "system";
 
-type Transition = { from: readonly OrderStatus[]; to: OrderStatus; by: readonly Party[]; needsReason: boolean };
+type Transition = {
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  by: readonly Party[];
+  needsReason: boolean;
+};
 
 export const ORDER_TRANSITIONS: Record<OrderAction, Transition> = {
   confirm: { from: ["PLACED"], to: "CONFIRMED", by: ["group"], needsReason: false },

@@ -8,7 +8,12 @@ import { canRecordPayment } from "../orders/state";
 
 export type RecordPaymentResult =
   | { ok: true; duplicate: boolean }
-  | { ok: false; field: "amount" | "form"; message: "order.not_found" | "payment.not_payable" | "payment.exceeds_due"; params?: Record<string, number> };
+  | {
+      ok: false;
+      field: "amount" | "form";
+      message: "order.not_found" | "payment.not_payable" | "payment.exceeds_due";
+      params?: Record<string, number>;
+    };
 
 /**
  * Records money the group received for an order (a bank transfer seen in the account, cash on
@@ -28,15 +33,25 @@ export async function recordPayment(
     return await db.$transaction(async (tx) => {
       const order = await tx.order.findFirst({
         where: { number, groupId },
-        select: { id: true, number: true, status: true, total: true, amountPaid: true, paymentMethod: true, businessId: true },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          total: true,
+          amountPaid: true,
+          paymentMethod: true,
+          businessId: true,
+        },
       });
       if (!order) return { ok: false, field: "form", message: "order.not_found" } as const;
       if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {
         return { ok: true, duplicate: true } as const;
       }
-      if (!canRecordPayment(order.status)) return { ok: false, field: "form", message: "payment.not_payable" } as const;
+      if (!canRecordPayment(order.status))
+        return { ok: false, field: "form", message: "payment.not_payable" } as const;
       const due = order.total - order.amountPaid;
-      if (input.amount > due) return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } } as const;
+      if (input.amount > due)
+        return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } } as const;
 
       // Conditional on the paid amount read above: a concurrent payment makes this one retry-free fail.
       const updated = await tx.order.updateMany({
@@ -61,7 +76,14 @@ export async function recordPayment(
         },
         select: { id: true },
       });
-      await recordOrderIncome(tx, { groupId, paymentId: payment.id, amount: input.amount, occurredAt: now, orderNumber: order.number, actorId });
+      await recordOrderIncome(tx, {
+        groupId,
+        paymentId: payment.id,
+        amount: input.amount,
+        occurredAt: now,
+        orderNumber: order.number,
+        actorId,
+      });
       await tx.orderEvent.create({
         data: { orderId: order.id, type: "payment", actorId, note: String(input.amount), createdAt: now },
         select: { id: true },
@@ -75,7 +97,13 @@ export async function recordPayment(
         businessId: order.businessId,
         data: { orderId: order.id, amount: input.amount, reference: input.reference ?? "" },
       });
-      await notifyBusinessUsers(tx, order.businessId, "notify.payment_recorded", { number: order.number, amount: input.amount }, `/pesanan/${order.number}`);
+      await notifyBusinessUsers(
+        tx,
+        order.businessId,
+        "notify.payment_recorded",
+        { number: order.number, amount: input.amount },
+        `/pesanan/${order.number}`,
+      );
       await completeIfSettled(tx, order.id, now);
       return { ok: true, duplicate: false } as const;
     });
@@ -95,7 +123,6 @@ class ConcurrentPayment extends Error {}
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
 }
-
 
 /** A key for one rendering of a payment form. */
 export function newIdempotencyKey(): string {

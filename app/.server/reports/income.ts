@@ -29,10 +29,21 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
   const groups = await db.group.findMany({
     where: insideArea(areaPath),
     orderBy: { name: "asc" },
-    select: { id: true, name: true, slug: true, baselineMonthlyIncome: true, village: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      baselineMonthlyIncome: true,
+      village: { select: { name: true } },
+    },
   });
   const entries = await db.cashEntry.findMany({
-    where: { kind: "INCOME", category: { in: EARNED_INCOME_CATEGORIES }, occurredAt: { gte: from }, group: insideArea(areaPath) },
+    where: {
+      kind: "INCOME",
+      category: { in: EARNED_INCOME_CATEGORIES },
+      occurredAt: { gte: from },
+      group: insideArea(areaPath),
+    },
     select: { groupId: true, amount: true, occurredAt: true },
   });
   const rows = new Map<string, GroupIncomeRow>(
@@ -56,12 +67,19 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
     row.months[key] = (row.months[key] ?? 0) + entry.amount;
     row.total += entry.amount;
   }
-  const totals = Object.fromEntries(months.map((m) => [m, [...rows.values()].reduce((sum, r) => sum + (r.months[m] ?? 0), 0)]));
+  const totals = Object.fromEntries(
+    months.map((m) => [m, [...rows.values()].reduce((sum, r) => sum + (r.months[m] ?? 0), 0)]),
+  );
   return { months, groups: [...rows.values()], totals };
 }
 
 /** One group's monthly income and recent orders, if the group lies inside the area; else null. */
-export async function groupIncomeInArea(areaPath: string, groupId: string, monthCount: number, now = new Date()) {
+export async function groupIncomeInArea(
+  areaPath: string,
+  groupId: string,
+  monthCount: number,
+  now = new Date(),
+) {
   const group = await db.group.findFirst({
     where: { id: groupId, ...insideArea(areaPath) },
     select: {
@@ -80,14 +98,26 @@ export async function groupIncomeInArea(areaPath: string, groupId: string, month
   const from = wibMonthStart(months[0] ?? wibMonthKey(now));
   const [entries, orders] = await Promise.all([
     db.cashEntry.findMany({
-      where: { groupId, kind: "INCOME", category: { in: EARNED_INCOME_CATEGORIES }, occurredAt: { gte: from } },
+      where: {
+        groupId,
+        kind: "INCOME",
+        category: { in: EARNED_INCOME_CATEGORIES },
+        occurredAt: { gte: from },
+      },
       select: { amount: true, occurredAt: true },
     }),
     db.order.findMany({
       where: { groupId },
       orderBy: { placedAt: "desc" },
       take: 20,
-      select: { number: true, status: true, total: true, amountPaid: true, placedAt: true, business: { select: { name: true } } },
+      select: {
+        number: true,
+        status: true,
+        total: true,
+        amountPaid: true,
+        placedAt: true,
+        business: { select: { name: true } },
+      },
     }),
   ]);
   const income = Object.fromEntries(months.map((m) => [m, 0]));

@@ -2,7 +2,8 @@ import type { Catalog } from "../index";
 
 // English. The type makes a key missing here, or one that Indonesian does not have, a compile error.
 export const en: Catalog = {
-  "meta.description": "Jejaring connects village women's business groups (KUBE) with local businesses that buy in bulk.",
+  "meta.description":
+    "Jejaring connects village women's business groups (KUBE) with local businesses that buy in bulk.",
 
   "nav.main": "Main menu",
   "nav.products": "Products",
@@ -17,7 +18,8 @@ export const en: Catalog = {
 
   "home.title": "Home",
   "home.headline": "Made by women's business groups in Lembang, straight to your business",
-  "home.lead": "Woven bamboo, knitted bags, milk dodol, chips, strawberry products: order in bulk from business groups in nearby villages and help their income grow.",
+  "home.lead":
+    "Woven bamboo, knitted bags, milk dodol, chips, strawberry products: order in bulk from business groups in nearby villages and help their income grow.",
   "home.browse": "Browse products",
   "home.join": "Join as a buyer or a group",
   "home.new_products": "New products",
@@ -25,7 +27,8 @@ export const en: Catalog = {
   "home.how_title": "How Jejaring works",
   "home.step_list": "Groups list their products with photos, prices and minimum orders.",
   "home.step_match": "Local businesses find what fits and order straight from the group.",
-  "home.step_track": "Every order and payment is recorded, so the community work team can follow the group's income.",
+  "home.step_track":
+    "Every order and payment is recorded, so the community work team can follow the group's income.",
 
   "catalog.title": "Products",
   "catalog.count": "{count} products",

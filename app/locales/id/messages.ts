@@ -1,7 +1,8 @@
 // Bahasa Indonesia: the default language and the source of the catalog's keys.
 // Words as Indonesian marketplaces use them (Produk, Keranjang, Pesanan, Tagihan, Dikirim, Selesai).
 export const id = {
-  "meta.description": "Jejaring menghubungkan KUBE perempuan di desa dengan usaha setempat yang membeli dalam jumlah besar.",
+  "meta.description":
+    "Jejaring menghubungkan KUBE perempuan di desa dengan usaha setempat yang membeli dalam jumlah besar.",
 
   "nav.main": "Menu utama",
   "nav.products": "Produk",
@@ -16,7 +17,8 @@ export const id = {
 
   "home.title": "Beranda",
   "home.headline": "Produk buatan KUBE perempuan Lembang, langsung untuk usaha Anda",
-  "home.lead": "Anyaman bambu, tas rajut, dodol susu, keripik, olahan stroberi: pesan dalam jumlah besar dari kelompok usaha bersama di desa sekitar, dan bantu pendapatan mereka tumbuh.",
+  "home.lead":
+    "Anyaman bambu, tas rajut, dodol susu, keripik, olahan stroberi: pesan dalam jumlah besar dari kelompok usaha bersama di desa sekitar, dan bantu pendapatan mereka tumbuh.",
   "home.browse": "Lihat produk",
   "home.join": "Daftar sebagai pembeli atau kelompok",
   "home.new_products": "Produk terbaru",
@@ -24,7 +26,8 @@ export const id = {
   "home.how_title": "Cara kerja Jejaring",
   "home.step_list": "Kelompok memajang produknya dengan foto, harga dan minimal pemesanan.",
   "home.step_match": "Usaha setempat menemukan produk yang cocok dan memesan langsung ke kelompok.",
-  "home.step_track": "Setiap pesanan dan pembayaran tercatat, sehingga pendapatan kelompok bisa dipantau TKM.",
+  "home.step_track":
+    "Setiap pesanan dan pembayaran tercatat, sehingga pendapatan kelompok bisa dipantau TKM.",
 
   "catalog.title": "Produk",
   "catalog.count": "{count} produk",
