@@ -1,7 +1,15 @@
 // Brings the database up to date before the app starts: applies migrations (SQLite or PostgreSQL,
 // by DATABASE_URL), and on a database with no data yet seeds the demo. `--no-seed` skips the demo.
+import { parseEnv } from "~/.server/env-schema";
 import { databaseTarget } from "~/.server/db/target";
 import { prismaOrExit } from "./db/prisma";
+
+try {
+  parseEnv(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const target = databaseTarget(process.env.DATABASE_URL);
 console.log(target.kind === "sqlite" ? `Database: SQLite file ${target.file}` : "Database: PostgreSQL");

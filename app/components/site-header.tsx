@@ -14,15 +14,18 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
   const here = `${location.pathname}${location.search}`;
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 px-4 py-1 md:flex-nowrap">
         <Link
           to="/"
-          className="mr-2 inline-flex min-h-11 items-center gap-2 text-lg font-bold text-brand-700"
+          className="order-1 mr-2 inline-flex min-h-11 items-center gap-2 text-lg font-bold text-brand-700"
         >
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Jejaring
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+        <nav
+          aria-label={t("nav.main")}
+          className="order-3 -mx-1 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap md:order-2 md:mx-0 md:w-auto md:flex-1"
+        >
           <NavLink to="/produk" className={navClass}>
             {t("nav.products")}
           </NavLink>
@@ -53,7 +56,7 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
             </NavLink>
           ) : null}
         </nav>
-        <div className="flex items-center gap-1">
+        <div className="order-2 ml-auto flex items-center gap-1 md:order-3">
           <Form method="post" action="/bahasa" className="flex">
             <input type="hidden" name="redirectTo" value={here} />
             <button

@@ -173,3 +173,5 @@ export default function SignUp() {
     </section>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ManageShop() {
   const t = useT();
   const { group, products, orders } = useLoaderData<typeof loader>();
-  const waiting = orders.filter((o) => o.status === "PLACED").length;
+  const waiting = orders.open.filter((o) => o.status === "PLACED").length;
   return (
     <div className="space-y-6">
       <header>
@@ -35,9 +35,15 @@ export default function ManageShop() {
 
       <section aria-labelledby="orders-title" className="space-y-2">
         <h2 id="orders-title" className="text-xl font-bold">
-          {t("manage.incoming_orders")}
+          {t("manage.open_orders")}
         </h2>
-        <OrderList orders={orders} hrefBase="/kelola/pesanan" perspective="group" />
+        <OrderList orders={orders.open} hrefBase="/kelola/pesanan" perspective="group" />
+        {orders.finished.length > 0 ? (
+          <>
+            <h3 className="pt-2 font-semibold text-stone-700">{t("manage.recently_finished")}</h3>
+            <OrderList orders={orders.finished} hrefBase="/kelola/pesanan" perspective="group" />
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="products-title" className="space-y-2">
@@ -84,3 +90,5 @@ export default function ManageShop() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -194,3 +194,5 @@ export default function GroupOrder() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -127,7 +127,7 @@ export default function NewProduct() {
             ))}
           </select>
         </Field>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-4 sm:grid-cols-2 sm:gap-3">
           <Field
             label={t("product_form.price")}
             htmlFor={fields.price.id}
@@ -201,3 +201,5 @@ export default function NewProduct() {
     </section>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -97,3 +97,5 @@ export default function SignIn() {
     </section>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -70,3 +70,5 @@ export default function Notifications() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -77,3 +77,5 @@ export default function BuyerOrder() {
     </OrderView>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

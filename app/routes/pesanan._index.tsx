@@ -31,3 +31,5 @@ export default function BuyerOrders() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

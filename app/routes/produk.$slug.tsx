@@ -252,3 +252,5 @@ export default function ProductPage() {
     </article>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

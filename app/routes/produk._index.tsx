@@ -83,3 +83,5 @@ export default function Catalog() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

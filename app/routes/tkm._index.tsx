@@ -98,3 +98,5 @@ export default function TkmMonitoring() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -88,3 +88,5 @@ export default function TkmGroup() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -142,13 +142,20 @@ describe("a group manager and another group's order", () => {
 
   it("sees only its own products and orders on its shop page", async () => {
     const world = await createWorld();
-    await orderOf(world);
+    const number = await orderOf(world);
     const data = (await callLoader(
       manageLoader,
       await request("/kelola", { userId: world.other.manager.id }),
-    )) as { products: { id: string }[]; orders: unknown[] };
+    )) as { products: { id: string }[]; orders: { open: unknown[]; finished: unknown[] } };
     expect(data.products.map((p) => p.id)).toEqual([world.otherProduct.id]);
-    expect(data.orders).toEqual([]);
+    expect(data.orders).toEqual({ open: [], finished: [] });
+    const own = (await callLoader(
+      manageLoader,
+      await request("/kelola", { userId: world.home.manager.id }),
+    )) as {
+      orders: { open: { number: string }[] };
+    };
+    expect(own.orders.open.map((o) => o.number)).toEqual([number]);
   });
 
   it("is sent to sign in when not signed in", async () => {

@@ -8,6 +8,7 @@ import {
   actionsFor,
   canRecordPayment,
   nextStatus,
+  OPEN_STATUSES,
   releasesStock,
   type OrderAction,
   type Party,
@@ -252,13 +253,23 @@ export async function listOrdersForBusiness(businessId: string) {
   });
 }
 
-export async function listOrdersForGroup(groupId: string) {
-  return db.order.findMany({
-    where: { groupId },
-    orderBy: { placedAt: "desc" },
-    take: 100,
-    select: orderListSelect,
-  });
+/** A group's orders that still need someone to act, oldest first, and the latest finished ones. */
+export async function listOrdersForGroup(groupId: string, finishedCount = 5) {
+  const [open, finished] = await Promise.all([
+    db.order.findMany({
+      where: { groupId, status: { in: [...OPEN_STATUSES] } },
+      orderBy: { placedAt: "asc" },
+      take: 200,
+      select: orderListSelect,
+    }),
+    db.order.findMany({
+      where: { groupId, status: { notIn: [...OPEN_STATUSES] } },
+      orderBy: { placedAt: "desc" },
+      take: finishedCount,
+      select: orderListSelect,
+    }),
+  ]);
+  return { open, finished };
 }
 
 export type TransitionResult =

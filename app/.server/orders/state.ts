@@ -52,3 +52,12 @@ export function canRecordPayment(status: OrderStatus): boolean {
 export function releasesStock(status: OrderStatus): boolean {
   return status === "REJECTED" || status === "CANCELLED";
 }
+
+/** Orders still waiting for someone to act; the rest are finished one way or another. */
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  "PLACED",
+  "CONFIRMED",
+  "IN_PRODUCTION",
+  "SHIPPED",
+  "RECEIVED",
+];

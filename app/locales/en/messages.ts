@@ -135,7 +135,8 @@ export const en: Catalog = {
   "manage.title": "Manage shop",
   "manage.your_group": "Your group",
   "manage.orders_waiting": "{count} orders are waiting for your confirmation.",
-  "manage.incoming_orders": "Incoming orders",
+  "manage.open_orders": "Orders to act on",
+  "manage.recently_finished": "Recently finished",
   "manage.products": "Products",
   "manage.add_product": "Add product",
   "manage.no_products": "No products yet. Add your group's first product.",
@@ -143,7 +144,7 @@ export const en: Catalog = {
   "manage.back": "Back to Manage shop",
 
   "orders.title": "My orders",
-  "orders.empty": "No orders yet.",
+  "orders.empty": "No orders here.",
 
   "order.form_title": "Order now",
   "order.quantity": "Quantity ({unit})",

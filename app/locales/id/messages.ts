@@ -134,7 +134,8 @@ export const id = {
   "manage.title": "Kelola Toko",
   "manage.your_group": "Kelompok Anda",
   "manage.orders_waiting": "{count} pesanan menunggu konfirmasi Anda.",
-  "manage.incoming_orders": "Pesanan masuk",
+  "manage.open_orders": "Pesanan perlu ditindaklanjuti",
+  "manage.recently_finished": "Baru selesai",
   "manage.products": "Produk",
   "manage.add_product": "Tambah produk",
   "manage.no_products": "Belum ada produk. Tambahkan produk pertama kelompok Anda.",
@@ -142,7 +143,7 @@ export const id = {
   "manage.back": "Kembali ke Kelola Toko",
 
   "orders.title": "Pesanan Saya",
-  "orders.empty": "Belum ada pesanan.",
+  "orders.empty": "Tidak ada pesanan di sini.",
 
   "order.form_title": "Pesan sekarang",
   "order.quantity": "Jumlah ({unit})",

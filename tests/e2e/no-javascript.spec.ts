@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+
+// Cheap phones on weak signal may not run our JavaScript: signing in, ordering and the messages
+// for bad input must work as plain HTML forms.
+test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "id-ID" });
+
+test("a buyer signs in and orders with JavaScript turned off", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByLabel("Nomor HP atau email").fill("081300000002");
+  await page.getByLabel("Kata sandi").fill("salah-sandi-nih");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByText("Nomor HP/email atau kata sandi salah.")).toBeVisible();
+  // What was typed stays; the password does not.
+  await expect(page.getByLabel("Nomor HP atau email")).toHaveValue("081300000002");
+  await expect(page.getByLabel("Kata sandi")).toHaveValue("");
+  await page.getByLabel("Kata sandi").fill("lembang-sejahtera");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("button", { name: "Keluar" })).toBeVisible();
+
+  await page.goto("/produk/dodol-susu-lembang");
+  await page.getByLabel(/Jumlah/).fill("30");
+  await page.getByLabel("Catatan untuk penjual").fill("Kirim hari Sabtu");
+  await page.getByRole("button", { name: "Buat pesanan" }).click();
+  await expect(page.getByText("Jumlah harus kelipatan 12.")).toBeVisible();
+  await expect(page.getByLabel("Catatan untuk penjual")).toHaveValue("Kirim hari Sabtu");
+
+  await page.getByLabel(/Jumlah/).fill("36");
+  await page.getByRole("button", { name: "Buat pesanan" }).click();
+  await expect(page.getByText("Pesanan terkirim.")).toBeVisible();
+  await expect(page.getByText("36 pak").first()).toBeVisible();
+  await expect(page.getByText("Kirim hari Sabtu")).toBeVisible();
+});
