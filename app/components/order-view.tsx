@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type {
   OrderStatus,
@@ -211,5 +212,29 @@ export function OrderView({
         </ol>
       </section>
     </article>
+  );
+}
+
+const BUTTON_TONE = { primary: "btn-primary", secondary: "btn-secondary", danger: "btn-danger" } as const;
+
+/** One step of the order's life as a one-button form (works without JavaScript). */
+export function OrderStepButton({
+  step,
+  label,
+  tone = "primary",
+  disabled = false,
+}: {
+  step: string;
+  label: string;
+  tone?: keyof typeof BUTTON_TONE;
+  disabled?: boolean;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="transition" />
+      <button type="submit" name="step" value={step} className={BUTTON_TONE[tone]} disabled={disabled}>
+        {label}
+      </button>
+    </Form>
   );
 }

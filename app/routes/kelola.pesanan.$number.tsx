@@ -8,7 +8,7 @@ import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
 import { Field, FormErrors } from "~/components/forms";
-import { OrderView } from "~/components/order-view";
+import { OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
@@ -91,48 +91,25 @@ export default function GroupOrder() {
             </h2>
             <div className="flex flex-wrap gap-2">
               {order.actions.includes("confirm") ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="transition" />
-                  <button type="submit" name="step" value="confirm" className="btn-primary" disabled={busy}>
-                    {t("order.action.confirm")}
-                  </button>
-                </Form>
+                <OrderStepButton step="confirm" label={t("order.action.confirm")} disabled={busy} />
               ) : null}
               {order.actions.includes("start_production") ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="transition" />
-                  <button
-                    type="submit"
-                    name="step"
-                    value="start_production"
-                    className="btn-secondary"
-                    disabled={busy}
-                  >
-                    {t("order.action.start_production")}
-                  </button>
-                </Form>
+                <OrderStepButton
+                  step="start_production"
+                  label={t("order.action.start_production")}
+                  tone="secondary"
+                  disabled={busy}
+                />
               ) : null}
               {order.actions.includes("ship") ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="transition" />
-                  <button type="submit" name="step" value="ship" className="btn-primary" disabled={busy}>
-                    {t("order.action.ship")}
-                  </button>
-                </Form>
+                <OrderStepButton step="ship" label={t("order.action.ship")} disabled={busy} />
               ) : null}
               {order.actions.includes("mark_received") ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="transition" />
-                  <button
-                    type="submit"
-                    name="step"
-                    value="mark_received"
-                    className="btn-primary"
-                    disabled={busy}
-                  >
-                    {t("order.action.group_delivered")}
-                  </button>
-                </Form>
+                <OrderStepButton
+                  step="mark_received"
+                  label={t("order.action.group_delivered")}
+                  disabled={busy}
+                />
               ) : null}
             </div>
             {order.actions.includes("reject") ? (

@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
 import { FormErrors } from "~/components/forms";
-import { OrderView } from "~/components/order-view";
+import { OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
 import { useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
@@ -57,20 +57,10 @@ export default function BuyerOrder() {
       {order.actions.length > 0 ? (
         <div className="flex flex-wrap gap-2">
           {order.actions.includes("mark_received") ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="transition" />
-              <button type="submit" name="step" value="mark_received" className="btn-primary">
-                {t("order.action.buyer_received")}
-              </button>
-            </Form>
+            <OrderStepButton step="mark_received" label={t("order.action.buyer_received")} />
           ) : null}
           {order.actions.includes("cancel") ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="transition" />
-              <button type="submit" name="step" value="cancel" className="btn-danger">
-                {t("order.action.cancel")}
-              </button>
-            </Form>
+            <OrderStepButton step="cancel" label={t("order.action.cancel")} tone="danger" />
           ) : null}
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { incomeByMonthForArea } from "~/.server/reports/income";
+import { MonthlyBars } from "~/components/monthly-bars";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
@@ -19,7 +20,6 @@ export default function TkmMonitoring() {
   const t = useT();
   const lang = useLang();
   const { team, months, groups, totals } = useLoaderData<typeof loader>();
-  const peak = Math.max(1, ...Object.values(totals));
   const recent = months.slice(-6);
   return (
     <div className="space-y-6">
@@ -32,20 +32,7 @@ export default function TkmMonitoring() {
         <h2 id="area-income" className="font-bold">
           {t("tkm.area_income")}
         </h2>
-        <ol className="mt-3 space-y-1">
-          {months.map((month) => (
-            <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
-              <span className="text-stone-600">{formatMonth(month, lang)}</span>
-              <span className="h-4 rounded bg-stone-100" aria-hidden="true">
-                <span
-                  className="block h-4 rounded bg-brand-600"
-                  style={{ width: `${Math.round(((totals[month] ?? 0) / peak) * 100)}%` }}
-                />
-              </span>
-              <span className="text-right font-medium tabular-nums">{formatRupiah(totals[month] ?? 0)}</span>
-            </li>
-          ))}
-        </ol>
+        <MonthlyBars months={months} amounts={totals} />
       </section>
 
       <section aria-labelledby="group-income" className="space-y-2">

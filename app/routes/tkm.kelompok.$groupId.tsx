@@ -4,10 +4,11 @@ import { requireTkmOfficer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { groupIncomeInArea } from "~/.server/reports/income";
 import { OrderStatusBadge } from "~/components/order-view";
+import { MonthlyBars } from "~/components/monthly-bars";
 import { useLang, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
-import { formatDate, formatMonth } from "~/utils/time";
+import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? plainTitle(matches, data.group.name) : [];
@@ -24,7 +25,6 @@ export default function TkmGroup() {
   const t = useT();
   const lang = useLang();
   const { group, months, income, orders } = useLoaderData<typeof loader>();
-  const peak = Math.max(1, ...Object.values(income), group.baselineMonthlyIncome ?? 0);
   return (
     <div className="space-y-4">
       <Link to="/tkm" className="link">
@@ -47,20 +47,7 @@ export default function TkmGroup() {
         <h2 id="monthly" className="font-bold">
           {t("tkm.monthly_income")}
         </h2>
-        <ol className="mt-3 space-y-1">
-          {months.map((month) => (
-            <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
-              <span className="text-stone-600">{formatMonth(month, lang)}</span>
-              <span className="h-4 rounded bg-stone-100" aria-hidden="true">
-                <span
-                  className="block h-4 rounded bg-brand-600"
-                  style={{ width: `${Math.round(((income[month] ?? 0) / peak) * 100)}%` }}
-                />
-              </span>
-              <span className="text-right font-medium tabular-nums">{formatRupiah(income[month] ?? 0)}</span>
-            </li>
-          ))}
-        </ol>
+        <MonthlyBars months={months} amounts={income} baseline={group.baselineMonthlyIncome} />
       </section>
       <section className="card" aria-labelledby="recent-orders">
         <h2 id="recent-orders" className="font-bold">

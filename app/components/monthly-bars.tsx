@@ -1,0 +1,40 @@
+import { useLang } from "~/utils/i18n";
+import { formatRupiah } from "~/utils/money";
+import { formatMonth } from "~/utils/time";
+
+/**
+ * Rupiah per month as horizontal bars, with the amount written beside each: readable on a phone
+ * and without JavaScript. A baseline (income before joining) is drawn as a marker line.
+ */
+export function MonthlyBars({
+  months,
+  amounts,
+  baseline,
+}: {
+  months: string[];
+  amounts: Record<string, number>;
+  baseline?: number | null;
+}) {
+  const lang = useLang();
+  const peak = Math.max(1, baseline ?? 0, ...months.map((m) => amounts[m] ?? 0));
+  const percent = (value: number) => `${Math.round((value / peak) * 100)}%`;
+  return (
+    <ol className="mt-3 space-y-1">
+      {months.map((month) => (
+        <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
+          <span className="text-stone-600">{formatMonth(month, lang)}</span>
+          <span className="relative h-4 rounded bg-stone-100" aria-hidden="true">
+            <span
+              className="block h-4 rounded bg-brand-600"
+              style={{ width: percent(amounts[month] ?? 0) }}
+            />
+            {baseline ? (
+              <span className="absolute inset-y-0 w-0.5 bg-clay-500" style={{ left: percent(baseline) }} />
+            ) : null}
+          </span>
+          <span className="text-right font-medium tabular-nums">{formatRupiah(amounts[month] ?? 0)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
