@@ -1,4 +1,4 @@
-import { useLang } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 import { formatRupiah } from "~/utils/money";
 import { formatMonth } from "~/utils/time";
 
@@ -16,25 +16,34 @@ export function MonthlyBars({
   baseline?: number | null;
 }) {
   const lang = useLang();
+  const t = useT();
   const peak = Math.max(1, baseline ?? 0, ...months.map((m) => amounts[m] ?? 0));
   const percent = (value: number) => `${Math.round((value / peak) * 100)}%`;
   return (
-    <ol className="mt-3 space-y-1">
-      {months.map((month) => (
-        <li key={month} className="grid grid-cols-[5.5rem_1fr_auto] items-center gap-2 text-sm">
-          <span className="text-stone-600">{formatMonth(month, lang)}</span>
-          <span className="relative h-4 rounded bg-stone-100" aria-hidden="true">
-            <span
-              className="block h-4 rounded bg-brand-600"
-              style={{ width: percent(amounts[month] ?? 0) }}
-            />
-            {baseline ? (
-              <span className="absolute inset-y-0 w-0.5 bg-clay-500" style={{ left: percent(baseline) }} />
-            ) : null}
-          </span>
-          <span className="text-right font-medium tabular-nums">{formatRupiah(amounts[month] ?? 0)}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="mt-3 space-y-1">
+        {months.map((month) => (
+          <li key={month} className="grid grid-cols-[5rem_1fr_7.5rem] items-center gap-2 text-sm">
+            <span className="text-stone-600">{formatMonth(month, lang)}</span>
+            <span className="relative h-4 rounded bg-stone-100" aria-hidden="true">
+              <span
+                className="block h-4 rounded bg-brand-600"
+                style={{ width: percent(amounts[month] ?? 0) }}
+              />
+              {baseline ? (
+                <span className="absolute inset-y-0 w-0.5 bg-clay-500" style={{ left: percent(baseline) }} />
+              ) : null}
+            </span>
+            <span className="text-right font-medium tabular-nums">{formatRupiah(amounts[month] ?? 0)}</span>
+          </li>
+        ))}
+      </ol>
+      {baseline ? (
+        <p className="mt-2 flex items-center gap-2 text-sm text-stone-600">
+          <span className="inline-block h-4 w-0.5 bg-clay-500" aria-hidden="true" />
+          {t("tkm.baseline_marker", { amount: formatRupiah(baseline) })}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -226,6 +226,7 @@ export const en: Catalog = {
   "tkm.back": "Back to Monitoring",
   "tkm.active_products": "{count} active products",
   "tkm.baseline": "Baseline income (before joining): {amount} per month",
+  "tkm.baseline_marker": "Orange line: baseline income of {amount} a month",
   "tkm.monthly_income": "Income per month",
   "tkm.recent_orders": "Recent orders",
 

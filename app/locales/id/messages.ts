@@ -225,6 +225,7 @@ export const id = {
   "tkm.back": "Kembali ke Pemantauan",
   "tkm.active_products": "{count} produk aktif",
   "tkm.baseline": "Pendapatan awal (sebelum bergabung): {amount} per bulan",
+  "tkm.baseline_marker": "Garis oranye: pendapatan awal {amount} per bulan",
   "tkm.monthly_income": "Pendapatan per bulan",
   "tkm.recent_orders": "Pesanan terakhir",
 
