@@ -29,6 +29,9 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
           <NavLink to="/produk" className={navClass}>
             {t("nav.products")}
           </NavLink>
+          <NavLink to="/kelompok" className={navClass}>
+            {t("nav.groups")}
+          </NavLink>
           {viewer?.isBuyer ? (
             <NavLink to="/pesanan" className={navClass}>
               {t("nav.my_orders")}

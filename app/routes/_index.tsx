@@ -33,7 +33,7 @@ export default function Home() {
           <h2 id="new-products" className="text-xl font-bold">
             {t("home.new_products")}
           </h2>
-          <Link to="/produk" className="link">
+          <Link to="/produk" className="link inline-flex min-h-11 items-center">
             {t("home.see_all")}
           </Link>
         </div>

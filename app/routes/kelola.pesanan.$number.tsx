@@ -79,7 +79,7 @@ export default function GroupOrder() {
   const formErrors = lastResult?.error?.[""] ?? null;
   return (
     <div className="space-y-4">
-      <Link to="/kelola" className="link">
+      <Link to="/kelola" className="link inline-flex min-h-11 items-center">
         ← {t("manage.back")}
       </Link>
       <OrderView order={order} perspective="group">

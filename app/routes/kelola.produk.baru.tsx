@@ -79,7 +79,7 @@ export default function NewProduct() {
   const name = (c: (typeof categories)[number]) => (lang === "en" ? c.nameEn : c.nameId);
   return (
     <section className="mx-auto max-w-lg space-y-4">
-      <Link to="/kelola" className="link">
+      <Link to="/kelola" className="link inline-flex min-h-11 items-center">
         ← {t("manage.back")}
       </Link>
       <h1 className="text-2xl font-bold">{t("product_form.title")}</h1>

@@ -7,19 +7,27 @@ import { useState } from "react";
 import { getViewer, requireBuyer } from "~/.server/auth/guards";
 import { getBusinessDefaultAddress } from "~/.server/buyers/businesses";
 import { getProductForBuyers } from "~/.server/catalog/products";
+import { publicOrigin } from "~/.server/http/origin";
 import { invariantResponse } from "~/.server/http/responses";
 import { placeOrder } from "~/.server/orders/orders";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { PAYMENT_CHOICES, PlaceOrderSchema } from "~/forms/order";
 import { encodeMessage, useLang, useT } from "~/utils/i18n";
 import { PAYMENT_METHOD_KEYS, UNIT_KEYS } from "~/utils/labels";
-import { plainTitle } from "~/utils/meta";
+import { socialMeta } from "~/utils/meta";
+import { productJsonLd } from "~/utils/structured-data";
 import { formatRupiah } from "~/utils/money";
 import { priceForQuantity } from "~/utils/pricing";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
-    ? [...plainTitle(matches, data.product.name), { property: "og:title", content: data.product.name }]
+    ? socialMeta(matches, {
+        title: data.product.name,
+        description: data.product.description,
+        url: `${data.origin}/produk/${data.product.slug}`,
+        image: data.product.image ? `${data.origin}${data.product.image.src}` : undefined,
+        type: "product",
+      })
     : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const defaultAddress = viewer?.business ? await getBusinessDefaultAddress(viewer.business.id) : "";
   return {
     product,
+    origin: publicOrigin(request),
     buyer: viewer?.business ? { businessName: viewer.business.name, defaultAddress } : null,
     signedIn: viewer !== null,
   };
@@ -56,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProductPage() {
   const t = useT();
   const lang = useLang();
-  const { product, buyer, signedIn } = useLoaderData<typeof loader>();
+  const { product, buyer, signedIn, origin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -83,6 +92,11 @@ export default function ProductPage() {
 
   return (
     <article className="grid gap-6 md:grid-cols-2">
+      <script
+        type="application/ld+json"
+        // Serialised by us from our own data; "<" is escaped so no text can close the script.
+        dangerouslySetInnerHTML={{ __html: productJsonLd(product, origin) }}
+      />
       <div>
         {product.image ? (
           <img
@@ -247,6 +261,12 @@ export default function ProductPage() {
             {t("group.member_count", { count: product.group._count.members })}
           </p>
           {product.group.story ? <p className="mt-2 text-stone-700">{product.group.story}</p> : null}
+          <Link
+            to={`/kelompok/${product.group.slug}`}
+            className="link mt-2 inline-flex min-h-11 items-center"
+          >
+            {t("group.see_group")}
+          </Link>
         </section>
       </div>
     </article>

@@ -27,7 +27,7 @@ export default function TkmGroup() {
   const { group, months, income, orders } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
-      <Link to="/tkm" className="link">
+      <Link to="/tkm" className="link inline-flex min-h-11 items-center">
         ← {t("tkm.back")}
       </Link>
       <header>

@@ -1,5 +1,6 @@
 import type {
   BusinessKind,
+  GroupStage,
   OrderStatus,
   PaymentMethod,
   PaymentStatus,
@@ -58,3 +59,9 @@ export const PAYMENT_STATUS_KEYS: Record<PaymentStatus, MessageKey> = {
 export function isOrderStatus(value: string): value is OrderStatus {
   return value in ORDER_STATUS_KEYS;
 }
+
+export const GROUP_STAGE_KEYS: Record<GroupStage, MessageKey> = {
+  TUMBUH: "group.stage.TUMBUH",
+  BERKEMBANG: "group.stage.BERKEMBANG",
+  MAJU: "group.stage.MAJU",
+};

@@ -23,3 +23,24 @@ export function plainTitle(matches: readonly Match[], title: string): MetaDescri
   const t = translator(langFrom(matches));
   return [{ title: `${title} · Jejaring` }, { name: "description", content: t("meta.description") }];
 }
+
+/** Title, description, canonical URL and Open Graph tags for a page people share on WhatsApp. */
+export function socialMeta(
+  matches: readonly Match[],
+  page: { title: string; description: string; url: string; image?: string; type?: "website" | "product" },
+): MetaDescriptor[] {
+  const t = translator(langFrom(matches));
+  const description = (page.description || t("meta.description")).replace(/\s+/g, " ").slice(0, 200);
+  return [
+    { title: `${page.title} · Jejaring` },
+    { name: "description", content: description },
+    { tagName: "link", rel: "canonical", href: page.url },
+    { property: "og:site_name", content: "Jejaring" },
+    { property: "og:type", content: page.type ?? "website" },
+    { property: "og:title", content: page.title },
+    { property: "og:description", content: description },
+    { property: "og:url", content: page.url },
+    ...(page.image ? [{ property: "og:image", content: page.image }] : []),
+    { name: "twitter:card", content: page.image ? "summary_large_image" : "summary" },
+  ];
+}

@@ -167,6 +167,25 @@ export async function getProductForBuyers(slug: string) {
   return { ...rest, image: mainImage(images) };
 }
 
+/** The products a group sells, for its public page. */
+export async function listGroupProductsForBuyers(groupId: string) {
+  const products = await db.product.findMany({
+    where: { groupId, status: "ACTIVE" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      unit: true,
+      price: true,
+      minOrderQuantity: true,
+      group: { select: { name: true, village: { select: { name: true } } } },
+      ...mainImageSelect,
+    },
+  });
+  return products.map(({ images, ...product }) => ({ ...product, image: mainImage(images) }));
+}
+
 /** A group's own products, every status, for its managers. */
 export async function listGroupProducts(groupId: string) {
   const products = await db.product.findMany({

@@ -7,6 +7,7 @@ export const en: Catalog = {
 
   "nav.main": "Main menu",
   "nav.products": "Products",
+  "nav.groups": "Groups",
   "nav.my_orders": "My orders",
   "nav.manage_shop": "Manage shop",
   "nav.monitoring": "Monitoring",
@@ -50,6 +51,25 @@ export const en: Catalog = {
   "product.made_by": "Made by",
 
   "group.member_count": "{count} members",
+  "group.verified": "Verified by TKM",
+  "group.photo_alt": "Members of {name}",
+  "group.see_map": "See on a map",
+  "group.joined": "Joined {date}",
+  "group.orders_completed": "Orders completed",
+  "group.on_time": "On time",
+  "group.no_deliveries_yet": "None yet",
+  "group.products": "This group's products",
+  "group.no_products": "This group has not listed products yet.",
+  "group.see_group": "See the group",
+  "group.stage.TUMBUH": "Stage: growing",
+  "group.stage.BERKEMBANG": "Stage: developing",
+  "group.stage.MAJU": "Stage: advanced",
+  "groups.title": "Groups",
+  "groups.intro":
+    "Women's business groups by district and village. Open a group to see its story and products.",
+  "groups.empty": "No groups yet.",
+  "groups.village": "{village} village",
+  "groups.product_count": "{count} products",
 
   "unit.PCS": "pcs",
   "unit.KG": "kg",

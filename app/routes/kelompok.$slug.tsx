@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getGroupPage } from "~/.server/catalog/groups";
+import { listGroupProductsForBuyers } from "~/.server/catalog/products";
+import { invariantResponse } from "~/.server/http/responses";
+import { publicOrigin } from "~/.server/http/origin";
+import { ProductCard } from "~/components/product-card";
+import { useLang, useT } from "~/utils/i18n";
+import { GROUP_STAGE_KEYS } from "~/utils/labels";
+import { socialMeta } from "~/utils/meta";
+import { formatDate } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? socialMeta(matches, {
+        title: data.group.name,
+        description: data.group.story,
+        url: `${data.origin}/kelompok/${data.group.slug}`,
+        image: data.group.photo ? `${data.origin}${data.group.photo.src}` : undefined,
+      })
+    : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const group = await getGroupPage(params.slug ?? "");
+  invariantResponse(group);
+  return { group, products: await listGroupProductsForBuyers(group.id), origin: publicOrigin(request) };
+}
+
+export default function GroupPage() {
+  const t = useT();
+  const lang = useLang();
+  const { group, products } = useLoaderData<typeof loader>();
+  const { latitude, longitude } = group.village;
+  const mapUrl =
+    latitude !== null && longitude !== null
+      ? `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=15/${latitude}/${longitude}`
+      : null;
+  const record = group.trackRecord;
+  return (
+    <div className="space-y-6">
+      <section className="grid gap-4 md:grid-cols-[2fr_3fr]">
+        {group.photo ? (
+          <img
+            src={group.photo.src}
+            srcSet={group.photo.srcSet}
+            sizes="(min-width: 768px) 380px, 100vw"
+            width={group.photo.width}
+            height={group.photo.height}
+            alt={t("group.photo_alt", { name: group.name })}
+            className="w-full rounded-xl bg-stone-100 object-cover"
+          />
+        ) : null}
+        <div className="space-y-2">
+          <h1 className="text-2xl font-bold">{group.name}</h1>
+          <p className="text-stone-600">
+            {[group.rw ? `RW ${group.rw}` : null, group.village.name, group.village.parent?.name]
+              .filter(Boolean)
+              .join(", ")}
+            {mapUrl ? (
+              <>
+                {" · "}
+                <a href={mapUrl} className="link" rel="noopener" target="_blank">
+                  {t("group.see_map")}
+                </a>
+              </>
+            ) : null}
+          </p>
+          <p className="flex flex-wrap gap-2 text-sm">
+            {group.verifiedAt ? (
+              <span className="rounded-full bg-brand-100 px-3 py-1 font-semibold text-brand-800">
+                {t("group.verified")}
+              </span>
+            ) : null}
+            <span className="rounded-full bg-stone-200 px-3 py-1">{t(GROUP_STAGE_KEYS[group.stage])}</span>
+            <span className="rounded-full bg-stone-200 px-3 py-1">
+              {t("group.member_count", { count: group._count.members })}
+            </span>
+            <span className="rounded-full bg-stone-200 px-3 py-1">
+              {t("group.joined", { date: formatDate(group.joinedAt, lang) })}
+            </span>
+          </p>
+          {group.story ? <p className="text-stone-700">{group.story}</p> : null}
+          <dl className="grid grid-cols-2 gap-2 pt-2 text-sm">
+            <div className="card p-3">
+              <dt className="text-stone-600">{t("group.orders_completed")}</dt>
+              <dd className="text-xl font-bold">{record.completed}</dd>
+            </div>
+            <div className="card p-3">
+              <dt className="text-stone-600">{t("group.on_time")}</dt>
+              <dd className="text-xl font-bold">
+                {record.onTimeShare === null
+                  ? t("group.no_deliveries_yet")
+                  : `${Math.round(record.onTimeShare * 100)}%`}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      </section>
+      <section aria-labelledby="group-products" className="space-y-3">
+        <h2 id="group-products" className="text-xl font-bold">
+          {t("group.products")}
+        </h2>
+        {products.length === 0 ? (
+          <p className="card text-stone-600">{t("group.no_products")}</p>
+        ) : (
+          <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            {products.map((product) => (
+              <ProductCard key={product.slug} product={product} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
