@@ -7,7 +7,18 @@ const target = databaseTarget(process.env.DATABASE_URL);
 const isPostgres = target.kind === "postgres";
 
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, externalTables: true },
+  // Hand-written in the product_search migration: SQLite's FTS5 table and its shadow tables.
+  tables: {
+    external: [
+      "ProductSearch",
+      "ProductSearch_data",
+      "ProductSearch_idx",
+      "ProductSearch_docsize",
+      "ProductSearch_config",
+      "ProductSearch_content",
+    ],
+  },
   engine: "js",
   schema: path.join("prisma", isPostgres ? "postgres/schema.prisma" : "schema.prisma"),
   migrations: { path: path.join("prisma", isPostgres ? "postgres/migrations" : "migrations") },

@@ -1,59 +1,220 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listCatalog, listCategories } from "~/.server/catalog/products";
-import { pageParam } from "~/.server/http/responses";
+import { areaPathByCode, listAreasWithGroups } from "~/.server/areas/areas";
+import { listCategories } from "~/.server/catalog/products";
+import { searchCatalog } from "~/.server/catalog/search";
+import { publicOrigin } from "~/.server/http/origin";
 import { ProductCard } from "~/components/product-card";
+import { parseCatalogParams, SORT_PARAMS } from "~/forms/catalog";
+import type { MessageKey } from "~/locales";
 import { useLang, useT } from "~/utils/i18n";
-import { pageTitle } from "~/utils/meta";
+import { metaTranslator, socialMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "catalog.title");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  socialMeta(matches, {
+    title: data?.params.q ?? metaTranslator(matches)("catalog.title"),
+    description: "",
+    url: `${data?.origin ?? ""}/produk`,
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const page = pageParam(url);
-  const category = url.searchParams.get("kategori")?.slice(0, 80) || undefined;
-  const [catalog, categories] = await Promise.all([
-    listCatalog({ page, categorySlug: category }),
+  const params = parseCatalogParams(url.searchParams);
+  const areaPath = params.wilayah ? await areaPathByCode(params.wilayah) : null;
+  const [result, categories, areas] = await Promise.all([
+    searchCatalog({
+      text: params.q,
+      categorySlug: params.kategori,
+      areaPath: areaPath ?? undefined,
+      priceMin: params.harga_min,
+      priceMax: params.harga_maks,
+      maxMinOrder: params.min_pesan,
+      readyStockOnly: params.stok === "1",
+      deliverBy: params.kirim_sebelum ? new Date(`${params.kirim_sebelum}T23:59:59+07:00`) : undefined,
+      sort: params.urut ? SORT_PARAMS[params.urut] : undefined,
+      page: params.halaman,
+    }),
     listCategories(),
+    listAreasWithGroups(),
   ]);
-  return {
-    ...catalog,
-    page,
-    category: category ?? "",
-    categories: categories.filter((c) => c.parentId === null),
-  };
+  return { ...result, params, categories, areas, origin: publicOrigin(request), query: url.search };
 }
+
+const SORT_KEYS: Record<keyof typeof SORT_PARAMS, MessageKey> = {
+  relevansi: "catalog.sort.relevance",
+  terbaru: "catalog.sort.newest",
+  termurah: "catalog.sort.price_asc",
+  termahal: "catalog.sort.price_desc",
+};
 
 export default function Catalog() {
   const t = useT();
   const lang = useLang();
-  const { products, total, page, pageCount, categories, category } = useLoaderData<typeof loader>();
-  const pageLink = (n: number) =>
-    `?${new URLSearchParams({ ...(category ? { kategori: category } : {}), page: String(n) })}`;
+  const { products, total, pageCount, params, categories, areas, query } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(query);
+    next.set("halaman", String(page));
+    return `?${next}`;
+  };
+  const parents = categories.filter((c) => c.parentId === null);
+  const name = (c: { nameId: string; nameEn: string }) => (lang === "en" ? c.nameEn : c.nameId);
+  const filtersUsed = [
+    params.kategori,
+    params.wilayah,
+    params.harga_min,
+    params.harga_maks,
+    params.min_pesan,
+    params.stok,
+    params.kirim_sebelum,
+  ].some((v) => v !== undefined && v !== "");
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-bold">{t("catalog.title")}</h1>
-        <p className="text-stone-600">{t("catalog.count", { count: total })}</p>
-      </div>
-      <Form method="get" className="flex flex-wrap items-end gap-2">
-        <label className="flex-1">
-          <span className="block text-sm font-medium">{t("catalog.category")}</span>
-          <select name="kategori" defaultValue={category} className="field-input">
-            <option value="">{t("catalog.all_categories")}</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {lang === "en" ? c.nameEn : c.nameId}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="btn-secondary">
-          {t("catalog.filter")}
-        </button>
+      <h1 className="text-2xl font-bold">{t("catalog.title")}</h1>
+      <Form method="get" className="space-y-3" role="search">
+        <div className="flex gap-2">
+          <label className="flex-1">
+            <span className="sr-only">{t("catalog.search_label")}</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={params.q ?? ""}
+              placeholder={t("catalog.search_placeholder")}
+              className="field-input"
+              maxLength={100}
+            />
+          </label>
+          <button type="submit" className="btn-primary">
+            {t("catalog.search")}
+          </button>
+        </div>
+        <details className="card p-3" open={filtersUsed}>
+          <summary className="flex min-h-11 cursor-pointer items-center justify-between font-medium">
+            {t("catalog.filters")}
+            <span aria-hidden="true" className="text-stone-500">
+              ▾
+            </span>
+          </summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.category")}</span>
+              <select name="kategori" defaultValue={params.kategori ?? ""} className="field-input">
+                <option value="">{t("catalog.all_categories")}</option>
+                {parents.map((parent) => (
+                  <optgroup key={parent.slug} label={name(parent)}>
+                    <option value={parent.slug}>{t("catalog.all_in", { name: name(parent) })}</option>
+                    {categories
+                      .filter((c) => c.parentId === parent.id)
+                      .map((c) => (
+                        <option key={c.slug} value={c.slug}>
+                          {name(c)}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.area")}</span>
+              <select name="wilayah" defaultValue={params.wilayah ?? ""} className="field-input">
+                <option value="">{t("catalog.all_areas")}</option>
+                {areas.map((district) => (
+                  <optgroup key={district.code} label={district.name}>
+                    <option value={district.code}>{t("catalog.all_in", { name: district.name })}</option>
+                    {district.villages.map((village) => (
+                      <option key={village.code} value={village.code}>
+                        {village.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.price_min")}</span>
+              <input
+                type="number"
+                name="harga_min"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                defaultValue={params.harga_min ?? ""}
+                className="field-input"
+              />
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.price_max")}</span>
+              <input
+                type="number"
+                name="harga_maks"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                defaultValue={params.harga_maks ?? ""}
+                className="field-input"
+              />
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.max_min_order")}</span>
+              <input
+                type="number"
+                name="min_pesan"
+                min={1}
+                step={1}
+                inputMode="numeric"
+                defaultValue={params.min_pesan ?? ""}
+                className="field-input"
+              />
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.deliver_by")}</span>
+              <input
+                type="date"
+                name="kirim_sebelum"
+                defaultValue={params.kirim_sebelum ?? ""}
+                className="field-input"
+              />
+            </label>
+            <label className="flex min-h-11 items-center gap-3">
+              <input
+                type="checkbox"
+                name="stok"
+                value="1"
+                defaultChecked={params.stok === "1"}
+                className="size-5"
+              />
+              {t("catalog.ready_stock_only")}
+            </label>
+            <label className="block">
+              <span className="block text-sm font-medium">{t("catalog.sort")}</span>
+              <select name="urut" defaultValue={params.urut ?? ""} className="field-input">
+                <option value="">{t("catalog.sort.default")}</option>
+                {(Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map((key) => (
+                  <option key={key} value={key}>
+                    {t(SORT_KEYS[key])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="submit" className="btn-primary">
+              {t("catalog.filter")}
+            </button>
+            <Link to="/produk" className="btn-secondary">
+              {t("catalog.clear")}
+            </Link>
+          </div>
+        </details>
       </Form>
+      <p className="text-stone-600" aria-live="polite">
+        {params.q
+          ? t("catalog.count_for", { count: total, q: params.q })
+          : t("catalog.count", { count: total })}
+      </p>
       {products.length === 0 ? (
-        <p className="card text-stone-600">{t("catalog.empty")}</p>
+        <p className="card text-stone-600">
+          {params.q || filtersUsed ? t("catalog.no_results") : t("catalog.empty")}
+        </p>
       ) : (
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
           {products.map((product, index) => (
@@ -63,16 +224,18 @@ export default function Catalog() {
       )}
       {pageCount > 1 ? (
         <nav aria-label={t("catalog.pages")} className="flex items-center justify-between">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} className="btn-secondary">
+          {params.halaman > 1 ? (
+            <Link to={pageLink(params.halaman - 1)} className="btn-secondary">
               {t("catalog.previous")}
             </Link>
           ) : (
             <span />
           )}
-          <span className="text-stone-600">{t("catalog.page_of", { page, count: pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} className="btn-secondary">
+          <span className="text-stone-600">
+            {t("catalog.page_of", { page: params.halaman, count: pageCount })}
+          </span>
+          {params.halaman < pageCount ? (
+            <Link to={pageLink(params.halaman + 1)} className="btn-secondary">
               {t("catalog.next")}
             </Link>
           ) : (

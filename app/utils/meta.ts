@@ -9,6 +9,11 @@ function langFrom(matches: readonly Match[]) {
   return isLang(lang) ? lang : DEFAULT_LANG;
 }
 
+/** The reader's translator, for meta functions. */
+export function metaTranslator(matches: readonly Match[]) {
+  return translator(langFrom(matches));
+}
+
 /** "<page> · Jejaring" in the reader's language. */
 export function pageTitle(
   matches: readonly Match[],

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { POSTGRES_SCHEMA, SQLITE_SCHEMA, renderPostgresSchema } from "./postgres-schema";
+import { POSTGRES_SCHEMA, SQLITE_SCHEMA, renderPostgresSchema, sqliteSchemaFrom } from "./postgres-schema";
 import { prisma } from "./prisma";
 
 const name = process.argv[2];
@@ -43,7 +43,15 @@ function write(dir: string, sql: string, provider: string) {
 
 const sqliteDir = path.join("prisma", "migrations");
 const sqliteEnv = { DATABASE_URL: `file:${path.join(os.tmpdir(), `jejaring-diff-${process.pid}.db`)}` };
-const sqliteFrom = fs.existsSync(sqliteDir) ? ["--from-migrations", sqliteDir] : ["--from-empty"];
+// The model as of the last migration is the one the committed PostgreSQL schema was made from.
+// (`--from-migrations` would need a shadow database, which fails through the driver adapter.)
+const previousSqlite = path.join(os.tmpdir(), `jejaring-previous-${process.pid}.prisma`);
+if (fs.existsSync(POSTGRES_SCHEMA)) {
+  fs.writeFileSync(previousSqlite, sqliteSchemaFrom(fs.readFileSync(POSTGRES_SCHEMA, "utf8")));
+}
+const sqliteFrom = fs.existsSync(POSTGRES_SCHEMA)
+  ? ["--from-schema-datamodel", previousSqlite]
+  : ["--from-empty"];
 const sqliteSql = diff([...sqliteFrom, "--to-schema-datamodel", SQLITE_SCHEMA], sqliteEnv);
 
 const postgresDir = path.join("prisma", "postgres", "migrations");

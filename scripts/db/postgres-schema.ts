@@ -26,3 +26,14 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
 export function renderPostgresSchema(): string {
   return postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
 }
+
+/** The reverse: the SQLite model a generated PostgreSQL schema came from. */
+export function sqliteSchemaFrom(postgresSchema: string): string {
+  return postgresSchema
+    .replace(HEADER, "")
+    .replace(/provider\s*=\s*"postgresql"/, 'provider = "sqlite"')
+    .replace(
+      'output     = "../../app/.server/db/generated/postgres"',
+      'output     = "../app/.server/db/generated/sqlite"',
+    );
+}

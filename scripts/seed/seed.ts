@@ -3,6 +3,7 @@ import { hashPassword } from "~/.server/auth/password";
 import type { Db } from "~/.server/db/client";
 import { processImage, storeImage } from "~/.server/images/pipeline";
 import { priceForQuantity } from "~/utils/pricing";
+import { searchTextFor } from "~/.server/catalog/search-text";
 import { slugify } from "~/.server/catalog/slug";
 import {
   ADMIN,
@@ -77,6 +78,12 @@ export async function wipe(db: Db) {
     db.area.updateMany({ data: { parentId: null } }),
     db.area.deleteMany(),
   ]);
+}
+
+function categoryName(slug: string): string {
+  const child = CATEGORIES.flatMap((parent) => parent.children).find((c) => c.slug === slug);
+  if (!child) throw new Error(`No category ${slug}`);
+  return child.id;
 }
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -334,6 +341,13 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           stock: p.stock,
           capacityPerWeek: p.madeToOrder?.capacityPerWeek ?? null,
           leadTimeDays: p.madeToOrder?.leadTimeDays ?? 1,
+          ...searchTextFor({
+            name: p.name,
+            description: p.description,
+            category: categoryName(p.category),
+            group: demo.name,
+            village: demo.village,
+          }),
           halalCertificate: p.halal ?? null,
           pirtNumber: p.pirt ?? null,
           status: "ACTIVE",

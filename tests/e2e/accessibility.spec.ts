@@ -49,7 +49,7 @@ for (const [name, path] of PAGES) {
           "a[href], button, input:not([type=hidden]), select, textarea",
         ),
       ]
-        .filter((el) => el.offsetParent !== null && !el.hasAttribute("disabled") && el.tabIndex >= 0)
+        .filter((el) => el.checkVisibility() && !el.hasAttribute("disabled") && el.tabIndex >= 0)
         .map((el) => el.outerHTML),
     );
     const reached = new Set<string>();

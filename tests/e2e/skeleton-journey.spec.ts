@@ -97,6 +97,11 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
     .click();
   await expect(buyer.getByRole("heading", { name: "Produk", exact: true, level: 1 })).toBeVisible();
   await look(buyer, "katalog");
+  // Lower case, no accents, part of a word: search forgives all three.
+  await buyer.getByRole("searchbox", { name: "Cari produk" }).fill("anyaman PAND");
+  await buyer.getByRole("button", { name: "Cari", exact: true }).click();
+  await expect(buyer.getByText(/produk untuk “anyaman PAND”/)).toBeVisible();
+  await look(buyer, "katalog-cari");
   await buyer.getByRole("link", { name: new RegExp(productName) }).click();
   await expect(buyer.getByRole("heading", { name: productName })).toBeVisible();
   await buyer.getByLabel(/Jumlah/).fill("5");

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "~/.server/auth/password";
+import { searchTextFor } from "~/.server/catalog/search-text";
 import { db } from "~/.server/db/client";
 
 // Builders for integration tests. They write real rows; nothing is mocked.
@@ -146,6 +147,11 @@ export async function createProduct(
   groupId: string,
   categoryId: string,
   data: Partial<{
+    name: string;
+    description: string;
+    createdAt: Date;
+    supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
+    leadTimeDays: number;
     price: number;
     minOrderQuantity: number;
     orderMultiple: number;
@@ -154,12 +160,31 @@ export async function createProduct(
     tiers: { minQuantity: number; unitPrice: number }[];
   }> = {},
 ) {
+  const name = data.name ?? "Besek bambu";
+  const [group, category] = await Promise.all([
+    db.group.findUniqueOrThrow({
+      where: { id: groupId },
+      select: { name: true, village: { select: { name: true } } },
+    }),
+    db.category.findUniqueOrThrow({ where: { id: categoryId }, select: { nameId: true } }),
+  ]);
   return db.product.create({
     data: {
       groupId,
       categoryId,
       slug: `produk-${suffix()}`,
-      name: "Besek bambu",
+      name,
+      description: data.description ?? "",
+      ...searchTextFor({
+        name,
+        description: data.description ?? "",
+        category: category.nameId,
+        group: group.name,
+        village: group.village.name,
+      }),
+      supplyMode: data.supplyMode ?? "READY_STOCK",
+      leadTimeDays: data.leadTimeDays ?? 0,
+      ...(data.createdAt ? { createdAt: data.createdAt } : {}),
       unit: "PCS",
       price: data.price ?? 25_000,
       minOrderQuantity: data.minOrderQuantity ?? 10,

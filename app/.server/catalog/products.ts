@@ -2,6 +2,7 @@ import type { ProductInput } from "~/forms/product";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
 import { imageRef, processImage, storeImage } from "../images/pipeline";
+import { searchTextFor } from "./search-text";
 import { uniqueSlug } from "./slug";
 
 export async function listCategories() {
@@ -44,9 +45,23 @@ export async function createProduct(
   input: Omit<ProductInput, "photo">,
   photo: Uint8Array,
 ): Promise<CreateProductResult> {
-  const category = await db.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
+  const category = await db.category.findUnique({
+    where: { id: input.categoryId },
+    select: { id: true, nameId: true },
+  });
   if (!category) return { ok: false, field: "categoryId", message: "form.choose_one" };
   const image = await processImage(photo);
+  const group = await db.group.findUniqueOrThrow({
+    where: { id: groupId },
+    select: { name: true, village: { select: { name: true } } },
+  });
+  const search = searchTextFor({
+    name: input.name,
+    description: input.description ?? "",
+    category: category.nameId,
+    group: group.name,
+    village: group.village.name,
+  });
   const slug = await uniqueSlug(
     input.name,
     async (candidate) => (await db.product.count({ where: { slug: candidate } })) > 0,
@@ -67,6 +82,7 @@ export async function createProduct(
         stock: input.stock,
         supplyMode: "READY_STOCK",
         status: "ACTIVE",
+        ...search,
         images: { create: { assetId, position: 0, alt: input.name } },
       },
       select: { id: true, slug: true },
@@ -91,40 +107,30 @@ export async function createProduct(
 
 export const CATALOG_PAGE_SIZE = 24;
 
-/** Active products for buyers, newest first. */
-export async function listCatalog({ page, categorySlug }: { page: number; categorySlug?: string }) {
-  const where = {
-    status: "ACTIVE" as const,
-    ...(categorySlug
-      ? { category: { OR: [{ slug: categorySlug }, { parent: { slug: categorySlug } }] } }
-      : {}),
-  };
-  const [total, products] = await Promise.all([
-    db.product.count({ where }),
-    db.product.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * CATALOG_PAGE_SIZE,
-      take: CATALOG_PAGE_SIZE,
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        unit: true,
-        price: true,
-        minOrderQuantity: true,
-        supplyMode: true,
-        stock: true,
-        group: { select: { name: true, slug: true, village: { select: { name: true } } } },
-        ...mainImageSelect,
-      },
-    }),
-  ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)),
-    products: products.map(({ images, ...product }) => ({ ...product, image: mainImage(images) })),
-  };
+const cardSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  unit: true,
+  price: true,
+  minOrderQuantity: true,
+  supplyMode: true,
+  stock: true,
+  group: { select: { name: true, slug: true, village: { select: { name: true } } } },
+  ...mainImageSelect,
+};
+
+/** Product cards for the given ids, in the order given. */
+export async function productCards(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.product.findMany({ where: { id: { in: ids } }, select: cardSelect });
+  const byId = new Map(
+    rows.map(({ images, ...product }) => [product.id, { ...product, image: mainImage(images) }]),
+  );
+  return ids.flatMap((id) => {
+    const card = byId.get(id);
+    return card ? [card] : [];
+  });
 }
 
 /** A product as buyers see it; null when it does not exist or is not for sale. */
@@ -206,7 +212,13 @@ export async function listGroupProducts(groupId: string) {
   return products.map(({ images, ...product }) => ({ ...product, image: mainImage(images) }));
 }
 
+/** The newest active products, for the home page. */
 export async function listFeaturedProducts(limit: number) {
-  const { products } = await listCatalog({ page: 1 });
-  return products.slice(0, limit);
+  const rows = await db.product.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(({ images, ...product }) => ({ ...product, image: mainImage(images) }));
 }

@@ -37,3 +37,4 @@ export async function disconnectDb() {
 }
 
 export * from "./generated/sqlite/enums.ts";
+export { Prisma } from "./generated/sqlite/client.ts";

@@ -1,0 +1,103 @@
+import { db, dbKind, Prisma } from "../db/client";
+import { fts5Query, queryTerms, tsQuery } from "./search-text";
+import { CATALOG_PAGE_SIZE, productCards } from "./products";
+
+export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc"] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
+
+export type CatalogQuery = {
+  text?: string;
+  categorySlug?: string;
+  /** Path of a district or village ("32/32.17/32.17.06/"): groups inside it. */
+  areaPath?: string;
+  priceMin?: number;
+  priceMax?: number;
+  /** Only products whose minimum order is at most this. */
+  maxMinOrder?: number;
+  readyStockOnly?: boolean;
+  /** Only products the group can make and send by this date (lead time). */
+  deliverBy?: Date;
+  sort?: CatalogSort;
+  page: number;
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The catalog search, the same on SQLite (FTS5) and PostgreSQL (full-text, 'simple'): every word
+ * must start a word of the product's text (see search-text.ts), filters narrow it, and results
+ * whose name matches more of the words come first, then the newest.
+ */
+export async function searchCatalog(query: CatalogQuery, now = new Date()) {
+  const terms = queryTerms(query.text ?? "");
+  const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'ACTIVE'`];
+  if (terms.length > 0) {
+    conditions.push(
+      dbKind === "postgres"
+        ? Prisma.sql`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms)})`
+        : Prisma.sql`p."id" IN (SELECT "productId" FROM "ProductSearch" WHERE "ProductSearch" MATCH ${fts5Query(terms)})`,
+    );
+  }
+  if (query.categorySlug) {
+    conditions.push(Prisma.sql`p."categoryId" IN (
+      SELECT c."id" FROM "Category" c LEFT JOIN "Category" parent ON parent."id" = c."parentId"
+      WHERE c."slug" = ${query.categorySlug} OR parent."slug" = ${query.categorySlug})`);
+  }
+  if (query.areaPath) {
+    conditions.push(Prisma.sql`p."groupId" IN (
+      SELECT g."id" FROM "Group" g JOIN "Area" a ON a."id" = g."villageId" WHERE a."path" LIKE ${`${query.areaPath}%`})`);
+  }
+  if (query.priceMin !== undefined) conditions.push(Prisma.sql`p."price" >= ${query.priceMin}`);
+  if (query.priceMax !== undefined) conditions.push(Prisma.sql`p."price" <= ${query.priceMax}`);
+  if (query.maxMinOrder !== undefined)
+    conditions.push(Prisma.sql`p."minOrderQuantity" <= ${query.maxMinOrder}`);
+  if (query.readyStockOnly) {
+    conditions.push(Prisma.sql`p."supplyMode" = 'READY_STOCK' AND p."stock" >= p."minOrderQuantity"`);
+  }
+  if (query.deliverBy) {
+    const days = Math.floor((query.deliverBy.getTime() - now.getTime()) / DAY);
+    conditions.push(Prisma.sql`p."leadTimeDays" <= ${Math.max(-1, days)}`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+
+  // How many of the words start a word of the name: the relevance, computed the same on both.
+  const nameScore =
+    terms.length > 0
+      ? Prisma.join(
+          terms.map(
+            (alternatives) =>
+              Prisma.sql`(CASE WHEN ${Prisma.join(
+                alternatives.map((prefix) => Prisma.sql`(' ' || p."searchName") LIKE ${`% ${prefix}%`}`),
+                " OR ",
+              )} THEN 1 ELSE 0 END)`,
+          ),
+          " + ",
+        )
+      : Prisma.sql`0`;
+  const sort = query.sort ?? (terms.length > 0 ? "relevance" : "newest");
+  const order =
+    sort === "price_asc"
+      ? Prisma.sql`p."price" ASC, p."id" ASC`
+      : sort === "price_desc"
+        ? Prisma.sql`p."price" DESC, p."id" ASC`
+        : sort === "relevance"
+          ? Prisma.sql`(${nameScore}) DESC, p."createdAt" DESC, p."id" ASC`
+          : Prisma.sql`p."createdAt" DESC, p."id" ASC`;
+
+  const offset = (query.page - 1) * CATALOG_PAGE_SIZE;
+  const [countRows, idRows] = await Promise.all([
+    db.$queryRaw<{ total: number | bigint }[]>(
+      Prisma.sql`SELECT COUNT(*) AS "total" FROM "Product" p WHERE ${where}`,
+    ),
+    db.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT p."id" FROM "Product" p WHERE ${where} ORDER BY ${order} LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`,
+    ),
+  ]);
+  const total = Number(countRows[0]?.total ?? 0);
+  return {
+    total,
+    sort,
+    pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)),
+    products: await productCards(idRows.map((row) => row.id)),
+  };
+}
