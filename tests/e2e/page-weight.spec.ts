@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+
+// Budgets for a cheap phone on a weak signal, measured as bytes on the wire (compressed) on a
+// first visit to the catalog: JavaScript ≤ 120 KB, HTML + CSS ≤ 30 KB, each card image ≤ 30 KB.
+test.use({ viewport: { width: 390, height: 844 }, locale: "id-ID" });
+
+test("the catalog page stays within its weight budget", async ({ page }) => {
+  const sizes: { type: string; url: string; bytes: number }[] = [];
+  page.on("requestfinished", async (request) => {
+    const response = await request.response();
+    if (!response) return;
+    const { responseBodySize } = await request.sizes();
+    sizes.push({ type: request.resourceType(), url: request.url(), bytes: responseBodySize });
+  });
+  await page.goto("/produk", { waitUntil: "networkidle" });
+  // Scroll to the end so lazy images load too.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForLoadState("networkidle");
+
+  const total = (types: string[]) => sizes.filter((s) => types.includes(s.type)).reduce((sum, s) => sum + s.bytes, 0);
+  const js = total(["script"]);
+  const htmlCss = total(["document", "stylesheet"]);
+  const images = sizes.filter((s) => s.type === "image" && s.url.includes("/gambar/"));
+  console.log(
+    `catalog first load: JS ${(js / 1024).toFixed(1)} KB, HTML+CSS ${(htmlCss / 1024).toFixed(1)} KB, ` +
+      `${images.length} images, largest ${(Math.max(0, ...images.map((i) => i.bytes)) / 1024).toFixed(1)} KB`,
+  );
+  expect(js).toBeLessThanOrEqual(120 * 1024);
+  expect(htmlCss).toBeLessThanOrEqual(30 * 1024);
+  expect(images.length).toBeGreaterThan(0);
+  for (const image of images) expect(image.bytes, image.url).toBeLessThanOrEqual(30 * 1024);
+});
