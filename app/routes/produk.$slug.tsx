@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { getViewer, requireBuyer } from "~/.server/auth/guards";
 import { getBusinessDefaultAddress } from "~/.server/buyers/businesses";
+import { groupTrackRecord } from "~/.server/catalog/groups";
 import { getProductForBuyers } from "~/.server/catalog/products";
 import { publicOrigin } from "~/.server/http/origin";
 import { invariantResponse } from "~/.server/http/responses";
@@ -18,6 +19,8 @@ import { socialMeta } from "~/utils/meta";
 import { productJsonLd } from "~/utils/structured-data";
 import { formatRupiah } from "~/utils/money";
 import { priceForQuantity } from "~/utils/pricing";
+import { earliestArrival, whatsAppShareLink } from "~/utils/delivery";
+import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -37,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const defaultAddress = viewer?.business ? await getBusinessDefaultAddress(viewer.business.id) : "";
   return {
     product,
+    trackRecord: await groupTrackRecord(product.group.id),
+    now: new Date().toISOString(),
     origin: publicOrigin(request),
     buyer: viewer?.business ? { businessName: viewer.business.name, defaultAddress } : null,
     signedIn: viewer !== null,
@@ -65,7 +70,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProductPage() {
   const t = useT();
   const lang = useLang();
-  const { product, buyer, signedIn, origin } = useLoaderData<typeof loader>();
+  const { product, buyer, signedIn, origin, trackRecord, now } = useLoaderData<typeof loader>();
+  const unit = t(UNIT_KEYS[product.unit]);
+  const arrival = earliestArrival(new Date(now), product.leadTimeDays);
+  const pausedUntil =
+    product.pausedUntil && new Date(product.pausedUntil) > new Date(now) ? product.pausedUntil : null;
+  const badges = [
+    product.halalCertificate ? t("product.badge_halal") : null,
+    product.pirtNumber ? t("product.badge_pirt", { number: product.pirtNumber }) : null,
+    product.bpomNumber ? t("product.badge_bpom", { number: product.bpomNumber }) : null,
+  ].filter((badge): badge is string => badge !== null);
+  const shareLink = whatsAppShareLink(
+    `${t("product.share_text", {
+      name: product.name,
+      price: formatRupiah(product.price),
+      unit,
+      min: product.minOrderQuantity,
+      group: product.group.name,
+      village: product.group.village.name,
+    })}\n${origin}/produk/${product.slug}`,
+  );
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -84,7 +108,6 @@ export default function ProductPage() {
   const quantity = Number(quantityText);
   const validQuantity = Number.isInteger(quantity) && quantity > 0;
   const unitPrice = validQuantity ? priceForQuantity(product, quantity) : product.price;
-  const unit = t(UNIT_KEYS[product.unit]);
   const tiers = [
     { minQuantity: product.minOrderQuantity, unitPrice: product.price },
     ...product.tiers.filter((tier) => tier.minQuantity > product.minOrderQuantity),
@@ -120,12 +143,34 @@ export default function ProductPage() {
             {formatRupiah(product.price)}{" "}
             <span className="text-base font-normal text-stone-600">/ {unit}</span>
           </p>
+          {badges.length > 0 ? (
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("product.certificates")}>
+              {badges.map((badge) => (
+                <li
+                  key={badge}
+                  className="rounded-full border border-brand-600 px-3 py-1 font-medium text-brand-800"
+                >
+                  {badge}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
+        {pausedUntil ? (
+          <p role="status" className="rounded-lg bg-amber-100 p-3 font-medium text-amber-900">
+            {t("product.paused_until", { date: formatDate(pausedUntil, lang) })}
+          </p>
+        ) : null}
         <dl className="grid grid-cols-2 gap-2 text-sm">
           <div className="card p-3">
             <dt className="text-stone-600">{t("product.min_order")}</dt>
             <dd className="font-semibold">
               {product.minOrderQuantity} {unit}
+              {product.orderMultiple > 1 ? (
+                <span className="block font-normal text-stone-600">
+                  {t("product.multiple_of", { qty: product.orderMultiple, unit })}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div className="card p-3">
@@ -136,7 +181,14 @@ export default function ProductPage() {
                 : t("product.made_to_order", { days: product.leadTimeDays })}
             </dd>
           </div>
+          <div className="card col-span-2 p-3">
+            <dt className="text-stone-600">{t("product.earliest_arrival")}</dt>
+            <dd className="font-semibold">{formatDate(arrival, lang)}</dd>
+          </div>
         </dl>
+        <a href={shareLink} className="btn-secondary w-full" rel="noopener" target="_blank">
+          {t("product.share_whatsapp")}
+        </a>
         {tiers.length > 1 ? (
           <table className="w-full text-sm">
             <caption className="text-left font-medium">{t("product.tier_prices")}</caption>
@@ -158,7 +210,9 @@ export default function ProductPage() {
           <h2 id="order-title" className="text-lg font-bold">
             {t("order.form_title")}
           </h2>
-          {buyer ? (
+          {pausedUntil ? (
+            <p className="text-stone-600">{t("order.product_unavailable")}</p>
+          ) : buyer ? (
             <Form method="post" className="space-y-3" {...getFormProps(form)}>
               <FormErrors errors={form.errors} />
               <Field
@@ -259,6 +313,13 @@ export default function ProductPage() {
               .join(", ")}
             {" · "}
             {t("group.member_count", { count: product.group._count.members })}
+          </p>
+          <p className="mt-1 text-sm">
+            {t("product.track_record", {
+              completed: trackRecord.completed,
+              onTime:
+                trackRecord.onTimeShare === null ? "–" : `${Math.round(trackRecord.onTimeShare * 100)}%`,
+            })}
           </p>
           {product.group.story ? <p className="mt-2 text-stone-700">{product.group.story}</p> : null}
           <Link

@@ -17,7 +17,8 @@ test("the catalog page stays within its weight budget", async ({ page }) => {
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState("networkidle");
 
-  const total = (types: string[]) => sizes.filter((s) => types.includes(s.type)).reduce((sum, s) => sum + s.bytes, 0);
+  const total = (types: string[]) =>
+    sizes.filter((s) => types.includes(s.type)).reduce((sum, s) => sum + s.bytes, 0);
   const js = total(["script"]);
   const htmlCss = total(["document", "stylesheet"]);
   const images = sizes.filter((s) => s.type === "image" && s.url.includes("/gambar/"));

@@ -152,10 +152,12 @@ export async function getProductForBuyers(slug: string) {
       pausedUntil: true,
       halalCertificate: true,
       pirtNumber: true,
+      bpomNumber: true,
       tiers: { select: { minQuantity: true, unitPrice: true }, orderBy: { minQuantity: "asc" } },
       category: { select: { slug: true, nameId: true, nameEn: true } },
       group: {
         select: {
+          id: true,
           name: true,
           slug: true,
           story: true,
