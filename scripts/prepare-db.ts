@@ -20,9 +20,10 @@ if (target.kind === "sqlite") {
   // Readers do not wait for the writer, and a busy database is waited for rather than failed.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 }
-const { fillMissingSearchText } = await import("~/.server/catalog/search-index");
+const { fillMissingSearchText, repairSqliteSearchIndex } = await import("~/.server/catalog/search-index");
 const filled = await fillMissingSearchText();
 if (filled > 0) console.log(`Indexed ${filled} products for search.`);
+if (await repairSqliteSearchIndex()) console.log("The search index did not match the products: rebuilt it.");
 if (!process.argv.includes("--no-seed")) {
   const { isSeeded, seedDemo } = await import("./seed/seed");
   const { printDemoAccounts } = await import("./seed/accounts");

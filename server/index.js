@@ -4,6 +4,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { microcache } from "./microcache.js";
 import { isCrossOriginWrite } from "./origin.js";
 
 /** @type {import("@remix-run/node").ServerBuild} */
@@ -42,6 +43,7 @@ app.use((req, res, next) => {
   });
   next();
 });
+if (process.env.MICROCACHE !== "false") app.use(microcache());
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));

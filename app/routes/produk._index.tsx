@@ -51,7 +51,11 @@ const SORT_KEYS: Record<keyof typeof SORT_PARAMS, MessageKey> = {
 export default function Catalog() {
   const t = useT();
   const lang = useLang();
-  const { products, total, pageCount, params, categories, areas, query } = useLoaderData<typeof loader>();
+  const { products, total, moreThanTotal, pageCount, params, categories, areas, query } =
+    useLoaderData<typeof loader>();
+  const count = moreThanTotal
+    ? t("catalog.more_than", { count: total.toLocaleString(lang === "en" ? "en-GB" : "id-ID") })
+    : total;
   const pageLink = (page: number) => {
     const next = new URLSearchParams(query);
     next.set("halaman", String(page));
@@ -208,9 +212,7 @@ export default function Catalog() {
         </details>
       </Form>
       <p className="text-stone-600" aria-live="polite">
-        {params.q
-          ? t("catalog.count_for", { count: total, q: params.q })
-          : t("catalog.count", { count: total })}
+        {params.q ? t("catalog.count_for", { count, q: params.q }) : t("catalog.count", { count })}
       </p>
       {products.length === 0 ? (
         <p className="card text-stone-600">

@@ -191,3 +191,16 @@ describe("catalog search", () => {
     expect(data.sort).toBe("price_asc");
   });
 });
+
+describe("the SQLite search index", () => {
+  it("is rebuilt when it no longer lines up with the products", async () => {
+    const { repairSqliteSearchIndex } = await import("~/.server/catalog/search-index");
+    const { dbKind, Prisma } = await import("~/.server/db/client");
+    expect(await repairSqliteSearchIndex()).toBe(false);
+    if (dbKind !== "sqlite") return; // PostgreSQL's index is part of the table: nothing to misalign.
+    await db.$executeRaw(Prisma.sql`DELETE FROM "ProductSearch"`);
+    expect(await names_of({ text: "keripik" })).toEqual([]);
+    expect(await repairSqliteSearchIndex()).toBe(true);
+    expect(await names_of({ text: "keripik" })).toEqual(["Keripik Pisang Manis", "Keripik Singkong Balado"]);
+  });
+});

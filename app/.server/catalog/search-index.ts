@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db, dbKind, Prisma } from "../db/client";
 import { searchTextFor } from "./search-text";
 
 /**
@@ -30,4 +30,37 @@ export async function fillMissingSearchText(): Promise<number> {
     });
   }
   return products.length;
+}
+
+/**
+ * SQLite only: checks that the FTS5 index still lines up with the products (a migration that
+ * redefines "Product" can renumber rowids) and rebuilds it if not. Returns whether it rebuilt.
+ */
+export async function repairSqliteSearchIndex(): Promise<boolean> {
+  if (dbKind !== "sqlite") return false;
+  const [indexed] = await db.$queryRaw<{ n: number }[]>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "ProductSearch"`,
+  );
+  const products = await db.product.count();
+  let aligned = Number(indexed?.n ?? 0) === products;
+  if (aligned) {
+    const sample = await db.$queryRaw<{ rowid: number; searchText: string }[]>(
+      Prisma.sql`SELECT "rowid", "searchText" FROM "Product" WHERE "searchText" <> '' ORDER BY random() LIMIT 20`,
+    );
+    for (const row of sample) {
+      const word = row.searchText.split(" ")[0] ?? "";
+      const hit = await db.$queryRaw<{ rowid: number }[]>(
+        Prisma.sql`SELECT "rowid" FROM "ProductSearch" WHERE "ProductSearch" MATCH ${`"${word}"`} AND "rowid" = ${row.rowid}`,
+      );
+      if (hit.length === 0) aligned = false;
+    }
+  }
+  if (aligned) return false;
+  await db.$transaction([
+    db.$executeRaw(Prisma.sql`DELETE FROM "ProductSearch"`),
+    db.$executeRaw(
+      Prisma.sql`INSERT INTO "ProductSearch" ("rowid", "text") SELECT "rowid", "searchText" FROM "Product"`,
+    ),
+  ]);
+  return true;
 }

@@ -22,6 +22,8 @@ export type CatalogQuery = {
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Matches counted at most; a buyer refines a search long before page 42. */
+export const COUNT_CAP = 1000;
 
 /**
  * The catalog search, the same on SQLite (FTS5) and PostgreSQL (full-text, 'simple'): every word
@@ -31,12 +33,15 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function searchCatalog(query: CatalogQuery, now = new Date()) {
   const terms = queryTerms(query.text ?? "");
   const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'ACTIVE'`];
-  if (terms.length > 0) {
+  // SQLite starts from the FTS5 index and joins products by rowid; PostgreSQL uses its GIN index.
+  let from = Prisma.sql`"Product" p`;
+  if (terms.length > 0 && dbKind === "postgres") {
     conditions.push(
-      dbKind === "postgres"
-        ? Prisma.sql`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms)})`
-        : Prisma.sql`p."id" IN (SELECT "productId" FROM "ProductSearch" WHERE "ProductSearch" MATCH ${fts5Query(terms)})`,
+      Prisma.sql`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms)})`,
     );
+  } else if (terms.length > 0) {
+    from = Prisma.sql`"ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"`;
+    conditions.push(Prisma.sql`"ProductSearch" MATCH ${fts5Query(terms)}`);
   }
   if (query.categorySlug) {
     conditions.push(Prisma.sql`p."categoryId" IN (
@@ -85,17 +90,20 @@ export async function searchCatalog(query: CatalogQuery, now = new Date()) {
           : Prisma.sql`p."createdAt" DESC, p."id" ASC`;
 
   const offset = (query.page - 1) * CATALOG_PAGE_SIZE;
+  // Counting every match costs as much as finding them; past COUNT_CAP the page says "1.000+".
   const [countRows, idRows] = await Promise.all([
     db.$queryRaw<{ total: number | bigint }[]>(
-      Prisma.sql`SELECT COUNT(*) AS "total" FROM "Product" p WHERE ${where}`,
+      Prisma.sql`SELECT COUNT(*) AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
     ),
     db.$queryRaw<{ id: string }[]>(
-      Prisma.sql`SELECT p."id" FROM "Product" p WHERE ${where} ORDER BY ${order} LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`,
+      Prisma.sql`SELECT p."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`,
     ),
   ]);
-  const total = Number(countRows[0]?.total ?? 0);
+  const counted = Number(countRows[0]?.total ?? 0);
+  const total = Math.min(counted, COUNT_CAP);
   return {
     total,
+    moreThanTotal: counted > COUNT_CAP,
     sort,
     pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)),
     products: await productCards(idRows.map((row) => row.id)),

@@ -33,6 +33,7 @@ export const en: Catalog = {
 
   "catalog.title": "Products",
   "catalog.count": "{count} products",
+  "catalog.more_than": "{count}+",
   "catalog.category": "Category",
   "catalog.all_categories": "All categories",
   "catalog.filter": "Apply",

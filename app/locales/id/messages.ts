@@ -32,6 +32,7 @@ export const id = {
 
   "catalog.title": "Produk",
   "catalog.count": "{count} produk",
+  "catalog.more_than": "{count}+",
   "catalog.category": "Kategori",
   "catalog.all_categories": "Semua kategori",
   "catalog.filter": "Terapkan",

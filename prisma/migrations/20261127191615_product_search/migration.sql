@@ -40,23 +40,27 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- Hand-written: full-text search over "Product"."searchText". Prisma does not model FTS5 tables
 -- (they are listed as external tables in prisma.config.ts); triggers keep the index in step.
--- The index holds the product id, not the rowid, so redefining "Product" cannot misalign it; a
--- migration that redefines "Product" drops these triggers and must create them again (the
--- search tests fail if it does not).
+-- The index's rowid is the product's rowid, so a search reads no stored column and joins by
+-- integer. A later migration that redefines "Product" (SQLite's way to change a column) drops
+-- these triggers and may renumber rowids: it must create the triggers again and rebuild the
+-- index with the two statements after CREATE VIRTUAL TABLE. The search tests fail without the
+-- triggers, and `npm start` checks the index against the table and rebuilds it if they differ.
 CREATE VIRTUAL TABLE "ProductSearch" USING fts5(
-    "productId" UNINDEXED,
     "text",
+    content = '',
+    contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
-INSERT INTO "ProductSearch" ("productId", "text") SELECT "id", "searchText" FROM "Product";
+DELETE FROM "ProductSearch";
+INSERT INTO "ProductSearch" ("rowid", "text") SELECT "rowid", "searchText" FROM "Product";
 CREATE TRIGGER "ProductSearch_insert" AFTER INSERT ON "Product" BEGIN
-    INSERT INTO "ProductSearch" ("productId", "text") VALUES (new."id", new."searchText");
+    INSERT INTO "ProductSearch" ("rowid", "text") VALUES (new."rowid", new."searchText");
 END;
 CREATE TRIGGER "ProductSearch_update" AFTER UPDATE OF "searchText" ON "Product" BEGIN
-    DELETE FROM "ProductSearch" WHERE "productId" = old."id";
-    INSERT INTO "ProductSearch" ("productId", "text") VALUES (new."id", new."searchText");
+    DELETE FROM "ProductSearch" WHERE "rowid" = old."rowid";
+    INSERT INTO "ProductSearch" ("rowid", "text") VALUES (new."rowid", new."searchText");
 END;
 CREATE TRIGGER "ProductSearch_delete" AFTER DELETE ON "Product" BEGIN
-    DELETE FROM "ProductSearch" WHERE "productId" = old."id";
+    DELETE FROM "ProductSearch" WHERE "rowid" = old."rowid";
 END;

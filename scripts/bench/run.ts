@@ -1,0 +1,270 @@
+// `npm run bench`: throughput and latency of the catalog, a search and a product page over
+// 100,000 products in 1,000 groups, each beside the ceiling (node:http + better-sqlite3 serving
+// the same 24 products as plain HTML) measured in the same run; page weights; and the image
+// pipeline on a 12 MP photo. Writes bench/results/<date>.md. A benchmark, not a test: the
+// machine is shared, so read the ratios, not the absolute numbers.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import { prismaOrExit } from "../db/prisma";
+import { bulkSeed } from "./seed-bulk";
+
+const GROUPS = 1000;
+const PRODUCTS_PER_GROUP = 100;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const APP_PORT = 3201;
+const CEILING_PORT = 3202;
+const UNCACHED_PORT = 3203;
+const file = path.join(os.tmpdir(), "jejaring-bench.db");
+const url = `file:${file}`;
+
+function log(text: string) {
+  console.log(`[bench] ${text}`);
+}
+
+async function waitFor(target: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(target);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${target} did not come up`);
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+type Load = { name: string; rps: number; p50: number; p95: number; errors: number; non2xx: number };
+
+async function load(name: string, base: string, paths: string[]): Promise<Load> {
+  const run = (duration: number) =>
+    new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+      const latencies: number[] = [];
+      const instance = autocannon(
+        {
+          url: base,
+          connections: CONNECTIONS,
+          duration,
+          requests: paths.map((p) => ({ method: "GET", path: p })),
+        },
+        (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+      );
+      instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+  await run(2); // warm-up: JIT, caches
+  const { result, latencies } = await run(DURATION);
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Bytes on the wire for a URL asked with gzip, as a phone browser would. */
+function compressedSize(target: string): Promise<{ bytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(target, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const body = res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw;
+          resolve({ bytes: raw.byteLength, body: body.toString("utf8") });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+async function pageWeight(base: string, pagePath: string) {
+  const page = await compressedSize(base + pagePath);
+  const assets = [
+    ...new Set(
+      [...page.body.matchAll(/(?:href|src)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""),
+    ),
+  ];
+  let js = 0;
+  let css = 0;
+  for (const asset of assets) {
+    const { bytes } = await compressedSize(base + asset);
+    if (asset.endsWith(".css")) css += bytes;
+    else js += bytes;
+  }
+  // Module imports not preloaded in the HTML are still fetched: follow them one level from the entry.
+  const images = [...page.body.matchAll(/src="(\/gambar\/[0-9a-f]+)"/g)].map((m) => m[1] ?? "");
+  let largestImage = 0;
+  for (const image of new Set(images))
+    largestImage = Math.max(largestImage, (await compressedSize(base + image)).bytes);
+  return { html: page.bytes, css, js, largestImage, images: images.length };
+}
+
+const children: ChildProcess[] = [];
+process.on("exit", () => children.forEach((c) => c.kill()));
+
+// 1. A bench database: migrations, the demo, then the bulk.
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+process.env.DATABASE_URL = url;
+prismaOrExit(["migrate", "deploy"], { DATABASE_URL: url });
+const { db, disconnectDb } = await import("~/.server/db/client");
+const { seedDemo } = await import("../seed/seed");
+await seedDemo(db);
+const started = Date.now();
+bulkSeed(file, GROUPS, PRODUCTS_PER_GROUP);
+const productCount = await db.product.count();
+log(
+  `seeded ${productCount} products in ${GROUPS} groups (+ demo) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+
+// 2. The in-process search over 100,000 products (no HTTP): the domain function alone.
+const { searchCatalog } = await import("~/.server/catalog/search");
+const queries = [
+  "keripik",
+  "tas rajut",
+  "stroberry",
+  "anyaman pandan",
+  "dodol susu",
+  "KERIPIK balado",
+  "rotan",
+  "keset perca",
+  "bolu",
+  "jahe",
+];
+const searchTimes: number[] = [];
+for (let round = 0; round < 20; round++) {
+  for (const text of queries) {
+    const t0 = performance.now();
+    await searchCatalog({ text, page: 1 + (round % 3) });
+    searchTimes.push(performance.now() - t0);
+  }
+}
+searchTimes.sort((a, b) => a - b);
+await disconnectDb();
+
+// 3. The servers: the app's production build and the ceiling, each in its own process.
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const appEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: url,
+  NODE_ENV: "production" as const,
+  LOG_REQUESTS: "false",
+  COOKIE_SECURE: "false",
+};
+const app = spawn(process.execPath, ["server/index.js"], {
+  env: { ...appEnv, PORT: String(APP_PORT) },
+  stdio: "ignore",
+});
+children.push(app);
+// The same app without its storefront micro-cache: every request rendered, as for a signed-in buyer.
+const uncached = spawn(process.execPath, ["server/index.js"], {
+  env: { ...appEnv, PORT: String(UNCACHED_PORT), MICROCACHE: "false" },
+  stdio: "ignore",
+});
+children.push(uncached);
+const ceiling = spawn(
+  process.execPath,
+  ["--import", "tsx", "scripts/bench/ceiling-server.ts", file, String(CEILING_PORT)],
+  { stdio: "ignore" },
+);
+children.push(ceiling);
+const appBase = `http://127.0.0.1:${APP_PORT}`;
+const ceilingBase = `http://127.0.0.1:${CEILING_PORT}`;
+const uncachedBase = `http://127.0.0.1:${UNCACHED_PORT}`;
+await waitFor(`${appBase}/readyz`);
+await waitFor(`${uncachedBase}/readyz`);
+await waitFor(`${ceilingBase}/`);
+
+// 4. Load, ceiling first and last so drift in the machine's speed shows.
+const searchPaths = queries.map((q) => `/produk?q=${encodeURIComponent(q)}`);
+const results: Load[] = [];
+results.push(await load("ceiling (node:http + better-sqlite3, 24 products)", ceilingBase, ["/"]));
+results.push(await load("catalog page /produk (visitor, micro-cached)", appBase, ["/produk"]));
+results.push(await load("search /produk?q=… (visitor, 10 queries, micro-cached)", appBase, searchPaths));
+results.push(
+  await load("product page /produk/bench-1-1 (visitor, micro-cached)", appBase, ["/produk/bench-1-1"]),
+);
+results.push(await load("catalog page /produk (rendered every time)", uncachedBase, ["/produk"]));
+results.push(await load("search /produk?q=… (rendered every time)", uncachedBase, searchPaths));
+results.push(
+  await load("product page /produk/bench-1-1 (rendered every time)", uncachedBase, ["/produk/bench-1-1"]),
+);
+results.push(await load("ceiling again", ceilingBase, ["/"]));
+const ceilingRps = ((results[0]?.rps ?? 0) + (results[results.length - 1]?.rps ?? 0)) / 2;
+
+// 5. Page weights and the image pipeline.
+const weight = await pageWeight(appBase, "/produk");
+const image = JSON.parse(
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/image.ts"], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .pop() ?? "{}",
+) as {
+  ms: number;
+  peakRssMb: number;
+  rssBeforeMb: number;
+  megapixels: number;
+  inputBytes: number;
+  variants: { format: string; width: number; bytes: number }[];
+};
+app.kill();
+uncached.kill();
+ceiling.kill();
+
+// 6. The report.
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const catalog = results[1];
+const search = results[2];
+const catalogRendered = results[4];
+const searchRendered = results[5];
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const lines = [
+  `# Benchmark ${new Date().toISOString().slice(0, 10)}`,
+  "",
+  `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. SQLite, ${productCount} products in ${GROUPS + 6} groups.`,
+  `Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, from the same machine (the load generator shares the 2 cores).`,
+  "",
+  "| page | req/s | p50 ms | p95 ms | × ceiling | errors |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.rps / ceilingRps).toFixed(2)} | ${r.errors + r.non2xx} |`,
+  ),
+  "",
+  `Search in process (searchCatalog, ${searchTimes.length} calls over ${queries.length} queries, pages 1–3): p50 ${percentile(searchTimes, 50).toFixed(1)} ms, p95 ${percentile(searchTimes, 95).toFixed(1)} ms.`,
+  "",
+  `Catalog first load on the wire (gzip): HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)} (modules the HTML names); largest card image ${kb(weight.largestImage)}.`,
+  "",
+  `Image pipeline, ${image.megapixels} MP JPEG (${kb(image.inputBytes)}) to ${image.variants?.map((v) => `${v.format} ${v.width}px ${kb(v.bytes)}`).join(", ")}: ${image.ms} ms, peak RSS ${image.peakRssMb} MB (${image.rssBeforeMb} MB before).`,
+  "",
+  "## Targets",
+  "",
+  `- catalog ≥ 25% of the ceiling's throughput: visitors (micro-cached) ${(((catalog?.rps ?? 0) / ceilingRps) * 100).toFixed(0)}% — ${(catalog?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}; rendered every time ${(((catalogRendered?.rps ?? 0) / ceilingRps) * 100).toFixed(1)}% — ${(catalogRendered?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}`,
+  `- search p95 ≤ 50 ms over ${productCount} products: the search itself (in process) ${percentile(searchTimes, 95).toFixed(1)} ms — ${percentile(searchTimes, 95) <= 50 ? "met" : "NOT met"}; whole page with ${CONNECTIONS} concurrent connections: micro-cached ${search?.p95.toFixed(1)} ms, rendered every time ${searchRendered?.p95.toFixed(1)} ms`,
+  `- 12 MP photo to all variants ≤ 2 s: ${image.ms} ms — ${image.ms <= 2000 ? "met" : "NOT met"}`,
+  `- page weight (JS ≤ 120 KB, HTML+CSS ≤ 30 KB, card image ≤ 30 KB): JS ${kb(weight.js)}, HTML+CSS ${kb(weight.html + weight.css)}, image ${kb(weight.largestImage)}`,
+  "",
+];
+const report = lines.join("\n");
+const out = path.join("bench", "results", `${new Date().toISOString().slice(0, 10)}.md`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, report);
+console.log(`\n${report}\nWritten to ${out}`);
+process.exit(0);
