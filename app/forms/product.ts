@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { tierProblems } from "~/utils/tiers";
 
 export const PRODUCT_UNITS = ["PCS", "KG", "PAK", "LUSIN", "BOTOL", "TOPLES", "LITER"] as const;
+export const SUPPLY_MODES = ["READY_STOCK", "MADE_TO_ORDER"] as const;
+export const EDITABLE_STATUSES = ["DRAFT", "ACTIVE"] as const;
+export const MAX_TIERS = 4;
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -9,15 +13,77 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, min === 0 ? "form.not_negative" : "form.at_least")
     .max(max, "form.too_large");
 
-export const ProductSchema = z.object({
+const optionalText = (max: number) => z.string().trim().max(max, "form.too_long").optional();
+
+const tierRow = z.object({
+  minQuantity: wholeNumber(2, 1_000_000).optional(),
+  unitPrice: wholeNumber(1, 100_000_000).optional(),
+});
+
+const productFields = z.object({
   name: z.string({ error: "form.required" }).trim().min(3, "form.too_short").max(80, "form.too_long"),
   categoryId: z.string({ error: "form.choose_one" }).min(1, "form.choose_one").max(40, "form.choose_one"),
   unit: z.enum(PRODUCT_UNITS, { error: "form.choose_one" }),
   price: wholeNumber(1, 100_000_000),
   minOrderQuantity: wholeNumber(1, 100_000),
-  stock: wholeNumber(0, 1_000_000),
-  description: z.string().trim().max(2000, "form.too_long").optional(),
-  photo: z.custom<File>((value) => value instanceof File && value.size > 0, "image.required"),
+  orderMultiple: wholeNumber(1, 10_000).default(1),
+  supplyMode: z.enum(SUPPLY_MODES, { error: "form.choose_one" }).default("READY_STOCK"),
+  stock: wholeNumber(0, 1_000_000).default(0),
+  capacityPerWeek: wholeNumber(1, 1_000_000).optional(),
+  leadTimeDays: wholeNumber(0, 90).default(1),
+  pausedUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date_invalid")
+    .optional(),
+  halalCertificate: optionalText(40),
+  pirtNumber: optionalText(40),
+  bpomNumber: optionalText(40),
+  description: optionalText(2000),
+  status: z.enum(EDITABLE_STATUSES, { error: "form.choose_one" }).default("ACTIVE"),
+  tiers: z.array(tierRow).max(MAX_TIERS).default([]),
 });
 
+/** Rules that tie fields together; the browser shows them before sending, the server enforces them. */
+function checkProductRules(value: z.infer<typeof productFields>, ctx: z.RefinementCtx) {
+  if (value.minOrderQuantity % value.orderMultiple !== 0) {
+    ctx.addIssue({ code: "custom", path: ["minOrderQuantity"], message: "product_form.min_not_multiple" });
+  }
+  if (value.supplyMode === "MADE_TO_ORDER" && value.capacityPerWeek === undefined) {
+    ctx.addIssue({ code: "custom", path: ["capacityPerWeek"], message: "form.required" });
+  }
+  const filled: { index: number; minQuantity: number; unitPrice: number }[] = [];
+  value.tiers.forEach((row, index) => {
+    if (row.minQuantity === undefined && row.unitPrice === undefined) return;
+    if (row.minQuantity === undefined) {
+      ctx.addIssue({ code: "custom", path: ["tiers", index, "minQuantity"], message: "form.required" });
+    } else if (row.unitPrice === undefined) {
+      ctx.addIssue({ code: "custom", path: ["tiers", index, "unitPrice"], message: "form.required" });
+    } else {
+      filled.push({ index, minQuantity: row.minQuantity, unitPrice: row.unitPrice });
+    }
+  });
+  for (const problem of tierProblems(value.minOrderQuantity, value.price, filled)) {
+    const row = filled[problem.index];
+    if (row)
+      ctx.addIssue({ code: "custom", path: ["tiers", row.index, problem.field], message: problem.message });
+  }
+}
+
+const photo = z.custom<File>((value) => value instanceof File && value.size > 0, "image.required");
+
+/** Adding a product: one photo is required. Messages are catalog keys. */
+export const ProductSchema = productFields.extend({ photo }).superRefine(checkProductRules);
+/** Editing a product: a new photo replaces the old one; none keeps it. */
+export const ProductUpdateSchema = productFields
+  .extend({ photo: photo.optional() })
+  .superRefine(checkProductRules);
 export type ProductInput = z.infer<typeof ProductSchema>;
+export type ProductUpdateInput = z.infer<typeof ProductUpdateSchema>;
+/** The tiers that were filled in, in the order typed (the schema has checked them). */
+export function filledTiers(tiers: ProductUpdateInput["tiers"]) {
+  return tiers.flatMap((row) =>
+    row.minQuantity !== undefined && row.unitPrice !== undefined
+      ? [{ minQuantity: row.minQuantity, unitPrice: row.unitPrice }]
+      : [],
+  );
+}

@@ -5,7 +5,7 @@ import { listGroupProducts } from "~/.server/catalog/products";
 import { listOrdersForGroup } from "~/.server/orders/orders";
 import { OrderList } from "~/components/order-list";
 import { useT } from "~/utils/i18n";
-import { UNIT_KEYS } from "~/utils/labels";
+import { PRODUCT_STATUS_KEYS, UNIT_KEYS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 
@@ -74,12 +74,13 @@ export default function ManageShop() {
                   />
                 ) : null}
                 <div className="flex-1">
-                  <Link to={`/produk/${product.slug}`} className="font-semibold hover:underline">
+                  <Link to={`/kelola/produk/${product.id}`} className="font-semibold hover:underline">
                     {product.name}
                   </Link>
                   <p className="text-sm text-stone-600">
                     {formatRupiah(product.price)} / {t(UNIT_KEYS[product.unit])} ·{" "}
-                    {t("manage.stock_left", { count: product.stock })}
+                    {t("manage.stock_left", { count: product.stock })} ·{" "}
+                    {t(PRODUCT_STATUS_KEYS[product.status])}
                   </p>
                 </div>
               </li>

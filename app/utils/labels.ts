@@ -4,6 +4,7 @@ import type {
   OrderStatus,
   PaymentMethod,
   PaymentStatus,
+  ProductStatus,
   ProductUnit,
 } from "~/.server/db/generated/sqlite/enums";
 import type { MessageKey } from "~/locales";
@@ -64,4 +65,10 @@ export const GROUP_STAGE_KEYS: Record<GroupStage, MessageKey> = {
   TUMBUH: "group.stage.TUMBUH",
   BERKEMBANG: "group.stage.BERKEMBANG",
   MAJU: "group.stage.MAJU",
+};
+
+export const PRODUCT_STATUS_KEYS: Record<ProductStatus, MessageKey> = {
+  DRAFT: "product.status.DRAFT",
+  ACTIVE: "product.status.ACTIVE",
+  ARCHIVED: "product.status.ARCHIVED",
 };

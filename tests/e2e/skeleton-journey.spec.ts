@@ -57,7 +57,7 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
 
   // 1. The group manager adds a product with a photo from her phone.
   const manager = await signIn(browser, MANAGER);
-  await manager.getByRole("link", { name: "Kelola Toko" }).click();
+  await manager.getByRole("link", { name: "Kelola Toko", exact: true }).click();
   await look(manager, "kelola-toko");
   await manager.getByRole("link", { name: /Tambah produk/ }).click();
   const photo = await sharp({
@@ -70,11 +70,11 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
     .getByLabel("Foto produk")
     .setInputFiles({ name: "IMG_20261127.jpg", mimeType: "image/jpeg", buffer: photo });
   await manager.getByLabel("Nama produk").fill(productName);
-  await manager.getByLabel("Kategori").selectOption({ label: "Anyaman bambu" });
-  await manager.getByLabel("Harga (Rp)").fill("45000");
-  await manager.getByLabel("Satuan").selectOption({ label: "pcs" });
-  await manager.getByLabel("Minimal pemesanan").fill("10");
-  await manager.getByLabel("Stok siap").fill("50");
+  await manager.getByLabel("Kategori", { exact: true }).selectOption({ label: "Anyaman bambu" });
+  await manager.getByLabel("Harga (Rp)", { exact: true }).fill("45000");
+  await manager.getByLabel("Satuan", { exact: true }).selectOption({ label: "pcs" });
+  await manager.getByLabel("Minimal pemesanan", { exact: true }).fill("10");
+  await manager.getByLabel("Stok siap", { exact: true }).fill("50");
   await manager.getByLabel("Keterangan").fill("Anyaman pandan buatan ibu-ibu RW 08.");
   await look(manager, "tambah-produk");
   await manager.getByRole("button", { name: "Simpan produk" }).click();
@@ -88,6 +88,17 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   }));
   expect(size.h).toBeGreaterThan(size.w);
   await look(manager, "produk-baru");
+
+  // She adds a cheaper price for 20 pieces or more from her shop page.
+  await manager.getByRole("link", { name: "Kelola Toko", exact: true }).click();
+  await manager.getByRole("link", { name: productName }).click();
+  await expect(manager.getByRole("heading", { name: "Ubah produk" })).toBeVisible();
+  await manager.getByText("Harga bertingkat (tidak wajib)").click();
+  await manager.getByLabel("Tingkat 1: mulai jumlah").fill("20");
+  await manager.getByLabel("Tingkat 1: harga (Rp)").fill("40000");
+  await look(manager, "ubah-produk");
+  await manager.getByRole("button", { name: "Simpan produk" }).click();
+  await expect(manager.getByText("Perubahan tersimpan.")).toBeVisible();
 
   // 2. The buyer finds it in the catalog and orders, first too few, then enough.
   const buyer = await signIn(browser, BUYER);
@@ -118,7 +129,7 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await look(buyer, "pesanan-dibuat");
 
   // 3. The manager confirms, ships, marks it received and records the transfer.
-  await manager.getByRole("link", { name: "Kelola Toko" }).click();
+  await manager.getByRole("link", { name: "Kelola Toko", exact: true }).click();
   await manager.getByRole("link", { name: new RegExp(orderNumber) }).click();
   await look(manager, "pesanan-masuk");
   await manager.getByRole("button", { name: "Konfirmasi pesanan" }).click();

@@ -1,9 +1,5 @@
-import type { ProductInput } from "~/forms/product";
-import { audit } from "../audit/audit";
 import { db } from "../db/client";
-import { imageRef, processImage, storeImage } from "../images/pipeline";
-import { searchTextFor } from "./search-text";
-import { uniqueSlug } from "./slug";
+import { imageRef } from "../images/pipeline";
 
 export async function listCategories() {
   return db.category.findMany({
@@ -12,7 +8,7 @@ export async function listCategories() {
   });
 }
 
-const mainImageSelect = {
+export const mainImageSelect = {
   images: {
     orderBy: { position: "asc" as const },
     take: 1,
@@ -23,86 +19,12 @@ const mainImageSelect = {
   },
 };
 
-function mainImage(
+export function mainImage(
   images: { alt: string; asset: { variants: { hash: string; width: number; height: number }[] } }[],
 ) {
   const first = images[0];
   const ref = first ? imageRef(first.asset.variants) : null;
   return ref ? { ...ref, alt: first?.alt ?? "" } : null;
-}
-
-export type CreateProductResult =
-  | { ok: true; productId: string; slug: string }
-  | { ok: false; field: "categoryId"; message: "form.choose_one" };
-
-/**
- * Adds a product to a group's shop. The photo is checked and converted before anything is written;
- * a bad photo throws ImageRejected and leaves the database as it was.
- */
-export async function createProduct(
-  groupId: string,
-  actorId: string,
-  input: Omit<ProductInput, "photo">,
-  photo: Uint8Array,
-): Promise<CreateProductResult> {
-  const category = await db.category.findUnique({
-    where: { id: input.categoryId },
-    select: { id: true, nameId: true },
-  });
-  if (!category) return { ok: false, field: "categoryId", message: "form.choose_one" };
-  const image = await processImage(photo);
-  const group = await db.group.findUniqueOrThrow({
-    where: { id: groupId },
-    select: { name: true, village: { select: { name: true } } },
-  });
-  const search = searchTextFor({
-    name: input.name,
-    description: input.description ?? "",
-    category: category.nameId,
-    group: group.name,
-    village: group.village.name,
-  });
-  const slug = await uniqueSlug(
-    input.name,
-    async (candidate) => (await db.product.count({ where: { slug: candidate } })) > 0,
-  );
-
-  const product = await db.$transaction(async (tx) => {
-    const assetId = await storeImage(tx, image);
-    const created = await tx.product.create({
-      data: {
-        groupId,
-        categoryId: category.id,
-        slug,
-        name: input.name,
-        description: input.description ?? "",
-        unit: input.unit,
-        price: input.price,
-        minOrderQuantity: input.minOrderQuantity,
-        stock: input.stock,
-        supplyMode: "READY_STOCK",
-        status: "ACTIVE",
-        ...search,
-        images: { create: { assetId, position: 0, alt: input.name } },
-      },
-      select: { id: true, slug: true },
-    });
-    await audit(tx, {
-      actorId,
-      action: "product.create",
-      entityType: "Product",
-      entityId: created.id,
-      groupId,
-      data: {
-        name: input.name,
-        price: input.price,
-        minOrderQuantity: input.minOrderQuantity,
-        stock: input.stock,
-      },
-    });
-    return created;
-  });
-  return { ok: true, productId: product.id, slug: product.slug };
 }
 
 export const CATALOG_PAGE_SIZE = 24;

@@ -1,0 +1,24 @@
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+} from "@remix-run/node";
+import { MAX_UPLOAD_BYTES } from "../images/pipeline";
+
+/** A form with a photo; "too_large" when a file passes the upload limit. */
+export async function readMultipartForm(request: Request): Promise<FormData | "too_large"> {
+  try {
+    return await parseMultipartFormData(
+      request,
+      createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return "too_large";
+    throw error;
+  }
+}
+
+/** The reply for an upload over the limit, shaped as conform's reply so the form shows it. */
+export function tooLargeReply() {
+  return Response.json({ status: "error", error: { photo: ["image.too_large"] } }, { status: 400 });
+}

@@ -1,0 +1,343 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
+import { useLang, useT } from "~/utils/i18n";
+import { UNIT_KEYS } from "~/utils/labels";
+import { Field, FieldErrors, FormErrors } from "./forms";
+
+type Category = { id: string; parentId: string | null; nameId: string; nameEn: string };
+
+export type ListingDefaults = {
+  name?: string;
+  categoryId?: string;
+  unit?: string;
+  price?: string;
+  minOrderQuantity?: string;
+  orderMultiple?: string;
+  supplyMode?: string;
+  stock?: string;
+  capacityPerWeek?: string;
+  leadTimeDays?: string;
+  pausedUntil?: string;
+  halalCertificate?: string;
+  pirtNumber?: string;
+  bpomNumber?: string;
+  description?: string;
+  status?: string;
+  tiers?: { minQuantity?: string; unitPrice?: string }[];
+};
+
+/**
+ * The listing form, for adding and for editing: phone first, one column, the rarely used parts
+ * (tiers, certificates, pause) folded away but open when they hold something or an error.
+ */
+export function ListingForm({
+  categories,
+  defaults,
+  lastResult,
+  mode,
+  currentImage,
+}: {
+  categories: Category[];
+  defaults: ListingDefaults;
+  lastResult: SubmissionResult<string[]> | undefined;
+  mode: "create" | "edit";
+  currentImage?: { src: string; srcSet: string; width: number; height: number } | null;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const schema = mode === "create" ? ProductSchema : ProductUpdateSchema;
+  const tierDefaults = [...(defaults.tiers ?? [])];
+  while (tierDefaults.length < MAX_TIERS) tierDefaults.push({});
+  const [form, fields] = useForm({
+    lastResult,
+    // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
+    // from under the finger that is tapping it.
+    shouldRevalidate: "onInput",
+    defaultValue: { ...defaults, tiers: tierDefaults },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const byParent = new Map<string | null, Category[]>();
+  for (const c of categories) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
+  const name = (c: Category) => (lang === "en" ? c.nameEn : c.nameId);
+  const tierRows = fields.tiers.getFieldList();
+  const tiersHaveErrors = Object.keys(form.allErrors).some((key) => key.startsWith("tiers"));
+  const extrasUsed = Boolean(
+    defaults.pausedUntil || defaults.halalCertificate || defaults.pirtNumber || defaults.bpomNumber,
+  );
+  const number = (field: Parameters<typeof getInputProps>[0], min: number) => (
+    <input
+      {...getInputProps(field, { type: "number" })}
+      min={min}
+      step={1}
+      inputMode="numeric"
+      className="field-input"
+    />
+  );
+
+  return (
+    <Form method="post" encType="multipart/form-data" className="card space-y-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <FormErrors errors={form.errors} />
+      {currentImage ? (
+        <img
+          src={currentImage.src}
+          srcSet={currentImage.srcSet}
+          sizes="(min-width: 640px) 480px, 100vw"
+          width={currentImage.width}
+          height={currentImage.height}
+          alt=""
+          className="max-h-48 w-auto rounded-lg"
+        />
+      ) : null}
+      <Field
+        label={t(mode === "create" ? "product_form.photo" : "product_form.photo_replace")}
+        htmlFor={fields.photo.id}
+        errorId={fields.photo.errorId}
+        errors={fields.photo.errors}
+        hint={t("product_form.photo_hint")}
+      >
+        <input
+          {...getInputProps(fields.photo, { type: "file" })}
+          accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+          className="field-input"
+        />
+      </Field>
+      <Field
+        label={t("product_form.name")}
+        htmlFor={fields.name.id}
+        errorId={fields.name.errorId}
+        errors={fields.name.errors}
+        hint={t("product_form.name_hint")}
+      >
+        <input {...getInputProps(fields.name, { type: "text" })} className="field-input" />
+      </Field>
+      <Field
+        label={t("product_form.category")}
+        htmlFor={fields.categoryId.id}
+        errorId={fields.categoryId.errorId}
+        errors={fields.categoryId.errors}
+      >
+        <select {...getSelectProps(fields.categoryId)} className="field-input">
+          <option value="">{t("form.choose")}</option>
+          {(byParent.get(null) ?? []).map((parent) => (
+            <optgroup key={parent.id} label={name(parent)}>
+              {(byParent.get(parent.id) ?? []).map((child) => (
+                <option key={child.id} value={child.id}>
+                  {name(child)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2 sm:gap-3">
+        <Field
+          label={t("product_form.price")}
+          htmlFor={fields.price.id}
+          errorId={fields.price.errorId}
+          errors={fields.price.errors}
+          hint={t("product_form.price_hint")}
+        >
+          {number(fields.price, 1)}
+        </Field>
+        <Field
+          label={t("product_form.unit")}
+          htmlFor={fields.unit.id}
+          errorId={fields.unit.errorId}
+          errors={fields.unit.errors}
+        >
+          <select {...getSelectProps(fields.unit)} className="field-input">
+            {PRODUCT_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(UNIT_KEYS[unit])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label={t("product_form.min_order")}
+          htmlFor={fields.minOrderQuantity.id}
+          errorId={fields.minOrderQuantity.errorId}
+          errors={fields.minOrderQuantity.errors}
+        >
+          {number(fields.minOrderQuantity, 1)}
+        </Field>
+        <Field
+          label={t("product_form.multiple")}
+          htmlFor={fields.orderMultiple.id}
+          errorId={fields.orderMultiple.errorId}
+          errors={fields.orderMultiple.errors}
+          hint={t("product_form.multiple_hint")}
+        >
+          {number(fields.orderMultiple, 1)}
+        </Field>
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("product_form.supply")}</legend>
+        {(["READY_STOCK", "MADE_TO_ORDER"] as const).map((mode) => (
+          <label
+            key={mode}
+            className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
+          >
+            <input
+              type="radio"
+              name={fields.supplyMode.name}
+              value={mode}
+              defaultChecked={(fields.supplyMode.initialValue ?? "READY_STOCK") === mode}
+              className="size-5"
+            />
+            {t(mode === "READY_STOCK" ? "product_form.ready_stock" : "product_form.made_to_order")}
+          </label>
+        ))}
+        <FieldErrors id={fields.supplyMode.errorId} errors={fields.supplyMode.errors} />
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-3 sm:gap-3">
+        <Field
+          label={t("product_form.stock")}
+          htmlFor={fields.stock.id}
+          errorId={fields.stock.errorId}
+          errors={fields.stock.errors}
+          hint={t("product_form.stock_hint")}
+        >
+          {number(fields.stock, 0)}
+        </Field>
+        <Field
+          label={t("product_form.capacity")}
+          htmlFor={fields.capacityPerWeek.id}
+          errorId={fields.capacityPerWeek.errorId}
+          errors={fields.capacityPerWeek.errors}
+          hint={t("product_form.capacity_hint")}
+        >
+          {number(fields.capacityPerWeek, 1)}
+        </Field>
+        <Field
+          label={t("product_form.lead_time")}
+          htmlFor={fields.leadTimeDays.id}
+          errorId={fields.leadTimeDays.errorId}
+          errors={fields.leadTimeDays.errors}
+        >
+          {number(fields.leadTimeDays, 0)}
+        </Field>
+      </div>
+
+      <details
+        className="rounded-lg border border-stone-200 p-3"
+        open={tiersHaveErrors || Boolean(defaults.tiers?.length)}
+      >
+        <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+          {t("product_form.tiers")}
+        </summary>
+        <p className="text-sm text-stone-600">{t("product_form.tiers_hint")}</p>
+        <div className="mt-2 space-y-2">
+          {tierRows.map((row, index) => {
+            const tier = row.getFieldset();
+            return (
+              <div key={row.key} className="grid grid-cols-2 gap-2">
+                <Field
+                  label={t("product_form.tier_from", { n: index + 1 })}
+                  htmlFor={tier.minQuantity.id}
+                  errorId={tier.minQuantity.errorId}
+                  errors={tier.minQuantity.errors}
+                >
+                  {number(tier.minQuantity, 2)}
+                </Field>
+                <Field
+                  label={t("product_form.tier_price", { n: index + 1 })}
+                  htmlFor={tier.unitPrice.id}
+                  errorId={tier.unitPrice.errorId}
+                  errors={tier.unitPrice.errors}
+                >
+                  {number(tier.unitPrice, 1)}
+                </Field>
+              </div>
+            );
+          })}
+        </div>
+      </details>
+
+      <Field
+        label={t("product_form.description")}
+        htmlFor={fields.description.id}
+        errorId={fields.description.errorId}
+        errors={fields.description.errors}
+      >
+        <textarea {...getTextareaProps(fields.description)} rows={3} className="field-input" />
+      </Field>
+
+      <details className="rounded-lg border border-stone-200 p-3" open={extrasUsed}>
+        <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+          {t("product_form.extras")}
+        </summary>
+        <div className="mt-2 space-y-3">
+          <Field
+            label={t("product_form.paused_until")}
+            htmlFor={fields.pausedUntil.id}
+            errorId={fields.pausedUntil.errorId}
+            errors={fields.pausedUntil.errors}
+            hint={t("product_form.paused_hint")}
+          >
+            <input {...getInputProps(fields.pausedUntil, { type: "date" })} className="field-input" />
+          </Field>
+          <Field
+            label={t("product_form.halal")}
+            htmlFor={fields.halalCertificate.id}
+            errorId={fields.halalCertificate.errorId}
+            errors={fields.halalCertificate.errors}
+          >
+            <input {...getInputProps(fields.halalCertificate, { type: "text" })} className="field-input" />
+          </Field>
+          <Field
+            label={t("product_form.pirt")}
+            htmlFor={fields.pirtNumber.id}
+            errorId={fields.pirtNumber.errorId}
+            errors={fields.pirtNumber.errors}
+          >
+            <input {...getInputProps(fields.pirtNumber, { type: "text" })} className="field-input" />
+          </Field>
+          <Field
+            label={t("product_form.bpom")}
+            htmlFor={fields.bpomNumber.id}
+            errorId={fields.bpomNumber.errorId}
+            errors={fields.bpomNumber.errors}
+          >
+            <input {...getInputProps(fields.bpomNumber, { type: "text" })} className="field-input" />
+          </Field>
+        </div>
+      </details>
+
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("product_form.status")}</legend>
+        {(["ACTIVE", "DRAFT"] as const).map((status) => (
+          <label
+            key={status}
+            className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
+          >
+            <input
+              type="radio"
+              name={fields.status.name}
+              value={status}
+              defaultChecked={(fields.status.initialValue ?? "ACTIVE") === status}
+              className="size-5"
+            />
+            {t(status === "ACTIVE" ? "product_form.status_active" : "product_form.status_draft")}
+          </label>
+        ))}
+      </fieldset>
+
+      <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+        {navigation.state === "submitting" ? t("product_form.saving") : t("product_form.save")}
+      </button>
+    </Form>
+  );
+}
