@@ -12,6 +12,7 @@ import { MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/
 import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
 import { Field, FieldErrors, FormErrors } from "./forms";
+import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
 
 type Category = { id: string; parentId: string | null; nameId: string; nameEn: string };
 
@@ -50,7 +51,7 @@ export function ListingForm({
   defaults: ListingDefaults;
   lastResult: SubmissionResult<string[]> | undefined;
   mode: "create" | "edit";
-  currentImage?: { src: string; srcSet: string; width: number; height: number } | null;
+  currentImage?: ResponsiveImageData | null;
 }) {
   const t = useT();
   const lang = useLang();
@@ -89,13 +90,11 @@ export function ListingForm({
       <input type="hidden" name="intent" value="save" />
       <FormErrors errors={form.errors} />
       {currentImage ? (
-        <img
-          src={currentImage.src}
-          srcSet={currentImage.srcSet}
-          sizes="(min-width: 640px) 480px, 100vw"
-          width={currentImage.width}
-          height={currentImage.height}
+        <ResponsiveImage
+          image={currentImage}
           alt=""
+          sizes="(min-width: 640px) 480px, 100vw"
+          eager
           className="max-h-48 w-auto rounded-lg"
         />
       ) : null}

@@ -3,6 +3,7 @@ import type { ProductUnit } from "~/.server/db/generated/sqlite/enums";
 import { useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
 import { formatRupiah } from "~/utils/money";
+import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
 
 export type ProductCardData = {
   slug: string;
@@ -11,7 +12,7 @@ export type ProductCardData = {
   price: number;
   minOrderQuantity: number;
   group: { name: string; village: { name: string } };
-  image: { src: string; srcSet: string; width: number; height: number; alt: string } | null;
+  image: (ResponsiveImageData & { alt: string }) | null;
 };
 
 export function ProductCard({ product, eager = false }: { product: ProductCardData; eager?: boolean }) {
@@ -20,14 +21,11 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDa
     <li className="card flex flex-col overflow-hidden p-0">
       <Link to={`/produk/${product.slug}`} className="flex flex-1 flex-col">
         {product.image ? (
-          <img
-            src={product.image.src}
-            srcSet={product.image.srcSet}
-            sizes="(min-width: 768px) 240px, 50vw"
-            width={product.image.width}
-            height={product.image.height}
+          <ResponsiveImage
+            image={product.image}
             alt={product.image.alt}
-            loading={eager ? "eager" : "lazy"}
+            sizes="(min-width: 768px) 240px, 50vw"
+            eager={eager}
             className="aspect-[4/3] w-full bg-stone-100 object-cover"
           />
         ) : (

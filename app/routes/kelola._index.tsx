@@ -8,6 +8,7 @@ import { useT } from "~/utils/i18n";
 import { PRODUCT_STATUS_KEYS, UNIT_KEYS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+import { ResponsiveImage } from "~/components/responsive-image";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.title");
 
@@ -62,15 +63,11 @@ export default function ManageShop() {
             {products.map((product) => (
               <li key={product.id} className="card flex items-center gap-3 p-3">
                 {product.image ? (
-                  <img
-                    src={product.image.src}
-                    srcSet={product.image.srcSet}
-                    sizes="64px"
-                    width={64}
-                    height={48}
+                  <ResponsiveImage
+                    image={{ ...product.image, width: 64, height: 48 }}
                     alt=""
+                    sizes="64px"
                     className="h-12 w-16 rounded object-cover"
-                    loading="lazy"
                   />
                 ) : null}
                 <div className="flex-1">

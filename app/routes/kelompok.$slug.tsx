@@ -9,6 +9,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { GROUP_STAGE_KEYS } from "~/utils/labels";
 import { socialMeta } from "~/utils/meta";
 import { formatDate } from "~/utils/time";
+import { ResponsiveImage } from "~/components/responsive-image";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -40,13 +41,11 @@ export default function GroupPage() {
     <div className="space-y-6">
       <section className="grid gap-4 md:grid-cols-[2fr_3fr]">
         {group.photo ? (
-          <img
-            src={group.photo.src}
-            srcSet={group.photo.srcSet}
-            sizes="(min-width: 768px) 380px, 100vw"
-            width={group.photo.width}
-            height={group.photo.height}
+          <ResponsiveImage
+            image={group.photo}
             alt={t("group.photo_alt", { name: group.name })}
+            sizes="(min-width: 768px) 380px, 100vw"
+            eager
             className="w-full rounded-xl bg-stone-100 object-cover"
           />
         ) : null}

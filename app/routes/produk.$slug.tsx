@@ -21,6 +21,7 @@ import { formatRupiah } from "~/utils/money";
 import { priceForQuantity } from "~/utils/pricing";
 import { earliestArrival, whatsAppShareLink } from "~/utils/delivery";
 import { formatDate } from "~/utils/time";
+import { ResponsiveImage } from "~/components/responsive-image";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -122,13 +123,11 @@ export default function ProductPage() {
       />
       <div>
         {product.image ? (
-          <img
-            src={product.image.src}
-            srcSet={product.image.srcSet}
-            sizes="(min-width: 768px) 480px, 100vw"
-            width={product.image.width}
-            height={product.image.height}
+          <ResponsiveImage
+            image={product.image}
             alt={product.image.alt}
+            sizes="(min-width: 768px) 480px, 100vw"
+            eager
             className="w-full rounded-xl bg-stone-100 object-cover"
           />
         ) : null}

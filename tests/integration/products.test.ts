@@ -67,20 +67,34 @@ function productForm(
 }
 
 describe("the image pipeline", () => {
-  it("turns a sideways phone photo upright, drops its metadata and makes WebP variants", async () => {
+  it("turns a sideways phone photo upright, drops its metadata and makes AVIF, WebP and JPEG variants", async () => {
     const image = await processImage(new Uint8Array(await phonePhoto()));
     // Orientation 6 means the camera was turned: upright, 1200 × 800 becomes 800 × 1200.
     expect({ width: image.width, height: image.height }).toEqual({ width: 800, height: 1200 });
-    expect(image.variants.map((v) => [v.format, v.width])).toEqual([
-      ["webp", 320],
-      ["webp", 800],
+    // 320, 640 and the photo's own 800 (never blown up to 1280), each in AVIF, WebP and JPEG.
+    expect(image.variants.map((v) => `${v.format} ${v.width}`)).toEqual([
+      "avif 320",
+      "webp 320",
+      "jpeg 320",
+      "avif 640",
+      "webp 640",
+      "jpeg 640",
+      "avif 800",
+      "webp 800",
+      "jpeg 800",
     ]);
     for (const variant of image.variants) {
       const meta = await sharp(variant.bytes).metadata();
-      expect(meta.format).toBe("webp");
+      expect(meta.format).toBe(variant.format === "avif" ? "heif" : variant.format);
       expect(meta.exif).toBeUndefined();
       expect(meta.orientation).toBeUndefined();
     }
+  });
+
+  it("makes 1280 px the largest width of a large photo", async () => {
+    const image = await processImage(new Uint8Array(await phonePhoto(3000, 2000)));
+    expect(Math.max(...image.variants.map((v) => v.width))).toBe(1280);
+    expect(image.variants).toHaveLength(9);
   });
 
   it.each([
@@ -131,7 +145,7 @@ describe("adding a product", () => {
         minOrderQuantity: true,
         stock: true,
         slug: true,
-        images: { select: { asset: { select: { variants: { select: { hash: true } } } } } },
+        images: { select: { asset: { select: { variants: { select: { hash: true, format: true } } } } } },
       },
     });
     expect(product).toMatchObject({
@@ -141,7 +155,9 @@ describe("adding a product", () => {
       stock: 20,
     });
     expect((response as Response).headers.get("Location")).toBe(`/produk/${product.slug}`);
-    const hash = product.images[0]?.asset.variants[0]?.hash ?? "";
+    const variants = product.images[0]?.asset.variants ?? [];
+    expect(variants).toHaveLength(9);
+    const hash = variants.find((v) => v.format === "webp")?.hash ?? "";
     const served = await callLoader(imageLoader, await request(`/gambar/${hash}`), { hash });
     expect(statusOf(served)).toBe(200);
     expect((served as Response).headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");

@@ -59,7 +59,7 @@ export async function getGroupPage(slug: string) {
       village: {
         select: { name: true, latitude: true, longitude: true, parent: { select: { name: true } } },
       },
-      photo: { select: { variants: { select: { hash: true, width: true, height: true } } } },
+      photo: { select: { variants: { select: { hash: true, width: true, height: true, format: true } } } },
       _count: { select: { members: { where: { leftAt: null } } } },
     },
   });

@@ -14,13 +14,16 @@ export const mainImageSelect = {
     take: 1,
     select: {
       alt: true,
-      asset: { select: { variants: { select: { hash: true, width: true, height: true } } } },
+      asset: { select: { variants: { select: { hash: true, width: true, height: true, format: true } } } },
     },
   },
 };
 
 export function mainImage(
-  images: { alt: string; asset: { variants: { hash: string; width: number; height: number }[] } }[],
+  images: {
+    alt: string;
+    asset: { variants: { hash: string; width: number; height: number; format: string }[] };
+  }[],
 ) {
   const first = images[0];
   const ref = first ? imageRef(first.asset.variants) : null;

@@ -1,12 +1,31 @@
 import { createHash } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import sharp, { type Metadata, type Sharp } from "sharp";
 import type { Tx } from "../db/client";
 import { db } from "../db/client";
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 40_000_000;
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif"]);
-const VARIANT_WIDTHS = [320, 800] as const;
+/** Widths served: a card on a phone, a product page on a phone, a desktop or a sharp screen. */
+export const VARIANT_WIDTHS = [320, 640, 1280] as const;
+/** AVIF is smallest, WebP nearly everywhere, JPEG for the oldest phones. */
+const FORMATS = [
+  {
+    format: "avif",
+    contentType: "image/avif",
+    encode: (image: Sharp) => image.avif({ quality: 50, effort: 2 }),
+  },
+  {
+    format: "webp",
+    contentType: "image/webp",
+    encode: (image: Sharp) => image.webp({ quality: 76, effort: 4 }),
+  },
+  {
+    format: "jpeg",
+    contentType: "image/jpeg",
+    encode: (image: Sharp) => image.jpeg({ quality: 78, mozjpeg: true }),
+  },
+] as const;
 
 export type ImageProblem = "image.wrong_type" | "image.too_large" | "image.too_many_pixels" | "image.broken";
 
@@ -18,7 +37,7 @@ export class ImageRejected extends Error {
 
 export type ProcessedVariant = {
   hash: string;
-  format: "webp";
+  format: "avif" | "webp" | "jpeg";
   width: number;
   height: number;
   contentType: string;
@@ -45,24 +64,31 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   }
 
   try {
-    // Decode once (upright, no metadata kept: sharp drops it unless asked to keep it).
+    // Decode once: upright, no metadata kept (sharp drops it unless asked to keep it), and no
+    // wider than the widest variant, so the smaller ones come from a small image.
     const upright = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
       .rotate()
+      .resize({ width: VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1], withoutEnlargement: true })
       .toBuffer({ resolveWithObject: true });
     const variants: ProcessedVariant[] = [];
+    let previousWidth = 0;
     for (const width of VARIANT_WIDTHS) {
-      const { data, info } = await sharp(upright.data)
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: 76, effort: 4 })
-        .toBuffer({ resolveWithObject: true });
-      variants.push({
-        hash: createHash("sha256").update(data).digest("hex").slice(0, 32),
-        format: "webp",
-        width: info.width,
-        height: info.height,
-        contentType: "image/webp",
-        bytes: new Uint8Array(data),
-      });
+      // A small photo is not blown up: its own width is the last variant.
+      const target = Math.min(width, upright.info.width);
+      if (target <= previousWidth) break;
+      previousWidth = target;
+      const resized = sharp(upright.data).resize({ width: target });
+      for (const { format, contentType, encode } of FORMATS) {
+        const { data, info } = await encode(resized.clone()).toBuffer({ resolveWithObject: true });
+        variants.push({
+          hash: createHash("sha256").update(data).digest("hex").slice(0, 32),
+          format,
+          width: info.width,
+          height: info.height,
+          contentType,
+          bytes: new Uint8Array(data),
+        });
+      }
     }
     return { width: upright.info.width, height: upright.info.height, variants };
   } catch (error) {
@@ -96,17 +122,36 @@ export async function getImageVariant(hash: string) {
   });
 }
 
-export type ImageRef = { src: string; width: number; height: number; srcSet: string };
+export type ImageRef = {
+  /** The fallback <img>: JPEG where there is one. */
+  src: string;
+  srcSet: string;
+  width: number;
+  height: number;
+  /** <source> elements for browsers that read the smaller formats, best first. */
+  sources: { type: string; srcSet: string }[];
+};
 
-/** The URLs of an asset's variants, for <img srcset>. */
-export function imageRef(variants: { hash: string; width: number; height: number }[]): ImageRef | null {
-  const sorted = [...variants].sort((a, b) => a.width - b.width);
-  const largest = sorted[sorted.length - 1];
+type StoredVariant = { hash: string; width: number; height: number; format: string };
+
+const srcSetOf = (variants: StoredVariant[]) =>
+  variants.map((v) => `/gambar/${v.hash} ${v.width}w`).join(", ");
+
+/** The URLs of an asset's variants, for <picture> with <source> per format and srcset per width. */
+export function imageRef(variants: StoredVariant[]): ImageRef | null {
+  const byFormat = (format: string) =>
+    variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
+  const fallback = byFormat("jpeg").length > 0 ? byFormat("jpeg") : byFormat("webp");
+  const largest = fallback[fallback.length - 1];
   if (!largest) return null;
+  const sources = (["avif", "webp"] as const)
+    .filter((format) => fallback[0]?.format !== format && byFormat(format).length > 0)
+    .map((format) => ({ type: `image/${format}`, srcSet: srcSetOf(byFormat(format)) }));
   return {
     src: `/gambar/${largest.hash}`,
+    srcSet: srcSetOf(fallback),
     width: largest.width,
     height: largest.height,
-    srcSet: sorted.map((v) => `/gambar/${v.hash} ${v.width}w`).join(", "),
+    sources,
   };
 }
