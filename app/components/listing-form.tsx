@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
+import { MAX_PHOTOS, MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
 import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
 import { Field, FieldErrors, FormErrors } from "./forms";
@@ -45,13 +45,13 @@ export function ListingForm({
   defaults,
   lastResult,
   mode,
-  currentImage,
+  photos = [],
 }: {
   categories: Category[];
   defaults: ListingDefaults;
   lastResult: SubmissionResult<string[]> | undefined;
   mode: "create" | "edit";
-  currentImage?: ResponsiveImageData | null;
+  photos?: (ResponsiveImageData & { id: string })[];
 }) {
   const t = useT();
   const lang = useLang();
@@ -89,25 +89,68 @@ export function ListingForm({
     <Form method="post" encType="multipart/form-data" className="card space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       <FormErrors errors={form.errors} />
-      {currentImage ? (
-        <ResponsiveImage
-          image={currentImage}
-          alt=""
-          sizes="(min-width: 640px) 480px, 100vw"
-          eager
-          className="max-h-48 w-auto rounded-lg"
-        />
+      {photos.length > 0 ? (
+        <fieldset className="space-y-2">
+          <legend className="font-medium">{t("product_form.photos_now")}</legend>
+          <p className="text-sm text-stone-600">{t("product_form.photos_now_hint")}</p>
+          <ul className="space-y-2">
+            {photos.map((photo, index) => (
+              <li key={photo.id} className="flex items-center gap-3 rounded-lg border border-stone-200 p-2">
+                <input type="hidden" name={`existing[${index}].id`} value={photo.id} />
+                <ResponsiveImage
+                  image={{ ...photo, width: 80, height: 60 }}
+                  alt=""
+                  sizes="80px"
+                  className="h-15 w-20 rounded object-cover"
+                />
+                <div className="grid flex-1 gap-1 text-sm">
+                  <label className="flex min-h-11 items-center gap-2">
+                    <input
+                      type="radio"
+                      name="mainPhoto"
+                      value={photo.id}
+                      defaultChecked={index === 0}
+                      className="size-5"
+                    />
+                    {t("product_form.photo_main")}
+                  </label>
+                  <label className="flex min-h-11 items-center gap-2">
+                    {t("product_form.photo_position")}
+                    <input
+                      type="number"
+                      name={`existing[${index}].position`}
+                      defaultValue={index + 1}
+                      min={1}
+                      max={MAX_PHOTOS}
+                      inputMode="numeric"
+                      className="field-input w-20"
+                    />
+                  </label>
+                  <label className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" name={`existing[${index}].remove`} className="size-5" />
+                    {t("product_form.photo_remove")}
+                  </label>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       ) : null}
       <Field
-        label={t(mode === "create" ? "product_form.photo" : "product_form.photo_replace")}
-        htmlFor={fields.photo.id}
-        errorId={fields.photo.errorId}
-        errors={fields.photo.errors}
-        hint={t("product_form.photo_hint")}
+        label={t(mode === "create" ? "product_form.photos" : "product_form.photos_add")}
+        htmlFor={fields.photos.id}
+        errorId={fields.photos.errorId}
+        errors={fields.photos.errors}
+        hint={t("product_form.photos_hint", { max: MAX_PHOTOS })}
       >
         <input
-          {...getInputProps(fields.photo, { type: "file" })}
+          id={fields.photos.id}
+          name={fields.photos.name}
+          type="file"
+          multiple
           accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+          aria-invalid={fields.photos.errors ? true : undefined}
+          aria-describedby={fields.photos.errors ? fields.photos.errorId : undefined}
           className="field-input"
         />
       </Field>

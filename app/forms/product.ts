@@ -69,16 +69,64 @@ function checkProductRules(value: z.infer<typeof productFields>, ctx: z.Refineme
   }
 }
 
-const photo = z.custom<File>((value) => value instanceof File && value.size > 0, "image.required");
+export const MAX_PHOTOS = 8;
 
-/** Adding a product: one photo is required. Messages are catalog keys. */
-export const ProductSchema = productFields.extend({ photo }).superRefine(checkProductRules);
-/** Editing a product: a new photo replaces the old one; none keeps it. */
+const uploaded = z.custom<File>((value) => value instanceof File, "image.required");
+/** A file input sends one empty file when nothing was chosen; one file is not an array. */
+const photoList = z.preprocess(
+  (value) =>
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+      (f) => !(f instanceof File) || f.size > 0,
+    ),
+  z.array(uploaded).max(MAX_PHOTOS, "image.too_many_photos"),
+);
+
+/** Adding a product: one to eight photos, the first is the main one. Messages are catalog keys. */
+export const ProductSchema = productFields
+  .extend({ photos: photoList.refine((files) => files.length > 0, "image.required") })
+  .superRefine(checkProductRules);
+
+/**
+ * Editing a product: the photos it has, each kept or removed and in the order given (the one
+ * chosen as main first), and new photos added after them.
+ */
 export const ProductUpdateSchema = productFields
-  .extend({ photo: photo.optional() })
+  .extend({
+    photos: photoList,
+    existing: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(40),
+          position: wholeNumber(1, MAX_PHOTOS).optional(),
+          remove: z.literal("on").optional(),
+        }),
+      )
+      .max(MAX_PHOTOS)
+      .default([]),
+    mainPhoto: z.string().max(40).optional(),
+  })
   .superRefine(checkProductRules);
 export type ProductInput = z.infer<typeof ProductSchema>;
 export type ProductUpdateInput = z.infer<typeof ProductUpdateSchema>;
+
+/** The kept photos' ids in display order: the main one first, then by the positions typed. */
+export function photoOrder(
+  existing: ProductUpdateInput["existing"],
+  mainPhoto: string | undefined,
+): string[] {
+  const kept = existing
+    .map((photo, index) => ({
+      id: photo.id,
+      position: photo.position ?? index + 1,
+      index,
+      remove: photo.remove === "on",
+    }))
+    .filter((photo) => !photo.remove)
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map((photo) => photo.id);
+  if (mainPhoto && kept.includes(mainPhoto)) return [mainPhoto, ...kept.filter((id) => id !== mainPhoto)];
+  return kept;
+}
 /** The tiers that were filled in, in the order typed (the schema has checked them). */
 export function filledTiers(tiers: ProductUpdateInput["tiers"]) {
   return tiers.flatMap((row) =>

@@ -15,7 +15,7 @@ import { readMultipartForm, tooLargeReply } from "~/.server/http/multipart";
 import { invariantResponse } from "~/.server/http/responses";
 import { ImageRejected } from "~/.server/images/pipeline";
 import { ListingForm } from "~/components/listing-form";
-import { ProductUpdateSchema } from "~/forms/product";
+import { photoOrder, ProductUpdateSchema } from "~/forms/product";
 import { useT } from "~/utils/i18n";
 import { PRODUCT_STATUS_KEYS } from "~/utils/labels";
 import { plainTitle } from "~/utils/meta";
@@ -60,10 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: ProductUpdateSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const { photo, ...input } = submission.value;
+  const { photos, existing, mainPhoto, ...input } = submission.value;
   try {
-    const bytes = photo ? new Uint8Array(await photo.arrayBuffer()) : undefined;
-    const result = await updateProduct(group.id, viewer.id, productId, input, bytes);
+    const add = await Promise.all(photos.map(async (file) => new Uint8Array(await file.arrayBuffer())));
+    const result = await updateProduct(group.id, viewer.id, productId, input, {
+      keep: photoOrder(existing, mainPhoto),
+      add,
+    });
     if (!result.ok) {
       if (result.message === "product_form.not_found") throw new Response("Not found", { status: 404 });
       return Response.json(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/kelola/produk/${productId}?tersimpan=1`);
   } catch (error) {
     if (error instanceof ImageRejected) {
-      return Response.json(submission.reply({ fieldErrors: { photo: [error.problem] } }), { status: 400 });
+      return Response.json(submission.reply({ fieldErrors: { photos: [error.problem] } }), { status: 400 });
     }
     throw error;
   }
@@ -122,7 +125,7 @@ export default function EditProduct() {
           mode="edit"
           categories={categories}
           lastResult={lastResult}
-          currentImage={product.image}
+          photos={product.photos}
           defaults={{
             name: product.name,
             categoryId: product.categoryId,

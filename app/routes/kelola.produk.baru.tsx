@@ -25,9 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData === "too_large") return tooLargeReply();
   const submission = parseWithZod(formData, { schema: ProductSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const { photo, ...input } = submission.value;
+  const { photos, ...input } = submission.value;
   try {
-    const result = await createProduct(group.id, viewer.id, input, new Uint8Array(await photo.arrayBuffer()));
+    const bytes = await Promise.all(photos.map(async (file) => new Uint8Array(await file.arrayBuffer())));
+    const result = await createProduct(group.id, viewer.id, input, bytes);
     if (!result.ok) {
       const reply =
         result.field === "form"
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/produk/${result.slug}`);
   } catch (error) {
     if (error instanceof ImageRejected) {
-      return Response.json(submission.reply({ fieldErrors: { photo: [error.problem] } }), { status: 400 });
+      return Response.json(submission.reply({ fieldErrors: { photos: [error.problem] } }), { status: 400 });
     }
     throw error;
   }

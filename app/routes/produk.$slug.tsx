@@ -122,14 +122,25 @@ export default function ProductPage() {
         dangerouslySetInnerHTML={{ __html: productJsonLd(product, origin) }}
       />
       <div>
-        {product.image ? (
-          <ResponsiveImage
-            image={product.image}
-            alt={product.image.alt}
-            sizes="(min-width: 768px) 480px, 100vw"
-            eager
-            className="w-full rounded-xl bg-stone-100 object-cover"
-          />
+        {product.photos.length > 0 ? (
+          // A swipeable row of photos: plain CSS scroll snapping, no JavaScript needed.
+          <ul className="flex snap-x snap-mandatory gap-2 overflow-x-auto" aria-label={t("product.photos")}>
+            {product.photos.map((photo, index) => (
+              <li key={photo.src} className="w-full flex-none snap-center">
+                <ResponsiveImage
+                  image={photo}
+                  alt={
+                    product.photos.length > 1
+                      ? `${photo.alt} — ${t("product.photo_n", { n: index + 1, count: product.photos.length })}`
+                      : photo.alt
+                  }
+                  sizes="(min-width: 768px) 480px, 100vw"
+                  eager={index === 0}
+                  className="w-full rounded-xl bg-stone-100 object-cover"
+                />
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
       <div className="space-y-4">

@@ -208,3 +208,25 @@ export async function createWorld() {
   const otherProduct = await createProduct(other.group.id, category.id);
   return { areas, category, home, other, buyer, otherBuyer, product, otherProduct };
 }
+
+/** Gives a product a stored photo (tiny bytes; enough for listing rules, not for the pipeline). */
+export async function attachPhoto(productId: string, position = 0) {
+  const hash = randomBytes(16).toString("hex");
+  const asset = await db.imageAsset.create({
+    data: {
+      width: 320,
+      height: 240,
+      variants: {
+        create: {
+          hash,
+          format: "webp",
+          width: 320,
+          height: 240,
+          contentType: "image/webp",
+          bytes: new Uint8Array([1, 2, 3]),
+        },
+      },
+    },
+  });
+  return db.productImage.create({ data: { productId, assetId: asset.id, position, alt: "foto" } });
+}

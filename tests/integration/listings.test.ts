@@ -3,7 +3,7 @@ import { searchCatalog } from "~/.server/catalog/search";
 import { db } from "~/.server/db/client";
 import { placeOrder } from "~/.server/orders/orders";
 import { action as editAction, loader as editLoader } from "~/routes/kelola.produk.$id";
-import { createProduct, createWorld } from "../helpers/factories";
+import { attachPhoto, createProduct, createWorld } from "../helpers/factories";
 import { callAction, callLoader, jsonOf, request, statusOf } from "../helpers/requests";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -38,11 +38,25 @@ async function save(
   override: Record<string, string> = {},
   userId = world.home.manager.id,
 ) {
-  return callAction(
-    editAction,
-    await request(`/kelola/produk/${productId}`, { userId, form: listingForm(world, override) }),
-    { id: productId },
-  );
+  const form = listingForm(world, override);
+  // The photos the form shows, sent back as the edit page does.
+  const photos = await db.productImage.findMany({
+    where: { productId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  photos.forEach((photo, index) => {
+    if (!form.has(`existing[${index}].id`)) form.set(`existing[${index}].id`, photo.id);
+  });
+  return callAction(editAction, await request(`/kelola/produk/${productId}`, { userId, form }), {
+    id: productId,
+  });
+}
+
+async function worldWithPhoto() {
+  const world = await createWorld();
+  await attachPhoto(world.product.id);
+  return world;
 }
 
 async function intent(world: World, productId: string, name: string, userId = world.home.manager.id) {
@@ -55,7 +69,7 @@ async function intent(world: World, productId: string, name: string, userId = wo
 
 describe("editing a listing", () => {
   it("saves every field, the tiers, and what search finds", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     const response = await save(world, world.product.id, {
       name: "Besek pandan wangi",
       pausedUntil: "2026-12-31",
@@ -112,7 +126,7 @@ describe("editing a listing", () => {
     [{ status: "ARCHIVED" }, "status", "form.choose_one"],
     [{ price: "-1" }, "price", "form.at_least"],
   ])("answers %j with a message on %s and changes nothing", async (override, field, message) => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     const before = await db.product.findUniqueOrThrow({
       where: { id: world.product.id },
       include: { tiers: true },
@@ -126,7 +140,7 @@ describe("editing a listing", () => {
   });
 
   it("keeps a made-to-order product's stock at zero and its weekly capacity", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     await save(world, world.product.id, {
       supplyMode: "MADE_TO_ORDER",
       capacityPerWeek: "30",
@@ -147,7 +161,7 @@ describe("editing a listing", () => {
   });
 
   it("stops orders while the group is paused", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     await save(world, world.product.id, { pausedUntil: "2099-01-01" });
     const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
       quantity: 20,
@@ -158,9 +172,56 @@ describe("editing a listing", () => {
   });
 });
 
+describe("a listing's photos", () => {
+  it("are reordered, the chosen main one first, removed and added, and another product's photo is ignored", async () => {
+    const world = await worldWithPhoto();
+    const second = await attachPhoto(world.product.id, 1);
+    const third = await attachPhoto(world.product.id, 2);
+    const foreign = await attachPhoto(world.otherProduct.id);
+    const [first] = await db.productImage.findMany({
+      where: { productId: world.product.id, position: 0 },
+      select: { id: true },
+    });
+    const response = await save(world, world.product.id, {
+      "existing[0].id": first?.id ?? "",
+      "existing[0].position": "1",
+      "existing[1].id": second.id,
+      "existing[1].position": "2",
+      "existing[2].id": third.id,
+      "existing[2].remove": "on",
+      "existing[3].id": foreign.id,
+      mainPhoto: second.id,
+    });
+    expect(statusOf(response)).toBe(302);
+    const photos = await db.productImage.findMany({
+      where: { productId: world.product.id },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    expect(photos.map((p) => p.id)).toEqual([second.id, first?.id]);
+    expect(await db.productImage.count({ where: { id: foreign.id, productId: world.otherProduct.id } })).toBe(
+      1,
+    );
+  });
+
+  it("cannot all be removed", async () => {
+    const world = await worldWithPhoto();
+    const [only] = await db.productImage.findMany({
+      where: { productId: world.product.id },
+      select: { id: true },
+    });
+    const response = await save(world, world.product.id, {
+      "existing[0].id": only?.id ?? "",
+      "existing[0].remove": "on",
+    });
+    expect((await jsonOf(response)).error?.photos).toEqual(["image.required"]);
+    expect(await db.productImage.count({ where: { productId: world.product.id } })).toBe(1);
+  });
+});
+
 describe("another group's listing", () => {
   it("cannot be opened, saved, copied or archived", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     const before = await db.product.findUniqueOrThrow({
       where: { id: world.product.id },
       include: { tiers: true },
@@ -183,14 +244,14 @@ describe("another group's listing", () => {
   });
 
   it("is not editable by buyers at all", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     expect(statusOf(await save(world, world.product.id, {}, world.buyer.buyer.id))).toBe(403);
   });
 });
 
 describe("duplicating and archiving", () => {
   it("copies a listing as a draft that buyers do not see yet", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     const source = await createProduct(world.home.group.id, world.category.id, {
       name: "Keranjang rotan",
       tiers: [{ minQuantity: 50, unitPrice: 20_000 }],
@@ -219,7 +280,7 @@ describe("duplicating and archiving", () => {
   });
 
   it("archives a listing out of the catalog and brings it back as a draft", async () => {
-    const world = await createWorld();
+    const world = await worldWithPhoto();
     expect(statusOf(await intent(world, world.product.id, "archive"))).toBe(302);
     expect((await db.product.findUniqueOrThrow({ where: { id: world.product.id } })).status).toBe("ARCHIVED");
     const found = await searchCatalog({ areaPath: world.areas.villageA1.path, page: 1 });

@@ -62,7 +62,7 @@ function productForm(
     ...override,
   };
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  if (photo) form.set("photo", photo, "foto.jpg");
+  if (photo) form.append("photos", photo, "foto.jpg");
   return form;
 }
 
@@ -200,14 +200,54 @@ describe("adding a product", () => {
       newProductAction,
       await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, null) }),
     );
-    expect((await jsonOf(none)).error?.photo).toEqual(["image.required"]);
+    expect((await jsonOf(none)).error?.photos).toEqual(["image.required"]);
     const fake = new Blob(["%PDF-1.4 not a photo"], { type: "image/jpeg" });
     const wrong = await callAction(
       newProductAction,
       await request("/kelola/produk/baru", { userId: world.home.manager.id, form: productForm(world, fake) }),
     );
-    expect((await jsonOf(wrong)).error?.photo).toEqual(["image.wrong_type"]);
+    expect((await jsonOf(wrong)).error?.photos).toEqual(["image.wrong_type"]);
     expect({ products: await db.product.count(), images: await db.imageAsset.count() }).toEqual(before);
+  });
+
+  it("keeps up to eight photos in the order chosen, the first as the main one, and refuses a ninth", async () => {
+    const world = await createWorld();
+    const colours = [10, 60, 110];
+    const form = productForm(world, null, { name: "Tas tiga warna" });
+    for (const red of colours) {
+      const bytes = await sharp({
+        create: { width: 300, height: 200, channels: 3, background: { r: red, g: 100, b: 100 } },
+      })
+        .jpeg()
+        .toBuffer();
+      form.append("photos", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), `${red}.jpg`);
+    }
+    expect(
+      statusOf(
+        await callAction(
+          newProductAction,
+          await request("/kelola/produk/baru", { userId: world.home.manager.id, form }),
+        ),
+      ),
+    ).toBe(302);
+    const product = await db.product.findFirstOrThrow({
+      where: { name: "Tas tiga warna" },
+      select: { images: { orderBy: { position: "asc" }, select: { position: true } } },
+    });
+    expect(product.images.map((i) => i.position)).toEqual([0, 1, 2]);
+
+    const tooMany = productForm(world, null, { name: "Tas sembilan foto" });
+    const one = await sharp({ create: { width: 100, height: 100, channels: 3, background: "#888" } })
+      .jpeg()
+      .toBuffer();
+    for (let i = 0; i < 9; i++)
+      tooMany.append("photos", new Blob([new Uint8Array(one)], { type: "image/jpeg" }), `${i}.jpg`);
+    const refused = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", { userId: world.home.manager.id, form: tooMany }),
+    );
+    expect((await jsonOf(refused)).error?.photos).toEqual(["image.too_many_photos"]);
+    expect(await db.product.count({ where: { name: "Tas sembilan foto" } })).toBe(0);
   });
 
   it("is for group managers only", async () => {

@@ -1,20 +1,27 @@
-import { filledTiers, type ProductUpdateInput } from "~/forms/product";
+import { filledTiers, MAX_PHOTOS, type ProductUpdateInput } from "~/forms/product";
 import { audit } from "../audit/audit";
 import { db, type ProductStatus } from "../db/client";
-import { processImage, storeImage, type ProcessedImage } from "../images/pipeline";
-import { mainImage, mainImageSelect } from "./products";
+import { imageRef, processImage, storeImage, type ProcessedImage } from "../images/pipeline";
 import { searchTextFor } from "./search-text";
 import { uniqueSlug } from "./slug";
 
 // A group's listings as its managers keep them: add, edit, duplicate, archive. Every function
 // takes the manager's group and touches only that group's products.
 
-type ListingInput = Omit<ProductUpdateInput, "photo">;
+type ListingInput = Omit<ProductUpdateInput, "photos" | "existing" | "mainPhoto">;
 
 export type ListingResult =
   | { ok: true; productId: string; slug: string }
   | { ok: false; field: "categoryId"; message: "form.choose_one" }
+  | { ok: false; field: "photos"; message: "image.required" | "image.too_many_photos" }
   | { ok: false; field: "form"; message: "product_form.not_found" };
+
+/** Checks and converts every photo before anything is written; a bad one throws ImageRejected. */
+async function processAll(photos: Uint8Array[]): Promise<ProcessedImage[]> {
+  const processed: ProcessedImage[] = [];
+  for (const photo of photos) processed.push(await processImage(photo));
+  return processed;
+}
 
 /** The columns a listing form sets, with the search text that goes with them. */
 async function listingData(groupId: string, input: ListingInput) {
@@ -61,28 +68,31 @@ async function freeSlug(name: string) {
 }
 
 /**
- * Adds a product to a group's shop. The photo is checked and converted before anything is
- * written; a bad photo throws ImageRejected and leaves the database as it was.
+ * Adds a product to a group's shop with its photos, the first as the main one. The photos are
+ * checked and converted before anything is written; a bad one leaves the database as it was.
  */
 export async function createProduct(
   groupId: string,
   actorId: string,
   input: ListingInput,
-  photo: Uint8Array,
+  photos: Uint8Array[],
 ): Promise<ListingResult> {
   const data = await listingData(groupId, input);
   if (!data) return { ok: false, field: "categoryId", message: "form.choose_one" };
-  const image = await processImage(photo);
+  if (photos.length === 0) return { ok: false, field: "photos", message: "image.required" };
+  if (photos.length > MAX_PHOTOS) return { ok: false, field: "photos", message: "image.too_many_photos" };
+  const images = await processAll(photos);
   const slug = await freeSlug(input.name);
   const product = await db.$transaction(async (tx) => {
-    const assetId = await storeImage(tx, image);
+    const assetIds: string[] = [];
+    for (const image of images) assetIds.push(await storeImage(tx, image));
     const created = await tx.product.create({
       data: {
         ...data,
         groupId,
         slug,
         tiers: { create: filledTiers(input.tiers) },
-        images: { create: { assetId, position: 0, alt: input.name } },
+        images: { create: assetIds.map((assetId, position) => ({ assetId, position, alt: input.name })) },
       },
       select: { id: true, slug: true },
     });
@@ -104,33 +114,49 @@ export async function createProduct(
   return { ok: true, productId: product.id, slug: product.slug };
 }
 
-/** Saves a listing's form. A new photo replaces the old one; without one the photo stays. */
+/**
+ * Saves a listing's form: its fields, its tiers, and its photos: the kept ones in the order
+ * given (ids of this product's photos only), then the new ones, eight at most, one at least.
+ */
 export async function updateProduct(
   groupId: string,
   actorId: string,
   productId: string,
   input: ListingInput,
-  photo?: Uint8Array,
+  photos: { keep: string[]; add: Uint8Array[] },
 ): Promise<ListingResult> {
   const existing = await db.product.findFirst({
     where: { id: productId, groupId, status: { not: "ARCHIVED" } },
-    select: { id: true, slug: true, price: true, stock: true },
+    select: { id: true, slug: true, price: true, stock: true, images: { select: { id: true } } },
   });
   if (!existing) return { ok: false, field: "form", message: "product_form.not_found" };
   const data = await listingData(groupId, input);
   if (!data) return { ok: false, field: "categoryId", message: "form.choose_one" };
-  const image: ProcessedImage | null = photo ? await processImage(photo) : null;
+  const own = new Set(existing.images.map((image) => image.id));
+  const keep = [...new Set(photos.keep)].filter((id) => own.has(id));
+  if (keep.length + photos.add.length === 0) return { ok: false, field: "photos", message: "image.required" };
+  if (keep.length + photos.add.length > MAX_PHOTOS)
+    return { ok: false, field: "photos", message: "image.too_many_photos" };
+  const added = await processAll(photos.add);
   await db.$transaction(async (tx) => {
     await tx.product.update({ where: { id: existing.id }, data, select: { id: true } });
     await tx.priceTier.deleteMany({ where: { productId: existing.id } });
     await tx.priceTier.createMany({
       data: filledTiers(input.tiers).map((tier) => ({ ...tier, productId: existing.id })),
     });
-    if (image) {
+    await tx.productImage.deleteMany({ where: { productId: existing.id, id: { notIn: keep } } });
+    for (const [position, id] of keep.entries()) {
+      await tx.productImage.update({
+        where: { id },
+        data: { position, alt: input.name },
+        select: { id: true },
+      });
+    }
+    for (const [index, image] of added.entries()) {
       const assetId = await storeImage(tx, image);
-      await tx.productImage.deleteMany({ where: { productId: existing.id } });
       await tx.productImage.create({
-        data: { productId: existing.id, assetId, position: 0, alt: input.name },
+        data: { productId: existing.id, assetId, position: keep.length + index, alt: input.name },
+        select: { id: true },
       });
     }
     await audit(tx, {
@@ -140,8 +166,8 @@ export async function updateProduct(
       entityId: existing.id,
       groupId,
       data: {
-        before: { price: existing.price, stock: existing.stock },
-        after: { price: data.price, stock: data.stock },
+        before: { price: existing.price, stock: existing.stock, photos: existing.images.length },
+        after: { price: data.price, stock: data.stock, photos: keep.length + added.length },
       },
     });
   });
@@ -252,10 +278,25 @@ export async function getListingForGroup(groupId: string, productId: string) {
       bpomNumber: true,
       status: true,
       tiers: { orderBy: { minQuantity: "asc" }, select: { minQuantity: true, unitPrice: true } },
-      ...mainImageSelect,
+      images: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          alt: true,
+          asset: {
+            select: { variants: { select: { hash: true, width: true, height: true, format: true } } },
+          },
+        },
+      },
     },
   });
   if (!product) return null;
   const { images, ...rest } = product;
-  return { ...rest, image: mainImage(images) };
+  return {
+    ...rest,
+    photos: images.flatMap((image) => {
+      const ref = imageRef(image.asset.variants);
+      return ref ? [{ id: image.id, ...ref }] : [];
+    }),
+  };
 }

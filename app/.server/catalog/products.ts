@@ -92,12 +92,25 @@ export async function getProductForBuyers(slug: string) {
           _count: { select: { members: { where: { leftAt: null } } } },
         },
       },
-      ...mainImageSelect,
+      images: {
+        orderBy: { position: "asc" },
+        take: 8,
+        select: {
+          alt: true,
+          asset: {
+            select: { variants: { select: { hash: true, width: true, height: true, format: true } } },
+          },
+        },
+      },
     },
   });
   if (!product) return null;
   const { images, ...rest } = product;
-  return { ...rest, image: mainImage(images) };
+  const photos = images.flatMap((image) => {
+    const ref = imageRef(image.asset.variants);
+    return ref ? [{ ...ref, alt: image.alt }] : [];
+  });
+  return { ...rest, image: photos[0] ?? null, photos };
 }
 
 /** The products a group sells, for its public page. */

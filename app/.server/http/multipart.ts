@@ -20,5 +20,5 @@ export async function readMultipartForm(request: Request): Promise<FormData | "t
 
 /** The reply for an upload over the limit, shaped as conform's reply so the form shows it. */
 export function tooLargeReply() {
-  return Response.json({ status: "error", error: { photo: ["image.too_large"] } }, { status: 400 });
+  return Response.json({ status: "error", error: { photos: ["image.too_large"] } }, { status: 400 });
 }
