@@ -52,3 +52,42 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     </div>
   );
 }
+
+/** A question answered by one of a few choices, as big radio rows a thumb can hit. */
+export function RadioChoices({
+  legend,
+  name,
+  choices,
+  checked,
+  errorId,
+  errors,
+}: {
+  legend: string;
+  name: string;
+  choices: { value: string; label: string }[];
+  checked: string | undefined;
+  errorId?: string;
+  errors?: string[] | null;
+}) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="font-medium">{legend}</legend>
+      {choices.map((choice) => (
+        <label
+          key={choice.value}
+          className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
+        >
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            defaultChecked={checked === choice.value}
+            className="size-5"
+          />
+          {choice.label}
+        </label>
+      ))}
+      {errorId ? <FieldErrors id={errorId} errors={errors} /> : null}
+    </fieldset>
+  );
+}

@@ -11,7 +11,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { MAX_PHOTOS, MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
 import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
-import { Field, FieldErrors, FormErrors } from "./forms";
+import { Field, FormErrors, RadioChoices } from "./forms";
 import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
 
 type Category = { id: string; parentId: string | null; nameId: string; nameEn: string };
@@ -225,25 +225,17 @@ export function ListingForm({
         </Field>
       </div>
 
-      <fieldset className="space-y-2">
-        <legend className="font-medium">{t("product_form.supply")}</legend>
-        {(["READY_STOCK", "MADE_TO_ORDER"] as const).map((mode) => (
-          <label
-            key={mode}
-            className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
-          >
-            <input
-              type="radio"
-              name={fields.supplyMode.name}
-              value={mode}
-              defaultChecked={(fields.supplyMode.initialValue ?? "READY_STOCK") === mode}
-              className="size-5"
-            />
-            {t(mode === "READY_STOCK" ? "product_form.ready_stock" : "product_form.made_to_order")}
-          </label>
-        ))}
-        <FieldErrors id={fields.supplyMode.errorId} errors={fields.supplyMode.errors} />
-      </fieldset>
+      <RadioChoices
+        legend={t("product_form.supply")}
+        name={fields.supplyMode.name}
+        checked={fields.supplyMode.initialValue ?? "READY_STOCK"}
+        errorId={fields.supplyMode.errorId}
+        errors={fields.supplyMode.errors}
+        choices={[
+          { value: "READY_STOCK", label: t("product_form.ready_stock") },
+          { value: "MADE_TO_ORDER", label: t("product_form.made_to_order") },
+        ]}
+      />
       <div className="grid gap-4 sm:grid-cols-3 sm:gap-3">
         <Field
           label={t("product_form.stock")}
@@ -358,24 +350,15 @@ export function ListingForm({
         </div>
       </details>
 
-      <fieldset className="space-y-2">
-        <legend className="font-medium">{t("product_form.status")}</legend>
-        {(["ACTIVE", "DRAFT"] as const).map((status) => (
-          <label
-            key={status}
-            className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
-          >
-            <input
-              type="radio"
-              name={fields.status.name}
-              value={status}
-              defaultChecked={(fields.status.initialValue ?? "ACTIVE") === status}
-              className="size-5"
-            />
-            {t(status === "ACTIVE" ? "product_form.status_active" : "product_form.status_draft")}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t("product_form.status")}
+        name={fields.status.name}
+        checked={fields.status.initialValue ?? "ACTIVE"}
+        choices={[
+          { value: "ACTIVE", label: t("product_form.status_active") },
+          { value: "DRAFT", label: t("product_form.status_draft") },
+        ]}
+      />
 
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {navigation.state === "submitting" ? t("product_form.saving") : t("product_form.save")}

@@ -8,7 +8,7 @@ import { signUp } from "~/.server/auth/accounts";
 import { requireAnonymous } from "~/.server/auth/guards";
 import { createSession } from "~/.server/auth/session";
 import { clientAddress } from "~/.server/http/responses";
-import { Field, FieldErrors, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RadioChoices } from "~/components/forms";
 import { BUSINESS_KINDS, SignUpSchema } from "~/forms/auth";
 import { BUSINESS_KIND_KEYS } from "~/utils/labels";
 import { useT } from "~/utils/i18n";
@@ -63,25 +63,17 @@ export default function SignUp() {
       <p className="mt-1 text-stone-600">{t("auth.sign_up_intro")}</p>
       <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <fieldset className="space-y-2">
-          <legend className="font-medium">{t("auth.account_type")}</legend>
-          {(["buyer", "group"] as const).map((type) => (
-            <label
-              key={type}
-              className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
-            >
-              <input
-                type="radio"
-                name={fields.accountType.name}
-                value={type}
-                defaultChecked={fields.accountType.initialValue === type}
-                className="size-5"
-              />
-              {t(type === "buyer" ? "auth.account_type_buyer" : "auth.account_type_group")}
-            </label>
-          ))}
-          <FieldErrors id={fields.accountType.errorId} errors={fields.accountType.errors} />
-        </fieldset>
+        <RadioChoices
+          legend={t("auth.account_type")}
+          name={fields.accountType.name}
+          checked={fields.accountType.initialValue}
+          errorId={fields.accountType.errorId}
+          errors={fields.accountType.errors}
+          choices={[
+            { value: "buyer", label: t("auth.account_type_buyer") },
+            { value: "group", label: t("auth.account_type_group") },
+          ]}
+        />
         <Field
           label={t("auth.your_name")}
           htmlFor={fields.name.id}

@@ -11,7 +11,7 @@ import { getProductForBuyers } from "~/.server/catalog/products";
 import { publicOrigin } from "~/.server/http/origin";
 import { invariantResponse } from "~/.server/http/responses";
 import { placeOrder } from "~/.server/orders/orders";
-import { Field, FieldErrors, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RadioChoices } from "~/components/forms";
 import { PAYMENT_CHOICES, PlaceOrderSchema } from "~/forms/order";
 import { encodeMessage, useLang, useT } from "~/utils/i18n";
 import { PAYMENT_METHOD_KEYS, UNIT_KEYS } from "~/utils/labels";
@@ -250,25 +250,17 @@ export default function ProductPage() {
                   })}
                 </p>
               ) : null}
-              <fieldset className="space-y-2">
-                <legend className="font-medium">{t("order.payment_method")}</legend>
-                {PAYMENT_CHOICES.map((method) => (
-                  <label
-                    key={method}
-                    className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3"
-                  >
-                    <input
-                      type="radio"
-                      name={fields.paymentMethod.name}
-                      value={method}
-                      defaultChecked={fields.paymentMethod.initialValue === method}
-                      className="size-5"
-                    />
-                    {t(PAYMENT_METHOD_KEYS[method])}
-                  </label>
-                ))}
-                <FieldErrors id={fields.paymentMethod.errorId} errors={fields.paymentMethod.errors} />
-              </fieldset>
+              <RadioChoices
+                legend={t("order.payment_method")}
+                name={fields.paymentMethod.name}
+                checked={fields.paymentMethod.initialValue}
+                errorId={fields.paymentMethod.errorId}
+                errors={fields.paymentMethod.errors}
+                choices={PAYMENT_CHOICES.map((method) => ({
+                  value: method,
+                  label: t(PAYMENT_METHOD_KEYS[method]),
+                }))}
+              />
               <Field
                 label={t("order.delivery_address")}
                 htmlFor={fields.deliveryAddress.id}
