@@ -13,6 +13,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
 import { Field, FormErrors, RadioChoices } from "./forms";
 import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
+import { useUploadProgress } from "./upload-progress";
 
 type Category = { id: string; parentId: string | null; nameId: string; nameEn: string };
 
@@ -67,6 +68,8 @@ export function ListingForm({
     defaultValue: { ...defaults, tiers: tierDefaults },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const formProps = getFormProps(form);
+  const upload = useUploadProgress(formProps.onSubmit);
   const byParent = new Map<string | null, Category[]>();
   for (const c of categories) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
   const name = (c: Category) => (lang === "en" ? c.nameEn : c.nameId);
@@ -86,7 +89,13 @@ export function ListingForm({
   );
 
   return (
-    <Form method="post" encType="multipart/form-data" className="card space-y-4" {...getFormProps(form)}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="card space-y-4"
+      {...formProps}
+      onSubmit={upload.onSubmit}
+    >
       <input type="hidden" name="intent" value="save" />
       <FormErrors errors={form.errors} />
       {photos.length > 0 ? (
@@ -360,8 +369,24 @@ export function ListingForm({
         ]}
       />
 
-      <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-        {navigation.state === "submitting" ? t("product_form.saving") : t("product_form.save")}
+      {upload.progress !== null ? (
+        <div role="status" className="space-y-1">
+          <p className="text-sm font-medium">
+            {t("product_form.uploading", { percent: Math.round(upload.progress * 100) })}
+          </p>
+          <progress value={upload.progress} max={1} className="h-3 w-full accent-brand-600">
+            {Math.round(upload.progress * 100)}%
+          </progress>
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        className="btn-primary w-full"
+        disabled={navigation.state === "submitting" || upload.progress !== null}
+      >
+        {navigation.state === "submitting" || upload.progress !== null
+          ? t("product_form.saving")
+          : t("product_form.save")}
       </button>
     </Form>
   );

@@ -181,6 +181,7 @@ export const en: Catalog = {
   "product_form.description": "Description",
   "product_form.save": "Save product",
   "product_form.saving": "Saving…",
+  "product_form.uploading": "Uploading photos… {percent}%",
   "product_form.photos": "Product photos (1 to 8)",
   "product_form.photos_add": "Add photos (optional)",
   "product_form.photos_hint":

@@ -179,6 +179,7 @@ export const id = {
   "product_form.description": "Keterangan",
   "product_form.save": "Simpan produk",
   "product_form.saving": "Menyimpan…",
+  "product_form.uploading": "Mengunggah foto… {percent}%",
   "product_form.photos": "Foto produk (1 sampai 8)",
   "product_form.photos_add": "Tambah foto (tidak wajib)",
   "product_form.photos_hint":
