@@ -12,6 +12,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
+  // One retry in CI, reported as "flaky" rather than hidden: once in a local run the English
+  // test failed after 0 ms (before its first step) and passed on every run after; not yet explained.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,

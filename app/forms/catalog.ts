@@ -28,7 +28,7 @@ export const CatalogParamsSchema = z.object({
       .optional()
       .catch(undefined),
   ),
-  urut: z.enum(["relevansi", "terbaru", "termurah", "termahal"]).optional().catch(undefined),
+  urut: z.enum(["relevansi", "terbaru", "termurah", "termahal", "terdekat"]).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

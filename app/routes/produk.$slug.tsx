@@ -19,7 +19,7 @@ import { socialMeta } from "~/utils/meta";
 import { productJsonLd } from "~/utils/structured-data";
 import { formatRupiah } from "~/utils/money";
 import { priceForQuantity } from "~/utils/pricing";
-import { earliestArrival, whatsAppShareLink } from "~/utils/delivery";
+import { earliestArrival, whatsAppChatLink, whatsAppShareLink } from "~/utils/delivery";
 import { formatDate } from "~/utils/time";
 import { ResponsiveImage } from "~/components/responsive-image";
 
@@ -196,9 +196,28 @@ export default function ProductPage() {
             <dd className="font-semibold">{formatDate(arrival, lang)}</dd>
           </div>
         </dl>
-        <a href={shareLink} className="btn-secondary w-full" rel="noopener" target="_blank">
-          {t("product.share_whatsapp")}
-        </a>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {product.group.phone ? (
+            <a
+              href={whatsAppChatLink(
+                product.group.phone,
+                t("product.quote_text", {
+                  name: product.name,
+                  group: product.group.name,
+                  url: `${origin}/produk/${product.slug}`,
+                }),
+              )}
+              className="btn-secondary w-full"
+              rel="noopener"
+              target="_blank"
+            >
+              {t("product.ask_quote")}
+            </a>
+          ) : null}
+          <a href={shareLink} className="btn-secondary w-full" rel="noopener" target="_blank">
+            {t("product.share_whatsapp")}
+          </a>
+        </div>
         {tiers.length > 1 ? (
           <table className="w-full text-sm">
             <caption className="text-left font-medium">{t("product.tier_prices")}</caption>

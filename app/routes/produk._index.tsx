@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { areaPathByCode, listAreasWithGroups } from "~/.server/areas/areas";
+import { getViewer } from "~/.server/auth/guards";
+import { businessLocation } from "~/.server/buyers/businesses";
 import { listCategories } from "~/.server/catalog/products";
 import { searchCatalog } from "~/.server/catalog/search";
 import { publicOrigin } from "~/.server/http/origin";
@@ -22,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = parseCatalogParams(url.searchParams);
   const areaPath = params.wilayah ? await areaPathByCode(params.wilayah) : null;
+  const viewer = params.urut === "terdekat" ? await getViewer(request) : null;
+  const near = viewer?.business ? await businessLocation(viewer.business.id) : null;
   const [result, categories, areas] = await Promise.all([
     searchCatalog({
       text: params.q,
@@ -33,12 +37,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       readyStockOnly: params.stok === "1",
       deliverBy: params.kirim_sebelum ? new Date(`${params.kirim_sebelum}T23:59:59+07:00`) : undefined,
       sort: params.urut ? SORT_PARAMS[params.urut] : undefined,
+      near: near ?? undefined,
       page: params.halaman,
     }),
     listCategories(),
     listAreasWithGroups(),
   ]);
-  return { ...result, params, categories, areas, origin: publicOrigin(request), query: url.search };
+  return {
+    ...result,
+    params,
+    categories,
+    areas,
+    origin: publicOrigin(request),
+    query: url.search,
+    nearestUnavailable: params.urut === "terdekat" && !near,
+  };
 }
 
 const SORT_KEYS: Record<keyof typeof SORT_PARAMS, MessageKey> = {
@@ -46,12 +59,13 @@ const SORT_KEYS: Record<keyof typeof SORT_PARAMS, MessageKey> = {
   terbaru: "catalog.sort.newest",
   termurah: "catalog.sort.price_asc",
   termahal: "catalog.sort.price_desc",
+  terdekat: "catalog.sort.nearest",
 };
 
 export default function Catalog() {
   const t = useT();
   const lang = useLang();
-  const { products, total, moreThanTotal, pageCount, params, categories, areas, query } =
+  const { products, total, moreThanTotal, pageCount, params, categories, areas, query, nearestUnavailable } =
     useLoaderData<typeof loader>();
   const count = moreThanTotal
     ? t("catalog.more_than", { count: total.toLocaleString(lang === "en" ? "en-GB" : "id-ID") })
@@ -214,6 +228,11 @@ export default function Catalog() {
       <p className="text-stone-600" aria-live="polite">
         {params.q ? t("catalog.count_for", { count, q: params.q }) : t("catalog.count", { count })}
       </p>
+      {nearestUnavailable ? (
+        <p role="status" className="rounded-lg bg-amber-100 p-3 text-amber-900">
+          {t("catalog.nearest_unavailable")}
+        </p>
+      ) : null}
       {products.length === 0 ? (
         <p className="card text-stone-600">
           {params.q || filtersUsed ? t("catalog.no_results") : t("catalog.empty")}

@@ -5,4 +5,5 @@ export const SORT_PARAMS = {
   terbaru: "newest",
   termurah: "price_asc",
   termahal: "price_desc",
+  terdekat: "nearest",
 } as const;

@@ -19,3 +19,8 @@ export function earliestArrival(now: Date, leadTimeDays: number): Date {
 export function whatsAppShareLink(text: string): string {
   return `https://wa.me/?text=${encodeURIComponent(text)}`;
 }
+
+/** A wa.me link that opens a chat with one number (E.164), the text filled in. */
+export function whatsAppChatLink(e164: string, text: string): string {
+  return `https://wa.me/${e164.replace(/^\+/, "")}?text=${encodeURIComponent(text)}`;
+}

@@ -40,6 +40,14 @@ beforeAll(async () => {
   const craft = await db.category.create({
     data: { slug: `rajutan-${areas.villageA1.code}`, nameId: "Rajutan", nameEn: "Knitwear" },
   });
+  await db.area.update({
+    where: { id: areas.villageA1.id },
+    data: { latitude: -6.8037, longitude: 107.6281 },
+  });
+  await db.area.update({
+    where: { id: areas.villageA2.id },
+    data: { latitude: -6.8155, longitude: 107.6254 },
+  });
   const { group } = await createGroupWithManager(areas.villageA1.id);
   const { group: neighbour } = await createGroupWithManager(areas.villageA2.id);
   const day = (n: number) => new Date(Date.UTC(2026, 0, n));
@@ -177,6 +185,23 @@ describe("catalog search", () => {
     expect(await names_of({ deliverBy: new Date(Date.now() + 20 * 86_400_000), text: "tas" })).toEqual([
       "Tas Rajutan Katun",
     ]);
+  });
+
+  it("puts the nearest groups first for a buyer, and says why it cannot for a visitor", async () => {
+    // Standing in the second village: its two products first, then the first village's, newest first.
+    expect(await names_of({ sort: "nearest", near: { latitude: -6.8155, longitude: 107.6254 } })).toEqual([
+      "Sirup Kopi Café",
+      "Stroberi Beku",
+      "Tas Rajutan Katun",
+      "Selai Stroberi",
+      "Keripik Pisang Manis",
+      "Keripik Singkong Balado",
+    ]);
+    const data = (await callLoader(catalogLoader, await request("/produk?urut=terdekat"))) as {
+      sort: string;
+      nearestUnavailable: boolean;
+    };
+    expect(data).toMatchObject({ sort: "newest", nearestUnavailable: true });
   });
 
   it("keeps every choice in the URL and ignores values that make no sense", async () => {

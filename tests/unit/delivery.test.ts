@@ -24,3 +24,12 @@ describe("whatsAppShareLink", () => {
     );
   });
 });
+
+describe("whatsAppChatLink", () => {
+  it("opens a chat with the group's number, digits only, with the text filled in", async () => {
+    const { whatsAppChatLink } = await import("~/utils/delivery");
+    expect(whatsAppChatLink("+6281200000003", "Halo KUBE")).toBe(
+      "https://wa.me/6281200000003?text=Halo%20KUBE",
+    );
+  });
+});

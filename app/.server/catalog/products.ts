@@ -86,6 +86,7 @@ export async function getProductForBuyers(slug: string) {
           name: true,
           slug: true,
           story: true,
+          phone: true,
           rw: true,
           verifiedAt: true,
           village: { select: { name: true, parent: { select: { name: true } } } },

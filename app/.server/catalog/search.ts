@@ -2,7 +2,7 @@ import { db, dbKind, Prisma } from "../db/client";
 import { fts5Query, queryTerms, tsQuery } from "./search-text";
 import { CATALOG_PAGE_SIZE, productCards } from "./products";
 
-export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc"] as const;
+export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc", "nearest"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 export type CatalogQuery = {
@@ -18,6 +18,8 @@ export type CatalogQuery = {
   /** Only products the group can make and send by this date (lead time). */
   deliverBy?: Date;
   sort?: CatalogSort;
+  /** Where the buyer is, for "nearest" (their business's village). */
+  near?: { latitude: number; longitude: number };
   page: number;
 };
 
@@ -79,15 +81,25 @@ export async function searchCatalog(query: CatalogQuery, now = new Date()) {
           " + ",
         )
       : Prisma.sql`0`;
-  const sort = query.sort ?? (terms.length > 0 ? "relevance" : "newest");
+  const requested = query.sort ?? (terms.length > 0 ? "relevance" : "newest");
+  // "Nearest" needs a place to measure from; without one the newest come first.
+  const sort = requested === "nearest" && !query.near ? "newest" : requested;
+  const near = query.near;
+  // Squared distance in degrees: at the scale of a regency it orders villages as kilometres would.
+  const distance = near
+    ? Prisma.sql`(SELECT (a."latitude" - ${near.latitude}) * (a."latitude" - ${near.latitude}) + (a."longitude" - ${near.longitude}) * (a."longitude" - ${near.longitude})
+        FROM "Group" g JOIN "Area" a ON a."id" = g."villageId" WHERE g."id" = p."groupId")`
+    : Prisma.sql`0`;
   const order =
-    sort === "price_asc"
-      ? Prisma.sql`p."price" ASC, p."id" ASC`
-      : sort === "price_desc"
-        ? Prisma.sql`p."price" DESC, p."id" ASC`
-        : sort === "relevance"
-          ? Prisma.sql`(${nameScore}) DESC, p."createdAt" DESC, p."id" ASC`
-          : Prisma.sql`p."createdAt" DESC, p."id" ASC`;
+    sort === "nearest"
+      ? Prisma.sql`${distance} ASC NULLS LAST, p."createdAt" DESC, p."id" ASC`
+      : sort === "price_asc"
+        ? Prisma.sql`p."price" ASC, p."id" ASC`
+        : sort === "price_desc"
+          ? Prisma.sql`p."price" DESC, p."id" ASC`
+          : sort === "relevance"
+            ? Prisma.sql`(${nameScore}) DESC, p."createdAt" DESC, p."id" ASC`
+            : Prisma.sql`p."createdAt" DESC, p."id" ASC`;
 
   const offset = (query.page - 1) * CATALOG_PAGE_SIZE;
   // Counting every match costs as much as finding them; past COUNT_CAP the page says "1.000+".

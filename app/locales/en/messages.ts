@@ -60,6 +60,9 @@ export const en: Catalog = {
   "catalog.sort.newest": "Newest",
   "catalog.sort.price_asc": "Lowest price",
   "catalog.sort.price_desc": "Highest price",
+  "catalog.sort.nearest": "Nearest to my business",
+  "catalog.nearest_unavailable":
+    "Nearest first uses your business's location: sign in as a buyer. Showing the newest first.",
   "catalog.clear": "Clear filters",
   "catalog.count_for": "{count} products for “{q}”",
   "catalog.no_results": "No products match. Try other words or fewer filters.",
@@ -79,6 +82,9 @@ export const en: Catalog = {
   "product.multiple_of": "in multiples of {qty} {unit}",
   "product.earliest_arrival": "Earliest arrival",
   "product.share_whatsapp": "Share on WhatsApp",
+  "product.ask_quote": "Ask for a quote (WhatsApp)",
+  "product.quote_text":
+    "Hello {group}, I would like a quote for {name}: quantity …, delivery date …, to …. {url}",
   "product.share_text": "{name} — {price} per {unit}, min. {min} {unit}. Made by {group}, {village}.",
   "product.track_record": "{completed} orders completed · on time {onTime}",
 

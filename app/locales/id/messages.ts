@@ -59,6 +59,9 @@ export const id = {
   "catalog.sort.newest": "Terbaru",
   "catalog.sort.price_asc": "Harga terendah",
   "catalog.sort.price_desc": "Harga tertinggi",
+  "catalog.sort.nearest": "Terdekat dari usaha saya",
+  "catalog.nearest_unavailable":
+    "Urutan terdekat memakai lokasi usaha Anda: masuk sebagai pembeli. Sekarang diurutkan dari yang terbaru.",
   "catalog.clear": "Hapus saringan",
   "catalog.count_for": "{count} produk untuk “{q}”",
   "catalog.no_results": "Tidak ada produk yang cocok. Coba kata lain atau kurangi saringan.",
@@ -78,6 +81,9 @@ export const id = {
   "product.multiple_of": "kelipatan {qty} {unit}",
   "product.earliest_arrival": "Paling cepat tiba",
   "product.share_whatsapp": "Bagikan lewat WhatsApp",
+  "product.ask_quote": "Minta penawaran (WhatsApp)",
+  "product.quote_text":
+    "Halo {group}, saya ingin minta penawaran untuk {name}: jumlah …, dikirim tanggal …, ke alamat …. {url}",
   "product.share_text": "{name} — {price} per {unit}, min. {min} {unit}. Buatan {group}, {village}.",
   "product.track_record": "{completed} pesanan selesai · tepat waktu {onTime}",
 
