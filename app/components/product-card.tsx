@@ -51,3 +51,22 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDa
     </li>
   );
 }
+
+/** Products as a grid of cards: two across on a phone, four on a desktop; the first `eager` load at once. */
+export function ProductGrid({
+  products,
+  eager = 0,
+  className = "",
+}: {
+  products: ProductCardData[];
+  eager?: number;
+  className?: string;
+}) {
+  return (
+    <ul className={`grid grid-cols-2 gap-3 md:grid-cols-4 ${className}`}>
+      {products.map((product, index) => (
+        <ProductCard key={product.slug} product={product} eager={index < eager} />
+      ))}
+    </ul>
+  );
+}

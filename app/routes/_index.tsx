@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listFeaturedProducts } from "~/.server/catalog/products";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -40,11 +40,7 @@ export default function Home() {
         {products.length === 0 ? (
           <p className="card mt-3 text-stone-600">{t("catalog.empty")}</p>
         ) : (
-          <ul className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4">
-            {products.map((product, index) => (
-              <ProductCard key={product.slug} product={product} eager={index < 2} />
-            ))}
-          </ul>
+          <ProductGrid products={products} eager={2} className="mt-3" />
         )}
       </section>
       <section className="grid gap-3 md:grid-cols-3" aria-label={t("home.how_title")}>

@@ -4,7 +4,7 @@ import { getGroupPage } from "~/.server/catalog/groups";
 import { listGroupProductsForBuyers } from "~/.server/catalog/products";
 import { invariantResponse } from "~/.server/http/responses";
 import { publicOrigin } from "~/.server/http/origin";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { useLang, useT } from "~/utils/i18n";
 import { GROUP_STAGE_KEYS } from "~/utils/labels";
 import { socialMeta } from "~/utils/meta";
@@ -102,11 +102,7 @@ export default function GroupPage() {
         {products.length === 0 ? (
           <p className="card text-stone-600">{t("group.no_products")}</p>
         ) : (
-          <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-            {products.map((product) => (
-              <ProductCard key={product.slug} product={product} />
-            ))}
-          </ul>
+          <ProductGrid products={products} />
         )}
       </section>
     </div>

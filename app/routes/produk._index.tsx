@@ -6,7 +6,7 @@ import { businessLocation } from "~/.server/buyers/businesses";
 import { listCategories } from "~/.server/catalog/products";
 import { searchCatalog } from "~/.server/catalog/search";
 import { publicOrigin } from "~/.server/http/origin";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { parseCatalogParams } from "~/forms/catalog";
 import { SORT_PARAMS } from "~/utils/catalog-sorts";
 import type { MessageKey } from "~/locales";
@@ -61,6 +61,34 @@ const SORT_KEYS: Record<keyof typeof SORT_PARAMS, MessageKey> = {
   termahal: "catalog.sort.price_desc",
   terdekat: "catalog.sort.nearest",
 };
+
+/** One labelled filter field: a whole number (the default) or a date. */
+function FilterInput({
+  label,
+  name,
+  value,
+  min,
+  type = "number",
+}: {
+  label: string;
+  name: string;
+  value: number | string | undefined;
+  min?: number;
+  type?: "number" | "date";
+}) {
+  return (
+    <label className="block">
+      <span className="block text-sm font-medium">{label}</span>
+      <input
+        type={type}
+        name={name}
+        defaultValue={value ?? ""}
+        className="field-input"
+        {...(type === "number" ? { min, step: 1, inputMode: "numeric" as const } : {})}
+      />
+    </label>
+  );
+}
 
 export default function Catalog() {
   const t = useT();
@@ -148,51 +176,20 @@ export default function Catalog() {
                 ))}
               </select>
             </label>
-            <label className="block">
-              <span className="block text-sm font-medium">{t("catalog.price_min")}</span>
-              <input
-                type="number"
-                name="harga_min"
-                min={0}
-                step={1}
-                inputMode="numeric"
-                defaultValue={params.harga_min ?? ""}
-                className="field-input"
-              />
-            </label>
-            <label className="block">
-              <span className="block text-sm font-medium">{t("catalog.price_max")}</span>
-              <input
-                type="number"
-                name="harga_maks"
-                min={0}
-                step={1}
-                inputMode="numeric"
-                defaultValue={params.harga_maks ?? ""}
-                className="field-input"
-              />
-            </label>
-            <label className="block">
-              <span className="block text-sm font-medium">{t("catalog.max_min_order")}</span>
-              <input
-                type="number"
-                name="min_pesan"
-                min={1}
-                step={1}
-                inputMode="numeric"
-                defaultValue={params.min_pesan ?? ""}
-                className="field-input"
-              />
-            </label>
-            <label className="block">
-              <span className="block text-sm font-medium">{t("catalog.deliver_by")}</span>
-              <input
-                type="date"
-                name="kirim_sebelum"
-                defaultValue={params.kirim_sebelum ?? ""}
-                className="field-input"
-              />
-            </label>
+            <FilterInput label={t("catalog.price_min")} name="harga_min" min={0} value={params.harga_min} />
+            <FilterInput label={t("catalog.price_max")} name="harga_maks" min={0} value={params.harga_maks} />
+            <FilterInput
+              label={t("catalog.max_min_order")}
+              name="min_pesan"
+              min={1}
+              value={params.min_pesan}
+            />
+            <FilterInput
+              label={t("catalog.deliver_by")}
+              name="kirim_sebelum"
+              type="date"
+              value={params.kirim_sebelum}
+            />
             <label className="flex min-h-11 items-center gap-3">
               <input
                 type="checkbox"
@@ -238,11 +235,7 @@ export default function Catalog() {
           {params.q || filtersUsed ? t("catalog.no_results") : t("catalog.empty")}
         </p>
       ) : (
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          {products.map((product, index) => (
-            <ProductCard key={product.slug} product={product} eager={index < 4} />
-          ))}
-        </ul>
+        <ProductGrid products={products} eager={4} />
       )}
       {pageCount > 1 ? (
         <nav aria-label={t("catalog.pages")} className="flex items-center justify-between">
