@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { getViewer } from "~/.server/auth/guards";
 import { getLang } from "~/.server/http/lang";
+import { cartLineCount } from "~/.server/cart/cart";
 import { countUnread } from "~/.server/notifications/notifications";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
@@ -24,7 +25,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, viewer] = await Promise.all([getLang(request), getViewer(request)]);
-  const unread = viewer ? await countUnread(viewer.id) : 0;
+  const [unread, cartLines] = await Promise.all([
+    viewer ? countUnread(viewer.id) : 0,
+    viewer?.business ? cartLineCount(viewer.business.id) : 0,
+  ]);
   return {
     lang,
     viewer: viewer && {
@@ -33,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isGroupManager: viewer.managedGroup !== null,
       isTkm: viewer.tkmTeam !== null,
       unread,
+      cartLines,
     },
   };
 }

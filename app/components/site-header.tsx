@@ -33,6 +33,17 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
             {t("nav.groups")}
           </NavLink>
           {viewer?.isBuyer ? (
+            <NavLink to="/keranjang" className={navClass}>
+              {t("nav.cart")}
+              {viewer.cartLines > 0 ? (
+                <span className="ml-1 rounded-full bg-brand-700 px-2 text-xs text-white">
+                  <span className="sr-only">{t("nav.cart_lines")}: </span>
+                  {viewer.cartLines}
+                </span>
+              ) : null}
+            </NavLink>
+          ) : null}
+          {viewer?.isBuyer ? (
             <NavLink to="/pesanan" className={navClass}>
               {t("nav.my_orders")}
             </NavLink>

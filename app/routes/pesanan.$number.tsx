@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
@@ -45,14 +45,8 @@ export default function BuyerOrder() {
   const t = useT();
   const { order } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   return (
     <OrderView order={order} perspective="buyer">
-      {searchParams.get("baru") ? (
-        <p role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800">
-          {t("order.placed_notice")}
-        </p>
-      ) : null}
       <FormErrors errors={lastResult?.error?.[""] ?? null} />
       {order.actions.length > 0 ? (
         <div className="flex flex-wrap gap-2">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
-import { listOrdersForBusiness } from "~/.server/orders/orders";
+import { listCheckoutOrders, listOrdersForBusiness } from "~/.server/orders/orders";
 import { OrderList } from "~/components/order-list";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -10,18 +10,37 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orders.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireBuyer(request);
-  return { business, orders: await listOrdersForBusiness(business.id) };
+  const orders = await listOrdersForBusiness(business.id);
+  // Just after checkout: the orders it made (one per group), named so the buyer knows what happened.
+  const checkoutId = new URL(request.url).searchParams.get("checkout");
+  const justPlaced = checkoutId ? await listCheckoutOrders(business.id, checkoutId) : [];
+  return { business, orders, justPlaced };
 }
 
 export default function BuyerOrders() {
   const t = useT();
-  const { business, orders } = useLoaderData<typeof loader>();
+  const { business, orders, justPlaced } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <header>
         <h1 className="text-2xl font-bold">{t("orders.title")}</h1>
         <p className="text-stone-600">{business.name}</p>
       </header>
+      {justPlaced.length > 0 ? (
+        <div role="status" className="space-y-1 rounded-lg bg-brand-100 p-3 text-brand-900">
+          <p className="font-medium">{t("checkout.placed", { count: justPlaced.length })}</p>
+          <ul className="list-inside list-disc">
+            {justPlaced.map((order) => (
+              <li key={order.number}>
+                <Link to={`/pesanan/${order.number}`} className="link">
+                  {order.number}
+                </Link>{" "}
+                — {order.group.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <OrderList orders={orders} hrefBase="/pesanan" perspective="buyer" />
       {orders.length === 0 ? (
         <Link to="/produk" className="btn-primary">

@@ -1,20 +1,19 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { getViewer, requireBuyer } from "~/.server/auth/guards";
-import { getBusinessDefaultAddress } from "~/.server/buyers/businesses";
 import { groupTrackRecord } from "~/.server/catalog/groups";
 import { getProductForBuyers } from "~/.server/catalog/products";
 import { publicOrigin } from "~/.server/http/origin";
 import { invariantResponse } from "~/.server/http/responses";
-import { placeOrder } from "~/.server/orders/orders";
-import { Field, FormErrors, RadioChoices } from "~/components/forms";
-import { PAYMENT_CHOICES, PlaceOrderSchema } from "~/forms/order";
+import { addToCart } from "~/.server/cart/cart";
+import { Field, FormErrors } from "~/components/forms";
+import { AddToCartSchema } from "~/forms/cart";
 import { encodeMessage, useLang, useT } from "~/utils/i18n";
-import { PAYMENT_METHOD_KEYS, UNIT_KEYS } from "~/utils/labels";
+import { UNIT_KEYS } from "~/utils/labels";
 import { socialMeta } from "~/utils/meta";
 import { productJsonLd } from "~/utils/structured-data";
 import { formatRupiah } from "~/utils/money";
@@ -38,34 +37,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductForBuyers(params.slug ?? "");
   invariantResponse(product);
   const viewer = await getViewer(request);
-  const defaultAddress = viewer?.business ? await getBusinessDefaultAddress(viewer.business.id) : "";
   return {
     product,
     trackRecord: await groupTrackRecord(product.group.id),
     now: new Date().toISOString(),
     origin: publicOrigin(request),
-    buyer: viewer?.business ? { businessName: viewer.business.name, defaultAddress } : null,
+    buyer: viewer?.business ? { businessName: viewer.business.name } : null,
     signedIn: viewer !== null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, business } = await requireBuyer(request);
+  const { business } = await requireBuyer(request);
   const product = await getProductForBuyers(params.slug ?? "");
   invariantResponse(product);
-  const submission = parseWithZod(await request.formData(), { schema: PlaceOrderSchema });
+  const submission = parseWithZod(await request.formData(), { schema: AddToCartSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  // The product is the one in the URL; ids and prices in the form are never trusted.
-  const result = await placeOrder(business.id, viewer.id, product.id, submission.value);
+  // The product is the one in the URL; its price is read again whenever the cart is shown.
+  const result = await addToCart(business.id, product.id, submission.value.quantity);
   if (!result.ok) {
-    const message = encodeMessage(result.message, "params" in result ? result.params : undefined);
+    const message = encodeMessage(result.key, result.params);
     const reply =
-      result.field === "productId"
+      result.key === "order.product_unavailable" || result.key === "cart.paused" || result.key === "cart.full"
         ? submission.reply({ formErrors: [message] })
-        : submission.reply({ fieldErrors: { [result.field]: [message] } });
+        : submission.reply({ fieldErrors: { quantity: [message] } });
     return Response.json(reply, { status: 400 });
   }
-  return redirect(`/pesanan/${result.number}?baru=1`);
+  return redirect(`/keranjang?ditambah=${encodeURIComponent(product.slug)}`);
 }
 
 export default function ProductPage() {
@@ -98,12 +96,8 @@ export default function ProductPage() {
     // Revalidate while typing, not on blur: a message vanishing on blur moves the button away
     // from under the finger that is tapping it.
     shouldRevalidate: "onInput",
-    defaultValue: {
-      quantity: String(product.minOrderQuantity),
-      paymentMethod: "BANK_TRANSFER",
-      deliveryAddress: buyer?.defaultAddress ?? "",
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceOrderSchema }),
+    defaultValue: { quantity: String(product.minOrderQuantity) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddToCartSchema }),
   });
   const [quantityText, setQuantityText] = useState(String(product.minOrderQuantity));
   const quantity = Number(quantityText);
@@ -189,6 +183,11 @@ export default function ProductPage() {
               {product.supplyMode === "READY_STOCK"
                 ? `${product.stock} ${unit}`
                 : t("product.made_to_order", { days: product.leadTimeDays })}
+              {product.supplyMode === "MADE_TO_ORDER" && product.capacityPerWeek !== null ? (
+                <span className="block font-normal text-stone-600">
+                  {t("product.capacity_per_week", { qty: product.capacityPerWeek, unit })}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div className="card col-span-2 p-3">
@@ -269,40 +268,12 @@ export default function ProductPage() {
                   })}
                 </p>
               ) : null}
-              <RadioChoices
-                legend={t("order.payment_method")}
-                name={fields.paymentMethod.name}
-                checked={fields.paymentMethod.initialValue}
-                errorId={fields.paymentMethod.errorId}
-                errors={fields.paymentMethod.errors}
-                choices={PAYMENT_CHOICES.map((method) => ({
-                  value: method,
-                  label: t(PAYMENT_METHOD_KEYS[method]),
-                }))}
-              />
-              <Field
-                label={t("order.delivery_address")}
-                htmlFor={fields.deliveryAddress.id}
-                errorId={fields.deliveryAddress.errorId}
-                errors={fields.deliveryAddress.errors}
-              >
-                <textarea {...getTextareaProps(fields.deliveryAddress)} rows={2} className="field-input" />
-              </Field>
-              <Field
-                label={t("order.note")}
-                htmlFor={fields.note.id}
-                errorId={fields.note.errorId}
-                errors={fields.note.errors}
-                hint={t("order.note_hint")}
-              >
-                <textarea {...getTextareaProps(fields.note)} rows={2} className="field-input" />
-              </Field>
               <button
                 type="submit"
                 className="btn-primary w-full"
                 disabled={navigation.state === "submitting"}
               >
-                {t("order.place")}
+                {t("cart.add")}
               </button>
             </Form>
           ) : signedIn ? (
@@ -313,7 +284,7 @@ export default function ProductPage() {
                 to={`/masuk?redirectTo=${encodeURIComponent(`/produk/${product.slug}`)}`}
                 className="btn-primary"
               >
-                {t("order.sign_in_to_order")}
+                {t("cart.sign_in_to_buy")}
               </Link>
             </p>
           )}

@@ -24,3 +24,27 @@ export function whatsAppShareLink(text: string): string {
 export function whatsAppChatLink(e164: string, text: string): string {
   return `https://wa.me/${e164.replace(/^\+/, "")}?text=${encodeURIComponent(text)}`;
 }
+
+/** The WIB calendar date of an instant, "2026-11-28": what a date input shows and sends. */
+export function wibDateKey(instant: Date): string {
+  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Noon WIB of a calendar date "2026-11-28": how a wanted-by day is stored. Null when not a date. */
+export function wibNoon(dateKey: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey)) return null;
+  const instant = new Date(`${dateKey}T12:00:00+07:00`);
+  return Number.isNaN(instant.getTime()) || wibDateKey(instant) !== dateKey ? null : instant;
+}
+
+/** The Monday of the WIB week an instant falls in, as a date key: the unit of weekly capacity. */
+export function wibWeekKey(instant: Date): string {
+  const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
+  const daysSinceMonday = (wib.getUTCDay() + 6) % 7;
+  return new Date(wib.getTime() - daysSinceMonday * DAY).toISOString().slice(0, 10);
+}
+
+/** Noon WIB `days` calendar days after the WIB day of `instant`. */
+export function addWibDays(instant: Date, days: number): Date {
+  return wibNoon(wibDateKey(new Date(instant.getTime() + days * DAY))) as Date;
+}

@@ -172,13 +172,17 @@ export async function seedDemo(db: Db, now = new Date()) {
         address: b.address,
         phone: e164(b.owner.phone),
         verifiedAt: new Date(now.getTime() - 400 * DAY),
+        // Hotels and caterers buy on terms (tempo), as they do with their other suppliers.
+        ...(b.kind === "HOTEL" || b.kind === "KATERING"
+          ? { paymentTermDays: 14, creditLimit: 5_000_000 }
+          : {}),
         users: { create: { userId: owner.id, role: "OWNER" } },
         addresses: {
           create: {
             label: "Utama",
             recipient: b.name,
             phone: e164(b.owner.phone),
-            line: `${b.address}, ${b.village}, Lembang`,
+            line: b.address,
             villageId: village(b.village).id,
             isDefault: true,
           },

@@ -19,14 +19,20 @@ test("a buyer signs in and orders with JavaScript turned off", async ({ page }) 
 
   await page.goto("/produk/dodol-susu-lembang");
   await page.getByLabel(/Jumlah/).fill("30");
-  await page.getByLabel("Catatan untuk penjual").fill("Kirim hari Sabtu");
-  await page.getByRole("button", { name: "Buat pesanan" }).click();
+  await page.getByRole("button", { name: "Tambah ke keranjang" }).click();
   await expect(page.getByText("Jumlah harus kelipatan 12.")).toBeVisible();
-  await expect(page.getByLabel("Catatan untuk penjual")).toHaveValue("Kirim hari Sabtu");
+  await expect(page.getByLabel(/Jumlah/)).toHaveValue("30");
 
   await page.getByLabel(/Jumlah/).fill("36");
-  await page.getByRole("button", { name: "Buat pesanan" }).click();
-  await expect(page.getByText("Pesanan terkirim.")).toBeVisible();
+  await page.getByRole("button", { name: "Tambah ke keranjang" }).click();
+  await expect(page.getByText("Produk ditambahkan ke keranjang.")).toBeVisible();
+  await page.getByRole("link", { name: "Lanjut ke checkout" }).click();
+  // The business's saved address is already chosen; only a note for the seller is added.
+  await page.getByLabel("Catatan untuk penjual").fill("Kirim hari Sabtu");
+  await page.getByRole("button", { name: /^Buat pesanan/ }).click();
+  await expect(page.getByText(/pesanan terkirim ke kelompok/)).toBeVisible();
+  await page.getByRole("status").getByRole("link").first().click();
+  await expect(page.getByText("Menunggu konfirmasi").first()).toBeVisible();
   await expect(page.getByText("36 pak").first()).toBeVisible();
   await expect(page.getByText("Kirim hari Sabtu")).toBeVisible();
 });

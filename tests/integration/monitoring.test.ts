@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
-import { placeOrder, transitionOrder } from "~/.server/orders/orders";
+import { transitionOrder } from "~/.server/orders/orders";
 import { recordPayment } from "~/.server/payments/record";
 import { incomeByMonthForArea } from "~/.server/reports/income";
 import { wibMonthKey } from "~/utils/time";
 import { createWorld } from "../helpers/factories";
+import { placedOrderNumber } from "../helpers/orders";
 
 describe("income per month for a TKM area", () => {
   it("counts money received for orders in the WIB month it arrived, and not members' dues", async () => {
     const world = await createWorld();
-    const placed = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
-      quantity: 20,
-      paymentMethod: "BANK_TRANSFER",
-      deliveryAddress: "Jl. Raya 1",
-    });
-    if (!placed.ok) throw new Error("order failed");
+    const placed = { number: await placedOrderNumber(world.buyer, world.product.id, 20) };
     await transitionOrder(
       { party: "group", groupId: world.home.group.id },
       world.home.manager.id,

@@ -1,32 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
-import { placeOrder } from "~/.server/orders/orders";
+import { addToCart, getCart } from "~/.server/cart/cart";
 import { recordPayment } from "~/.server/payments/record";
 import { action as productAction } from "~/routes/produk.$slug";
 import { action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
 import { action as buyerOrderAction } from "~/routes/pesanan.$number";
 import { createProduct, createWorld } from "../helpers/factories";
+import { placedOrderNumber, stockOf } from "../helpers/orders";
 import { callAction, jsonOf, request, statusOf } from "../helpers/requests";
 
-const order = (quantity: string, extra: Record<string, string> = {}) => ({
-  quantity,
-  paymentMethod: "BANK_TRANSFER",
-  deliveryAddress: "Toko Rasa, Jl. Raya Lembang 1",
-  ...extra,
-});
+const add = (quantity: string, extra: Record<string, string> = {}) => ({ quantity, ...extra });
 
 async function snapshot() {
-  const [orders, events, audits, products] = await Promise.all([
+  const [orders, events, audits, cartLines, products] = await Promise.all([
     db.order.count(),
     db.orderEvent.count(),
     db.auditEvent.count(),
+    db.cartItem.findMany({ select: { productId: true, quantity: true }, orderBy: { id: "asc" } }),
     db.product.findMany({ select: { id: true, stock: true }, orderBy: { id: "asc" } }),
   ]);
-  return { orders, events, audits, products };
+  return { orders, events, audits, cartLines, products };
 }
 
-describe("placing an order from the product page", () => {
-  it("creates the order at the database's tier price, reserves stock, and starts the timeline", async () => {
+describe("adding to the cart from the product page", () => {
+  it("puts the product in the business's cart, ignoring a tampered price or group, and orders nothing yet", async () => {
     const world = await createWorld();
     const product = await createProduct(world.home.group.id, world.category.id, {
       price: 25_000,
@@ -36,55 +33,59 @@ describe("placing an order from the product page", () => {
     });
     const response = await callAction(
       productAction,
-      // A tampered price and group id in the form are ignored.
       await request(`/produk/${product.slug}`, {
         userId: world.buyer.buyer.id,
-        form: order("50", { price: "1", unitPrice: "1", groupId: world.other.group.id }),
+        form: add("50", {
+          price: "1",
+          unitPrice: "1",
+          groupId: world.other.group.id,
+          productId: world.otherProduct.id,
+        }),
       }),
       { slug: product.slug },
     );
     expect(statusOf(response)).toBe(302);
-    const placed = await db.order.findFirstOrThrow({
-      where: { businessId: world.buyer.business.id },
-      select: {
-        number: true,
-        groupId: true,
-        total: true,
-        status: true,
-        items: { select: { quantity: true, unitPrice: true, productName: true } },
-        events: { select: { toStatus: true, actorId: true } },
-      },
+    expect((response as Response).headers.get("Location")).toBe(`/keranjang?ditambah=${product.slug}`);
+    const cart = await getCart(world.buyer.business.id);
+    expect(cart.groups.map((g) => g.group.id)).toEqual([world.home.group.id]);
+    expect(cart.groups[0]?.lines.map((l) => [l.product.id, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
+      [product.id, 50, 22_000, 1_100_000],
+    ]);
+    expect(await db.order.count({ where: { businessId: world.buyer.business.id } })).toBe(0);
+    expect(await stockOf(product.id)).toBe(100);
+  });
+
+  it("adds on top of what is already in the cart, and checks the total against the rules", async () => {
+    const world = await createWorld();
+    expect(await addToCart(world.buyer.business.id, world.product.id, 60)).toEqual({ ok: true });
+    expect(await addToCart(world.buyer.business.id, world.product.id, 30)).toEqual({ ok: true });
+    expect(await addToCart(world.buyer.business.id, world.product.id, 20)).toEqual({
+      ok: false,
+      key: "order.out_of_stock",
+      params: { stock: 100 },
     });
-    expect((response as Response).headers.get("Location")).toBe(`/pesanan/${placed.number}?baru=1`);
-    expect(placed).toMatchObject({ groupId: world.home.group.id, total: 1_100_000, status: "PLACED" });
-    expect(placed.items).toEqual([{ quantity: 50, unitPrice: 22_000, productName: "Besek bambu" }]);
-    expect(placed.events).toEqual([{ toStatus: "PLACED", actorId: world.buyer.buyer.id }]);
-    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(50);
-    expect(
-      await db.auditEvent.count({ where: { action: "order.place", businessId: world.buyer.business.id } }),
-    ).toBe(1);
-    expect(await db.notification.count({ where: { userId: world.home.manager.id } })).toBe(1);
+    const cart = await getCart(world.buyer.business.id);
+    expect(cart.groups[0]?.lines[0]?.quantity).toBe(90);
   });
 
   it.each([
-    ["", "quantity", "form.number_required"],
-    ["abc", "quantity", "form.number_required"],
-    ["-10", "quantity", "form.positive"],
-    ["0", "quantity", "form.positive"],
-    ["12.5", "quantity", "form.whole_number"],
-    ["9", "quantity", 'order.below_minimum|{"min":10}'],
-    ["101", "quantity", 'order.out_of_stock|{"stock":100}'],
-  ])("answers quantity %j with a message on %s and changes nothing", async (quantity, field, message) => {
+    ["", "form.number_required"],
+    ["abc", "form.number_required"],
+    ["-10", "form.positive"],
+    ["0", "form.positive"],
+    ["12.5", "form.whole_number"],
+    ["9", 'order.below_minimum|{"min":10}'],
+    ["101", 'order.out_of_stock|{"stock":100}'],
+  ])("answers quantity %j with %s and changes nothing", async (quantity, message) => {
     const world = await createWorld();
     const before = await snapshot();
     const response = await callAction(
       productAction,
-      await request(`/produk/${world.product.slug}`, { userId: world.buyer.buyer.id, form: order(quantity) }),
+      await request(`/produk/${world.product.slug}`, { userId: world.buyer.buyer.id, form: add(quantity) }),
       { slug: world.product.slug },
     );
     expect(statusOf(response)).toBe(400);
-    const reply = await jsonOf(response);
-    expect(reply.error?.[field]).toEqual([message]);
+    expect((await jsonOf(response)).error?.quantity).toEqual([message]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -92,14 +93,11 @@ describe("placing an order from the product page", () => {
     const world = await createWorld();
     const response = await callAction(
       productAction,
-      await request(`/produk/${world.product.slug}`, {
-        userId: world.buyer.buyer.id,
-        form: order("9", { note: "Kirim pagi" }),
-      }),
+      await request(`/produk/${world.product.slug}`, { userId: world.buyer.buyer.id, form: add("9") }),
       { slug: world.product.slug },
     );
     const reply = (await jsonOf(response)) as { initialValue?: Record<string, string> };
-    expect(reply.initialValue).toMatchObject({ quantity: "9", note: "Kirim pagi" });
+    expect(reply.initialValue).toMatchObject({ quantity: "9" });
   });
 
   it("refuses a quantity that is not a multiple of the order multiple", async () => {
@@ -108,15 +106,9 @@ describe("placing an order from the product page", () => {
       minOrderQuantity: 12,
       orderMultiple: 12,
     });
-    const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, {
-      quantity: 18,
-      paymentMethod: "BANK_TRANSFER",
-      deliveryAddress: "Jl. Raya 1",
-    });
-    expect(result).toEqual({
+    expect(await addToCart(world.buyer.business.id, product.id, 18)).toEqual({
       ok: false,
-      field: "quantity",
-      message: "order.not_multiple",
+      key: "order.not_multiple",
       params: { multiple: 12 },
     });
   });
@@ -129,57 +121,30 @@ describe("placing an order from the product page", () => {
       where: { id: paused.id },
       data: { pausedUntil: new Date(Date.now() + 86_400_000) },
     });
-    for (const p of [archived, paused]) {
-      const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, p.id, {
-        quantity: 10,
-        paymentMethod: "BANK_TRANSFER",
-        deliveryAddress: "Jl. Raya 1",
-      });
-      expect(result).toEqual({ ok: false, field: "productId", message: "order.product_unavailable" });
-    }
-  });
-
-  it("sells exactly the last units when buyers race for them", async () => {
-    const world = await createWorld();
-    const product = await createProduct(world.home.group.id, world.category.id, {
-      minOrderQuantity: 10,
-      stock: 30,
+    expect(await addToCart(world.buyer.business.id, archived.id, 10)).toEqual({
+      ok: false,
+      key: "order.product_unavailable",
     });
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        placeOrder(world.buyer.business.id, world.buyer.buyer.id, product.id, {
-          quantity: 10,
-          paymentMethod: "BANK_TRANSFER",
-          deliveryAddress: "Jl. Raya 1",
-        }),
-      ),
-    );
-    expect(results.filter((r) => r.ok)).toHaveLength(3);
-    expect(results.filter((r) => !r.ok && r.message === "order.out_of_stock")).toHaveLength(5);
-    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(0);
-    expect(await db.order.count({ where: { items: { some: { productId: product.id } } } })).toBe(3);
+    expect(await addToCart(world.buyer.business.id, paused.id, 10)).toEqual({
+      ok: false,
+      key: "cart.paused",
+    });
   });
 
   it("is for buyers only: a group manager gets 403", async () => {
     const world = await createWorld();
     const response = await callAction(
       productAction,
-      await request(`/produk/${world.product.slug}`, { userId: world.home.manager.id, form: order("10") }),
+      await request(`/produk/${world.product.slug}`, { userId: world.home.manager.id, form: add("10") }),
       { slug: world.product.slug },
     );
     expect(statusOf(response)).toBe(403);
-    expect(await db.order.count({ where: { items: { some: { productId: world.product.id } } } })).toBe(0);
+    expect(await db.cartItem.count({ where: { productId: world.product.id } })).toBe(0);
   });
 });
 
 async function placedOrder(world: Awaited<ReturnType<typeof createWorld>>, quantity = 10) {
-  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
-    quantity,
-    paymentMethod: "BANK_TRANSFER",
-    deliveryAddress: "Jl. Raya 1",
-  });
-  if (!result.ok) throw new Error("order failed");
-  return result.number;
+  return placedOrderNumber(world.buyer, world.product.id, quantity);
 }
 
 async function step(

@@ -1,22 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
-import { placeOrder } from "~/.server/orders/orders";
 import { loader as groupOrderLoader, action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
 import { loader as manageLoader } from "~/routes/kelola._index";
 import { loader as buyerOrderLoader, action as buyerOrderAction } from "~/routes/pesanan.$number";
 import { loader as tkmLoader } from "~/routes/tkm._index";
 import { loader as tkmGroupLoader } from "~/routes/tkm.kelompok.$groupId";
 import { createTkmOfficer, createWorld } from "../helpers/factories";
+import { placedOrderNumber } from "../helpers/orders";
 import { callAction, callLoader, request, statusOf } from "../helpers/requests";
 
 async function orderOf(world: Awaited<ReturnType<typeof createWorld>>) {
-  const result = await placeOrder(world.buyer.business.id, world.buyer.buyer.id, world.product.id, {
-    quantity: 10,
-    paymentMethod: "BANK_TRANSFER",
-    deliveryAddress: "Jl. Raya 1",
-  });
-  if (!result.ok) throw new Error("order failed");
-  return result.number;
+  return placedOrderNumber(world.buyer, world.product.id);
 }
 
 async function stateOf(number: string) {

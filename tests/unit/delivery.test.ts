@@ -33,3 +33,44 @@ describe("whatsAppChatLink", () => {
     );
   });
 });
+
+describe("WIB calendar days and weeks", () => {
+  it("names the WIB day, and its week by the Monday", async () => {
+    const { wibDateKey, wibWeekKey, wibNoon, addWibDays } = await import("~/utils/delivery");
+    // Sunday 29 Nov 23:30 WIB is still in the week of Monday 23 Nov; 30 min later a new week starts.
+    expect(wibDateKey(new Date("2026-11-29T16:30:00Z"))).toBe("2026-11-29");
+    expect(wibWeekKey(new Date("2026-11-29T16:30:00Z"))).toBe("2026-11-23");
+    expect(wibWeekKey(new Date("2026-11-29T17:00:00Z"))).toBe("2026-11-30");
+    expect(wibNoon("2026-12-04")?.toISOString()).toBe("2026-12-04T05:00:00.000Z");
+    expect(wibNoon("2026-02-30")).toBeNull();
+    expect(wibNoon("4 Dec")).toBeNull();
+    expect(addWibDays(new Date("2026-12-31T20:00:00Z"), 1).toISOString()).toBe("2027-01-02T05:00:00.000Z");
+  });
+});
+
+describe("weekly capacity", () => {
+  it("finds the first week with room for every made-to-order line of a group", async () => {
+    const { earliestFeasibleDate, deliveryProblem } = await import("~/.server/orders/capacity");
+    const now = new Date("2026-11-30T02:00:00Z"); // Monday 09:00 WIB
+    const needs = [
+      { productId: "rajut", quantity: 40, leadTimeDays: 3, capacityPerWeek: 100 },
+      { productId: "besek", quantity: 500, leadTimeDays: 0, capacityPerWeek: null },
+    ];
+    const booked = new Map([
+      ["rajut 2026-11-30", 70],
+      ["rajut 2026-12-07", 61],
+    ]);
+    // This week 30 left, next week 39: the week after, on its Monday.
+    expect(earliestFeasibleDate(needs, booked, now)?.toISOString()).toBe("2026-12-14T05:00:00.000Z");
+    expect(deliveryProblem(needs, new Date("2026-12-11T05:00:00Z"), booked, now)).toEqual({
+      kind: "over_week",
+      productId: "rajut",
+      left: 39,
+    });
+    expect(deliveryProblem(needs, new Date("2026-12-02T05:00:00Z"), booked, now)).toMatchObject({
+      kind: "too_soon",
+    });
+    const tooMany = [{ productId: "rajut", quantity: 101, leadTimeDays: 3, capacityPerWeek: 100 }];
+    expect(earliestFeasibleDate(tooMany, new Map(), now)).toBeNull();
+  });
+});

@@ -74,6 +74,7 @@ export async function getProductForBuyers(slug: string) {
       supplyMode: true,
       stock: true,
       leadTimeDays: true,
+      capacityPerWeek: true,
       pausedUntil: true,
       halalCertificate: true,
       pirtNumber: true,

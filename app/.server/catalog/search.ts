@@ -1,3 +1,4 @@
+import { earliestArrival, wibDateKey, wibWeekKey } from "~/utils/delivery";
 import { db, dbKind, Prisma } from "../db/client";
 import { fts5Query, queryTerms, tsQuery } from "./search-text";
 import { CATALOG_PAGE_SIZE, productCards } from "./products";
@@ -15,7 +16,7 @@ export type CatalogQuery = {
   /** Only products whose minimum order is at most this. */
   maxMinOrder?: number;
   readyStockOnly?: boolean;
-  /** Only products the group can make and send by this date (lead time). */
+  /** Only products the group can make and send by this date (lead time, stock, weekly capacity). */
   deliverBy?: Date;
   sort?: CatalogSort;
   /** Where the buyer is, for "nearest" (their business's village). */
@@ -23,9 +24,43 @@ export type CatalogQuery = {
   page: number;
 };
 
-const DAY = 24 * 60 * 60 * 1000;
+/** Longer than any lead time a listing may have: a date further away only needs the longest. */
+const MAX_LEAD_DAYS = 400;
 /** Matches counted at most; a buyer refines a search long before page 42. */
 export const COUNT_CAP = 1000;
+
+/**
+ * Products that can arrive by `date` for their minimum order: ready stock with enough on hand and
+ * a short enough lead time; made to order with a week, from the first the lead time allows up to
+ * the week of `date`, that still has room for the minimum (weekly capacity, see orders/capacity).
+ */
+function canDeliverBy(date: Date, now: Date): Prisma.Sql {
+  const lastDay = wibDateKey(date);
+  // The weeks in reach, each with the longest lead time that still arrives inside it by `date`.
+  const weeks: { week: string; maxLead: number }[] = [];
+  for (let lead = 0; lead <= MAX_LEAD_DAYS && wibDateKey(earliestArrival(now, lead)) <= lastDay; lead++) {
+    const week = wibWeekKey(earliestArrival(now, lead));
+    const last = weeks.at(-1);
+    if (last?.week === week) last.maxLead = lead;
+    else weeks.push({ week, maxLead: lead });
+  }
+  if (weeks.length === 0) return Prisma.sql`1 = 0`;
+  const maxLead = weeks.at(-1)?.maxLead ?? 0;
+  const inReach = Prisma.join(
+    weeks.map(
+      ({ week, maxLead: lead }) =>
+        Prisma.sql`SELECT CAST(${week} AS TEXT) AS "week", CAST(${lead} AS INTEGER) AS "maxLead"`,
+    ),
+    " UNION ALL ",
+  );
+  return Prisma.sql`p."leadTimeDays" <= ${maxLead} AND (
+    (p."supplyMode" = 'READY_STOCK' AND p."stock" >= p."minOrderQuantity")
+    OR (p."supplyMode" = 'MADE_TO_ORDER' AND (p."capacityPerWeek" IS NULL OR EXISTS (
+      SELECT 1 FROM (${inReach}) w
+      WHERE p."leadTimeDays" <= w."maxLead"
+        AND p."capacityPerWeek" - COALESCE((SELECT b."booked" FROM "CapacityBooking" b
+          WHERE b."productId" = p."id" AND b."week" = w."week"), 0) >= p."minOrderQuantity"))))`;
+}
 
 /**
  * The catalog search, the same on SQLite (FTS5) and PostgreSQL (full-text, 'simple'): every word
@@ -61,10 +96,7 @@ export async function searchCatalog(query: CatalogQuery, now = new Date()) {
   if (query.readyStockOnly) {
     conditions.push(Prisma.sql`p."supplyMode" = 'READY_STOCK' AND p."stock" >= p."minOrderQuantity"`);
   }
-  if (query.deliverBy) {
-    const days = Math.floor((query.deliverBy.getTime() - now.getTime()) / DAY);
-    conditions.push(Prisma.sql`p."leadTimeDays" <= ${Math.max(-1, days)}`);
-  }
+  if (query.deliverBy) conditions.push(canDeliverBy(query.deliverBy, now));
   const where = Prisma.join(conditions, " AND ");
 
   // How many of the words start a word of the name: the relevance, computed the same on both.

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { PlaceOrderInput } from "~/forms/order";
-import { priceForQuantity, quantityProblem } from "~/utils/pricing";
 import { audit } from "../audit/audit";
 import { db, type OrderStatus, type Tx } from "../db/client";
 import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
+import { releaseCapacity } from "./capacity";
 import {
   actionsFor,
   canRecordPayment,
@@ -22,136 +21,6 @@ export function newOrderNumber(now = new Date()): string {
   const tail = Array.from(bytes, (b) => NUMBER_ALPHABET[b % NUMBER_ALPHABET.length]).join("");
   const yymm = `${String(now.getUTCFullYear()).slice(2)}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
   return `JJR-${yymm}-${tail}`;
-}
-
-export type PlaceOrderProblem =
-  | { field: "productId"; message: "order.product_unavailable" }
-  | {
-      field: "quantity";
-      message: "order.below_minimum" | "order.not_multiple" | "form.whole_number" | "order.out_of_stock";
-      params?: Record<string, number>;
-    };
-
-export type PlaceOrderResult = { ok: true; number: string } | ({ ok: false } & PlaceOrderProblem);
-
-class OutOfStock extends Error {}
-
-/**
- * Places an order for one product from one group. Prices come from the database, never from the
- * form. Ready stock is reserved by one conditional update that only succeeds while enough remains.
- */
-export async function placeOrder(
-  businessId: string,
-  userId: string,
-  productId: string,
-  input: PlaceOrderInput,
-  now = new Date(),
-): Promise<PlaceOrderResult> {
-  const product = await db.product.findFirst({
-    where: { id: productId, status: "ACTIVE" },
-    select: {
-      id: true,
-      name: true,
-      unit: true,
-      price: true,
-      minOrderQuantity: true,
-      orderMultiple: true,
-      supplyMode: true,
-      stock: true,
-      pausedUntil: true,
-      groupId: true,
-      tiers: { select: { minQuantity: true, unitPrice: true } },
-    },
-  });
-  if (!product || (product.pausedUntil && product.pausedUntil > now)) {
-    return { ok: false, field: "productId", message: "order.product_unavailable" };
-  }
-  const problem = quantityProblem(product, input.quantity);
-  if (problem === "below_minimum") {
-    return {
-      ok: false,
-      field: "quantity",
-      message: "order.below_minimum",
-      params: { min: product.minOrderQuantity },
-    };
-  }
-  if (problem === "not_multiple") {
-    return {
-      ok: false,
-      field: "quantity",
-      message: "order.not_multiple",
-      params: { multiple: product.orderMultiple },
-    };
-  }
-  if (problem) return { ok: false, field: "quantity", message: "form.whole_number" };
-
-  const unitPrice = priceForQuantity(product, input.quantity);
-  const subtotal = unitPrice * input.quantity;
-  try {
-    const number = await db.$transaction(async (tx) => {
-      if (product.supplyMode === "READY_STOCK") {
-        const reserved = await tx.product.updateMany({
-          where: { id: product.id, stock: { gte: input.quantity } },
-          data: { stock: { decrement: input.quantity } },
-        });
-        if (reserved.count === 0) throw new OutOfStock();
-      }
-      const order = await tx.order.create({
-        data: {
-          number: newOrderNumber(now),
-          groupId: product.groupId,
-          businessId,
-          placedById: userId,
-          paymentMethod: input.paymentMethod,
-          subtotal,
-          total: subtotal,
-          deliveryAddress: input.deliveryAddress,
-          note: input.note ?? "",
-          placedAt: now,
-          items: {
-            create: {
-              productId: product.id,
-              productName: product.name,
-              unit: product.unit,
-              quantity: input.quantity,
-              unitPrice,
-              lineTotal: subtotal,
-            },
-          },
-          events: { create: { type: "status", toStatus: "PLACED", actorId: userId, createdAt: now } },
-        },
-        select: { id: true, number: true },
-      });
-      await audit(tx, {
-        actorId: userId,
-        action: "order.place",
-        entityType: "Order",
-        entityId: order.id,
-        groupId: product.groupId,
-        businessId,
-        data: { productId: product.id, quantity: input.quantity, unitPrice, total: subtotal },
-      });
-      await notifyGroupManagers(
-        tx,
-        product.groupId,
-        "notify.order_placed",
-        { number: order.number },
-        `/kelola/pesanan/${order.number}`,
-      );
-      return order.number;
-    });
-    return { ok: true, number };
-  } catch (error) {
-    if (error instanceof OutOfStock) {
-      return {
-        ok: false,
-        field: "quantity",
-        message: "order.out_of_stock",
-        params: { stock: product.stock },
-      };
-    }
-    throw error;
-  }
 }
 
 const orderDetailSelect = {
@@ -250,6 +119,15 @@ export async function listOrdersForBusiness(businessId: string) {
     orderBy: { placedAt: "desc" },
     take: 100,
     select: orderListSelect,
+  });
+}
+
+/** The orders one checkout made for this business (one per group). */
+export async function listCheckoutOrders(businessId: string, checkoutId: string) {
+  return db.order.findMany({
+    where: { businessId, checkoutId },
+    orderBy: { number: "asc" },
+    select: { number: true, group: { select: { name: true } } },
   });
 }
 
@@ -392,17 +270,27 @@ async function applyTransition(
   return true;
 }
 
+/** Gives back what the order held: ready stock it reserved and made-to-order capacity it booked. */
 async function releaseReservedStock(tx: Tx, orderId: string) {
   const items = await tx.orderItem.findMany({
-    where: { orderId, product: { supplyMode: "READY_STOCK" } },
-    select: { productId: true, quantity: true },
+    where: { orderId },
+    select: {
+      productId: true,
+      quantity: true,
+      capacityWeek: true,
+      product: { select: { supplyMode: true } },
+    },
   });
   for (const item of items) {
-    await tx.product.update({
-      where: { id: item.productId },
-      data: { stock: { increment: item.quantity } },
-      select: { id: true },
-    });
+    if (item.capacityWeek) {
+      await releaseCapacity(tx, item.productId, item.capacityWeek, item.quantity);
+    } else if (item.product.supplyMode === "READY_STOCK") {
+      await tx.product.update({
+        where: { id: item.productId },
+        data: { stock: { increment: item.quantity } },
+        select: { id: true },
+      });
+    }
   }
 }
 
