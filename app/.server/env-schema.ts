@@ -24,6 +24,8 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  /** Where the Stripe API is; only tests and local trials point it elsewhere (a fake server). */
+  STRIPE_API_URL: z.url().optional(),
   /** Read by server/microcache.js: "false" turns off the storefront cache for visitors. */
   MICROCACHE: z.enum(["true", "false", "1", "0"]).default("true"),
   LOG_REQUESTS: z

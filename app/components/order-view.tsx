@@ -194,13 +194,7 @@ export function OrderView({
         <ol className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">
           {order.events.map((event) => (
             <li key={event.id}>
-              <p className="font-medium">
-                {event.type === "payment"
-                  ? t("order.event_payment", { amount: formatRupiah(Number(event.note) || 0) })
-                  : event.toStatus && isOrderStatus(event.toStatus)
-                    ? t(ORDER_STATUS_KEYS[event.toStatus])
-                    : event.note}
-              </p>
+              <p className="font-medium">{eventLabel(t, event)}</p>
               <p className="text-sm text-stone-600">
                 {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
               </p>
@@ -213,6 +207,21 @@ export function OrderView({
       </section>
     </article>
   );
+}
+
+/** What a timeline entry says, in the reader's language. */
+function eventLabel(
+  t: ReturnType<typeof useT>,
+  event: { type: string; toStatus: string | null; note: string },
+): string {
+  const amount = formatRupiah(Number(event.note) || 0);
+  if (event.type === "payment") return t("order.event_payment", { amount });
+  if (event.type === "refund") return t("order.event_refund", { amount });
+  if (event.type === "payment_failed") {
+    return event.note === "expired" ? t("order.event_card_expired") : t("order.event_card_declined");
+  }
+  if (event.toStatus && isOrderStatus(event.toStatus)) return t(ORDER_STATUS_KEYS[event.toStatus]);
+  return event.note;
 }
 
 const BUTTON_TONE = { primary: "btn-primary", secondary: "btn-secondary", danger: "btn-danger" } as const;

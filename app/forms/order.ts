@@ -9,12 +9,20 @@ export const ORDER_FORM_ACTIONS = [
   "cancel",
 ] as const;
 
+const TransitionSchema = z.object({
+  intent: z.literal("transition"),
+  step: z.enum(ORDER_FORM_ACTIONS, { error: "form.choose_one" }),
+  reason: z.string().trim().max(300, "form.too_long").optional(),
+});
+
+/** What a buyer may do on an order's page: take a step, or pay by card. */
+export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
+  TransitionSchema,
+  z.object({ intent: z.literal("card") }),
+]);
+
 export const OrderActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("transition"),
-    step: z.enum(ORDER_FORM_ACTIONS, { error: "form.choose_one" }),
-    reason: z.string().trim().max(300, "form.too_long").optional(),
-  }),
+  TransitionSchema,
   z.object({
     intent: z.literal("payment"),
     amount: z

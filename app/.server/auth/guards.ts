@@ -11,6 +11,7 @@ export const MANAGER_ROLES: readonly MemberRole[] = ["KETUA", "SEKRETARIS", "BEN
 export type Viewer = {
   id: string;
   name: string;
+  email: string | null;
   isAdmin: boolean;
   managedGroup: { id: string; name: string; slug: string; role: MemberRole } | null;
   business: { id: string; name: string } | null;
@@ -25,6 +26,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     select: {
       id: true,
       name: true,
+      email: true,
       isAdmin: true,
       memberships: {
         where: { leftAt: null, role: { in: [...MANAGER_ROLES] } },
@@ -47,6 +49,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   return {
     id: user.id,
     name: user.name,
+    email: user.email,
     isAdmin: user.isAdmin,
     managedGroup: membership ? { ...membership.group, role: membership.role } : null,
     business: user.businessRoles[0]?.business ?? null,

@@ -1,7 +1,9 @@
 import { db, type PaymentMethod, type Tx } from "../db/client";
+import { cardProvider } from "./stripe";
 
 // Which ways to pay a business is offered at checkout. Transfer and cash on delivery are for
-// everyone; tempo (pay later) only for businesses verified and given terms and a credit limit.
+// everyone; tempo (pay later) only for businesses verified and given terms and a credit limit;
+// card only when Stripe's keys are configured.
 
 export type PaymentOptions = {
   methods: PaymentMethod[];
@@ -35,5 +37,6 @@ export async function paymentOptions(businessId: string): Promise<PaymentOptions
     tempo = { days: business.paymentTermDays, limit: business.creditLimit, available };
     methods.push("TEMPO");
   }
+  if (cardProvider()) methods.push("CARD");
   return { methods, tempo };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { audit } from "../audit/audit";
-import { db, type PaymentMethod } from "../db/client";
+import { db, type PaymentMethod, type Tx } from "../db/client";
 import { recordOrderIncome } from "../ledger/cash-book";
 import { notifyBusinessUsers } from "../notifications/notifications";
 import { completeIfSettled } from "../orders/orders";
@@ -54,14 +54,7 @@ export async function recordPayment(
         return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } } as const;
 
       // Conditional on the paid amount read above: a concurrent payment makes this one retry-free fail.
-      const updated = await tx.order.updateMany({
-        where: { id: order.id, amountPaid: order.amountPaid },
-        data: {
-          amountPaid: order.amountPaid + input.amount,
-          paymentStatus: order.amountPaid + input.amount >= order.total ? "PAID" : "PARTIALLY_PAID",
-        },
-      });
-      if (updated.count === 0) throw new ConcurrentPayment();
+      if (!(await addToAmountPaid(tx, order, input.amount))) throw new ConcurrentPayment();
       const payment = await tx.payment.create({
         data: {
           orderId: order.id,
@@ -76,35 +69,14 @@ export async function recordPayment(
         },
         select: { id: true },
       });
-      await recordOrderIncome(tx, {
-        groupId,
+      await bookReceivedPayment(tx, {
+        order: { ...order, groupId },
         paymentId: payment.id,
         amount: input.amount,
-        occurredAt: now,
-        orderNumber: order.number,
+        reference: input.reference ?? "",
         actorId,
+        now,
       });
-      await tx.orderEvent.create({
-        data: { orderId: order.id, type: "payment", actorId, note: String(input.amount), createdAt: now },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId,
-        action: "payment.record",
-        entityType: "Payment",
-        entityId: payment.id,
-        groupId,
-        businessId: order.businessId,
-        data: { orderId: order.id, amount: input.amount, reference: input.reference ?? "" },
-      });
-      await notifyBusinessUsers(
-        tx,
-        order.businessId,
-        "notify.payment_recorded",
-        { number: order.number, amount: input.amount },
-        `/pesanan/${order.number}`,
-      );
-      await completeIfSettled(tx, order.id, now);
       return { ok: true, duplicate: false } as const;
     });
   } catch (error) {
@@ -119,6 +91,75 @@ export async function recordPayment(
 }
 
 class ConcurrentPayment extends Error {}
+
+type PayableOrder = { id: string; number: string; total: number; amountPaid: number };
+
+/** Adds to what an order has been paid, conditional on the amount read: false if it moved meanwhile. */
+export async function addToAmountPaid(tx: Tx, order: PayableOrder, amount: number): Promise<boolean> {
+  const paid = order.amountPaid + amount;
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, amountPaid: order.amountPaid },
+    data: {
+      amountPaid: paid,
+      paymentStatus: paid >= order.total ? "PAID" : paid > 0 ? "PARTIALLY_PAID" : "UNPAID",
+    },
+  });
+  return updated.count === 1;
+}
+
+/**
+ * Everything that follows money arriving for an order, in the caller's transaction: the group's
+ * cash-book income line, the timeline, the audit trail, the buyer told, and the order closed if
+ * it is received and now paid in full.
+ */
+export async function bookReceivedPayment(
+  tx: Tx,
+  input: {
+    order: { id: string; number: string; groupId: string; businessId: string };
+    paymentId: string;
+    amount: number;
+    reference: string;
+    actorId: string | null;
+    now: Date;
+  },
+) {
+  const { order, now } = input;
+  await recordOrderIncome(tx, {
+    groupId: order.groupId,
+    paymentId: input.paymentId,
+    amount: input.amount,
+    occurredAt: now,
+    orderNumber: order.number,
+    actorId: input.actorId,
+  });
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id,
+      type: "payment",
+      actorId: input.actorId,
+      note: String(input.amount),
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: input.actorId,
+    action: "payment.record",
+    entityType: "Payment",
+    entityId: input.paymentId,
+    groupId: order.groupId,
+    businessId: order.businessId,
+    data: { orderId: order.id, amount: input.amount, reference: input.reference },
+  });
+  await notifyBusinessUsers(
+    tx,
+    order.businessId,
+    "notify.payment_recorded",
+    { number: order.number, amount: input.amount },
+    `/pesanan/${order.number}`,
+  );
+  await completeIfSettled(tx, order.id, now);
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";

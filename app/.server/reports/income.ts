@@ -4,6 +4,18 @@ import { db } from "../db/client";
 /** Cash-book income that counts as the group's earnings (not members' dues or aid). */
 export const EARNED_INCOME_CATEGORIES = ["order", "other_sales"];
 
+/** Earned income lines, and refunds that take some of it back (counted negative). */
+const earnedEntries = {
+  OR: [
+    { kind: "INCOME" as const, category: { in: EARNED_INCOME_CATEGORIES } },
+    { kind: "EXPENSE" as const, category: "refund" },
+  ],
+};
+
+function signed(entry: { kind: string; amount: number }) {
+  return entry.kind === "EXPENSE" ? -entry.amount : entry.amount;
+}
+
 /** Groups whose village lies inside the area (by its path): the only groups a TKM team sees. */
 function insideArea(areaPath: string) {
   return { village: { path: { startsWith: areaPath } } };
@@ -38,13 +50,8 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
     },
   });
   const entries = await db.cashEntry.findMany({
-    where: {
-      kind: "INCOME",
-      category: { in: EARNED_INCOME_CATEGORIES },
-      occurredAt: { gte: from },
-      group: insideArea(areaPath),
-    },
-    select: { groupId: true, amount: true, occurredAt: true },
+    where: { ...earnedEntries, occurredAt: { gte: from }, group: insideArea(areaPath) },
+    select: { groupId: true, kind: true, amount: true, occurredAt: true },
   });
   const rows = new Map<string, GroupIncomeRow>(
     groups.map((g) => [
@@ -64,8 +71,8 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
     const row = rows.get(entry.groupId);
     const key = wibMonthKey(entry.occurredAt);
     if (!row || !(key in row.months)) continue;
-    row.months[key] = (row.months[key] ?? 0) + entry.amount;
-    row.total += entry.amount;
+    row.months[key] = (row.months[key] ?? 0) + signed(entry);
+    row.total += signed(entry);
   }
   const totals = Object.fromEntries(
     months.map((m) => [m, [...rows.values()].reduce((sum, r) => sum + (r.months[m] ?? 0), 0)]),
@@ -98,13 +105,8 @@ export async function groupIncomeInArea(
   const from = wibMonthStart(months[0] ?? wibMonthKey(now));
   const [entries, orders] = await Promise.all([
     db.cashEntry.findMany({
-      where: {
-        groupId,
-        kind: "INCOME",
-        category: { in: EARNED_INCOME_CATEGORIES },
-        occurredAt: { gte: from },
-      },
-      select: { amount: true, occurredAt: true },
+      where: { groupId, ...earnedEntries, occurredAt: { gte: from } },
+      select: { kind: true, amount: true, occurredAt: true },
     }),
     db.order.findMany({
       where: { groupId },
@@ -123,7 +125,7 @@ export async function groupIncomeInArea(
   const income = Object.fromEntries(months.map((m) => [m, 0]));
   for (const entry of entries) {
     const key = wibMonthKey(entry.occurredAt);
-    if (key in income) income[key] = (income[key] ?? 0) + entry.amount;
+    if (key in income) income[key] = (income[key] ?? 0) + signed(entry);
   }
   return { group, months, income, orders };
 }

@@ -397,4 +397,19 @@ export const id = {
   "checkout.back_to_cart": "Kembali ke keranjang",
   "checkout.placed":
     "{count} pesanan terkirim ke kelompok. Kelompok akan mengonfirmasi; Anda mendapat notifikasi.",
+  "payment.card_unavailable": "Pembayaran kartu belum tersedia.",
+  "payment.nothing_due": "Tidak ada tagihan yang perlu dibayar.",
+  "payment.card_in_progress": "Pembayaran kartu sedang disiapkan. Coba lagi sebentar.",
+  "payment.card_already_paid": "Pembayaran kartu sudah diterima.",
+  "payment.card_error":
+    "Layanan pembayaran kartu tidak dapat dihubungi. Coba lagi nanti; tidak ada uang yang ditarik.",
+  "payment.card_cancelled": "Pembayaran kartu dibatalkan. Anda bisa mencobanya lagi.",
+  "payment.card_paid": "Pembayaran kartu diterima. Terima kasih!",
+  "payment.card_waiting":
+    "Menunggu konfirmasi pembayaran dari Stripe. Halaman ini akan menunjukkan hasilnya.",
+  "payment.pay_by_card": "Bayar {amount} dengan kartu",
+  "order.event_refund": "Dana dikembalikan {amount}",
+  "order.event_card_expired": "Sesi pembayaran kartu berakhir tanpa pembayaran",
+  "order.event_card_declined": "Kartu ditolak; pembeli dapat mencoba kartu lain",
+  "notify.payment_refunded": "Dana {amount} untuk pesanan {number} dikembalikan ke pembeli.",
 } as const;
