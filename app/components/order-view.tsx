@@ -15,7 +15,7 @@ import {
   isOrderStatus,
 } from "~/utils/labels";
 import { formatRupiah } from "~/utils/money";
-import { formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime } from "~/utils/time";
 
 export type OrderViewData = {
   number: string;
@@ -28,6 +28,11 @@ export type OrderViewData = {
   note: string;
   rejectReason: string | null;
   placedAt: Date | string;
+  wantedBy: Date | string | null;
+  downPayment: number;
+  invoice: { number: string } | null;
+  shipments: { sequence: number; shippedAt: Date | string }[];
+  payments: { id: string; amount: number }[];
   group: {
     name: string;
     bankName: string | null;
@@ -43,6 +48,7 @@ export type OrderViewData = {
     quantity: number;
     unitPrice: number;
     lineTotal: number;
+    quantityShipped: number;
   }[];
   events: {
     id: string;
@@ -125,6 +131,11 @@ export function OrderView({
                 </td>
                 <td className="py-2 text-right">
                   {item.quantity} {t(UNIT_KEYS[item.unit])}
+                  {item.quantityShipped > 0 && item.quantityShipped < item.quantity ? (
+                    <span className="block text-stone-500">
+                      {t("order.shipped_of", { shipped: item.quantityShipped, quantity: item.quantity })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="py-2 text-right">{formatRupiah(item.lineTotal)}</td>
               </tr>
@@ -155,6 +166,11 @@ export function OrderView({
             due: formatRupiah(Math.max(0, due)),
           })}
         </p>
+        {order.downPayment > 0 ? (
+          <p className="text-sm text-stone-600">
+            {t("order.down_payment_label", { amount: formatRupiah(order.downPayment) })}
+          </p>
+        ) : null}
         {perspective === "buyer" && order.paymentMethod === "BANK_TRANSFER" && due > 0 ? (
           order.group.bankAccountNumber ? (
             <p className="rounded-lg bg-stone-100 p-3 text-sm">
@@ -177,6 +193,11 @@ export function OrderView({
           {t("order.delivery")}
         </h2>
         <p className="mt-1 whitespace-pre-line">{order.deliveryAddress}</p>
+        {order.wantedBy ? (
+          <p className="mt-1 font-medium">
+            {t("order.wanted_by", { date: formatDate(order.wantedBy, lang) })}
+          </p>
+        ) : null}
         {order.note ? (
           <p className="mt-2 text-stone-600">{t("order.note_label", { note: order.note })}</p>
         ) : null}
@@ -186,6 +207,8 @@ export function OrderView({
           </p>
         ) : null}
       </section>
+
+      <OrderDocuments order={order} />
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title" className="font-bold">
@@ -198,7 +221,7 @@ export function OrderView({
               <p className="text-sm text-stone-600">
                 {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
               </p>
-              {event.type === "status" && event.note ? (
+              {event.type === "status" && event.note && !isStructuredNote(event.note) ? (
                 <p className="text-sm text-stone-700">{event.note}</p>
               ) : null}
             </li>
@@ -209,11 +232,26 @@ export function OrderView({
   );
 }
 
+/** Notes the app writes for itself ("shipment:2:40:0", "dp:150000"), shown as words instead. */
+function isStructuredNote(note: string): boolean {
+  return /^(shipment|dp):/.test(note) || note === "auto";
+}
+
 /** What a timeline entry says, in the reader's language. */
 function eventLabel(
   t: ReturnType<typeof useT>,
   event: { type: string; toStatus: string | null; note: string },
 ): string {
+  const shipment = /^shipment:(\d+):(\d+):(\d+)$/.exec(event.note);
+  if (shipment)
+    return t("order.event_shipment", {
+      n: shipment[1] ?? "",
+      sent: shipment[2] ?? "",
+      left: shipment[3] ?? "",
+    });
+  const down = /^dp:(\d+)$/.exec(event.note);
+  if (down) return t("order.event_down_payment", { amount: formatRupiah(Number(down[1])) });
+  if (event.note === "auto") return t("order.event_auto_received", { days: 7 });
   const amount = formatRupiah(Number(event.note) || 0);
   if (event.type === "payment") return t("order.event_payment", { amount });
   if (event.type === "refund") return t("order.event_refund", { amount });
@@ -222,6 +260,50 @@ function eventLabel(
   }
   if (event.toStatus && isOrderStatus(event.toStatus)) return t(ORDER_STATUS_KEYS[event.toStatus]);
   return event.note;
+}
+
+/** Links to the order's printable papers: tagihan once confirmed, surat jalan per shipment, kwitansi. */
+function OrderDocuments({ order }: { order: OrderViewData }) {
+  const t = useT();
+  const base = `/dokumen/${order.number}`;
+  const papers = [
+    ...(order.invoice
+      ? [{ path: "tagihan", label: t("document.invoice_link", { number: order.invoice.number }) }]
+      : []),
+    ...order.shipments.map((shipment) => ({
+      path: `surat-jalan/${shipment.sequence}`,
+      label: t("document.delivery_note_link", { n: shipment.sequence }),
+    })),
+    ...order.payments.map((payment, index) => ({
+      path: `kwitansi/${index + 1}`,
+      label: t("document.receipt_link", { amount: formatRupiah(payment.amount) }),
+    })),
+  ];
+  const links = papers.map((paper) => ({
+    ...paper,
+    href: `${base}/${paper.path}`,
+    pdf: `${base}/pdf/${paper.path}`,
+  }));
+  if (links.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="documents-title">
+      <h2 id="documents-title" className="font-bold">
+        {t("document.title")}
+      </h2>
+      <ul className="mt-1">
+        {links.map((link) => (
+          <li key={link.href} className="flex flex-wrap items-center gap-x-3">
+            <a href={link.href} className="link inline-flex min-h-11 items-center">
+              {link.label}
+            </a>
+            <a href={link.pdf} className="link inline-flex min-h-11 items-center text-sm">
+              PDF
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 const BUTTON_TONE = { primary: "btn-primary", secondary: "btn-secondary", danger: "btn-danger" } as const;

@@ -13,7 +13,7 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 px-4 py-1 md:flex-nowrap">
         <Link
           to="/"

@@ -7,12 +7,30 @@ export const ORDER_FORM_ACTIONS = [
   "ship",
   "mark_received",
   "cancel",
+  "group_cancel",
 ] as const;
 
 const TransitionSchema = z.object({
   intent: z.literal("transition"),
   step: z.enum(ORDER_FORM_ACTIONS, { error: "form.choose_one" }),
   reason: z.string().trim().max(300, "form.too_long").optional(),
+  /** Shipping: units sent now per order item id. */
+  quantities: z
+    .record(
+      z.string().max(64),
+      // Conform cannot coerce values under keys it does not know; a blank box means none now.
+      z.preprocess(
+        (value) => (value === "" || value === undefined ? 0 : value),
+        z.coerce
+          .number({ error: "form.number_required" })
+          .int("form.whole_number")
+          .min(0, "form.positive")
+          .max(1_000_000),
+      ),
+    )
+    .optional(),
+  /** Confirming: the down payment asked, in rupiah. */
+  downPayment: z.number().int("form.whole_number").min(0, "form.positive").max(10_000_000_000).optional(),
 });
 
 /** What a buyer may do on an order's page: take a step, or pay by card. */

@@ -13,6 +13,7 @@ import { OrderActionSchema } from "~/forms/order";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+import { UNIT_KEYS } from "~/utils/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? plainTitle(matches, data.order.number) : [];
@@ -50,11 +51,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     viewer.id,
     number,
     submission.value.step,
-    submission.value.reason,
+    {
+      reason: submission.value.reason,
+      quantities: submission.value.quantities,
+      downPayment: submission.value.downPayment,
+    },
   );
   if (!result.ok) {
     if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });
-    return Response.json(submission.reply({ formErrors: [result.message] }), { status: 400 });
+    const message = encodeMessage(result.message, result.params);
+    return Response.json(submission.reply({ formErrors: [message] }), { status: 400 });
   }
   return redirect(`/kelola/pesanan/${number}`);
 }
@@ -89,10 +95,30 @@ export default function GroupOrder() {
             <h2 id="next-step" className="font-bold">
               {t("order.next_step")}
             </h2>
+            {order.actions.includes("confirm") ? (
+              <Form method="post" className="space-y-2">
+                <input type="hidden" name="intent" value="transition" />
+                <label htmlFor="down-payment" className="block font-medium">
+                  {t("order.down_payment")}
+                </label>
+                <input
+                  id="down-payment"
+                  name="downPayment"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  className="field-input"
+                  aria-describedby="down-payment-hint"
+                />
+                <p id="down-payment-hint" className="text-sm text-stone-600">
+                  {t("order.down_payment_hint")}
+                </p>
+                <button type="submit" name="step" value="confirm" className="btn-primary" disabled={busy}>
+                  {t("order.action.confirm")}
+                </button>
+              </Form>
+            ) : null}
             <div className="flex flex-wrap gap-2">
-              {order.actions.includes("confirm") ? (
-                <OrderStepButton step="confirm" label={t("order.action.confirm")} disabled={busy} />
-              ) : null}
               {order.actions.includes("start_production") ? (
                 <OrderStepButton
                   step="start_production"
@@ -100,9 +126,6 @@ export default function GroupOrder() {
                   tone="secondary"
                   disabled={busy}
                 />
-              ) : null}
-              {order.actions.includes("ship") ? (
-                <OrderStepButton step="ship" label={t("order.action.ship")} disabled={busy} />
               ) : null}
               {order.actions.includes("mark_received") ? (
                 <OrderStepButton
@@ -112,6 +135,51 @@ export default function GroupOrder() {
                 />
               ) : null}
             </div>
+            {order.actions.includes("ship") ? (
+              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+                <h3 className="font-medium">{t("order.ship_title")}</h3>
+                <p className="text-sm text-stone-600">{t("order.ship_intro")}</p>
+                <input type="hidden" name="intent" value="transition" />
+                {order.items
+                  .filter((item) => item.quantity > item.quantityShipped)
+                  .map((item) => (
+                    <div key={item.id}>
+                      <label htmlFor={`ship-${item.id}`} className="block text-sm">
+                        {t("order.ship_line", {
+                          name: item.productName,
+                          left: item.quantity - item.quantityShipped,
+                          unit: t(UNIT_KEYS[item.unit]),
+                        })}
+                      </label>
+                      <input
+                        id={`ship-${item.id}`}
+                        name={`quantities.${item.id}`}
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        max={item.quantity - item.quantityShipped}
+                        defaultValue={item.quantity - item.quantityShipped}
+                        className="field-input w-32"
+                      />
+                    </div>
+                  ))}
+                <button type="submit" name="step" value="ship" className="btn-primary" disabled={busy}>
+                  {t("order.action.ship")}
+                </button>
+              </Form>
+            ) : null}
+            {order.actions.includes("group_cancel") ? (
+              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+                <input type="hidden" name="intent" value="transition" />
+                <label htmlFor="cancel-reason" className="block font-medium">
+                  {t("order.cancel_reason")}
+                </label>
+                <input id="cancel-reason" name="reason" className="field-input" maxLength={300} />
+                <button type="submit" name="step" value="group_cancel" className="btn-danger" disabled={busy}>
+                  {t("order.action.group_cancel")}
+                </button>
+              </Form>
+            ) : null}
             {order.actions.includes("reject") ? (
               <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
                 <input type="hidden" name="intent" value="transition" />

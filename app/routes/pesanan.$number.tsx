@@ -58,7 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     viewer.id,
     params.number ?? "",
     submission.value.step,
-    submission.value.reason,
+    {
+      reason: submission.value.reason,
+      quantities: submission.value.quantities,
+      downPayment: submission.value.downPayment,
+    },
   );
   if (!result.ok) {
     if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { hashPassword } from "~/.server/auth/password";
 import type { Db } from "~/.server/db/client";
+import { issueInvoice } from "~/.server/documents/invoices";
 import { processImage, storeImage } from "~/.server/images/pipeline";
 import { priceForQuantity } from "~/utils/pricing";
 import { searchTextFor } from "~/.server/catalog/search-text";
@@ -41,6 +42,8 @@ export async function wipe(db: Db) {
     db.payment.deleteMany(),
     db.providerEvent.deleteMany(),
     db.orderEvent.deleteMany(),
+    db.shipmentLine.deleteMany(),
+    db.shipment.deleteMany(),
     db.orderItem.deleteMany(),
     db.quote.deleteMany(),
     db.order.deleteMany(),
@@ -50,6 +53,7 @@ export async function wipe(db: Db) {
     db.consignmentPlacement.deleteMany(),
     db.productImage.deleteMany(),
     db.priceTier.deleteMany(),
+    db.capacityBooking.deleteMany(),
     db.product.deleteMany(),
     db.groupMember.deleteMany(),
     db.group.deleteMany(),
@@ -419,6 +423,7 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           const last = steps[steps.length - 1];
           if (!last) continue;
           const paid = last.status === "COMPLETED";
+          const shipped = steps.some((s) => s.status === "SHIPPED");
           const order = await tx.order.create({
             data: {
               number,
@@ -447,6 +452,7 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
                   unitPrice,
                   lineTotal: total,
                   quantityDelivered: paid ? quantity : 0,
+                  quantityShipped: shipped ? quantity : 0,
                 },
               },
               events: {
@@ -460,7 +466,19 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
                 })),
               },
             },
+            select: { id: true, number: true, groupId: true, items: { select: { id: true } } },
           });
+          if (steps.some((s) => s.status === "CONFIRMED")) await issueInvoice(tx, order, confirmedAt);
+          if (shipped) {
+            await tx.shipment.create({
+              data: {
+                orderId: order.id,
+                sequence: 1,
+                shippedAt,
+                lines: { create: order.items.map((item) => ({ orderItemId: item.id, quantity })) },
+              },
+            });
+          }
           if (paid) {
             const payment = await tx.payment.create({
               data: {

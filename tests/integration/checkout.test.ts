@@ -306,7 +306,7 @@ describe("made-to-order capacity", () => {
       world.home.manager.id,
       first.numbers[0]!,
       "reject",
-      "Benang habis",
+      { reason: "Benang habis" },
       now,
     );
     expect(

@@ -38,3 +38,22 @@ describe("money and time", () => {
     expect(isCommonPassword("kopi-susu-lembang")).toBe(false);
   });
 });
+
+describe("terbilang", () => {
+  it.each([
+    [0, "nol"],
+    [11, "sebelas"],
+    [15, "lima belas"],
+    [100, "seratus"],
+    [1_000, "seribu"],
+    [1_500, "seribu lima ratus"],
+    [21_000, "dua puluh satu ribu"],
+    [250_000, "dua ratus lima puluh ribu"],
+    [1_250_000, "satu juta dua ratus lima puluh ribu"],
+    [111_111_111, "seratus sebelas juta seratus sebelas ribu seratus sebelas"],
+    [2_000_000_000, "dua miliar"],
+  ])("writes %i as %j", async (value, words) => {
+    const { terbilang } = await import("~/utils/money");
+    expect(terbilang(value)).toBe(words);
+  });
+});

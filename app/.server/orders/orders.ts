@@ -3,13 +3,19 @@ import { audit } from "../audit/audit";
 import { db, type OrderStatus, type Tx } from "../db/client";
 import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
 import { releaseCapacity } from "./capacity";
+import type { MessageKey } from "~/locales";
+import { issueInvoice } from "../documents/invoices";
 import {
+  AUTO_RECEIVE_DAYS,
+  actionNeedsReason,
   actionsFor,
   canRecordPayment,
+  guardProblem,
   nextStatus,
   OPEN_STATUSES,
   releasesStock,
   type OrderAction,
+  type OrderFacts,
   type Party,
 } from "./state";
 
@@ -33,10 +39,14 @@ const orderDetailSelect = {
   deliveryFee: true,
   total: true,
   amountPaid: true,
+  downPayment: true,
   deliveryAddress: true,
+  wantedBy: true,
   note: true,
   rejectReason: true,
   placedAt: true,
+  invoice: { select: { number: true } },
+  shipments: { orderBy: { sequence: "asc" as const }, select: { sequence: true, shippedAt: true } },
   group: {
     select: {
       id: true,
@@ -58,6 +68,7 @@ const orderDetailSelect = {
       quantity: true,
       unitPrice: true,
       lineTotal: true,
+      quantityShipped: true,
       product: { select: { slug: true } },
     },
   },
@@ -87,17 +98,35 @@ const orderDetailSelect = {
   },
 };
 
+export function factsOf(order: {
+  amountPaid: number;
+  downPayment: number;
+  items: { quantity: number; quantityShipped: number }[];
+}): OrderFacts {
+  return {
+    amountPaid: order.amountPaid,
+    downPayment: order.downPayment,
+    remainingToShip: order.items.reduce((sum, item) => sum + item.quantity - item.quantityShipped, 0),
+  };
+}
+
 /** An order as its buyer sees it; null for anyone else's order. */
 export async function getOrderForBusiness(businessId: string, number: string) {
   const order = await db.order.findFirst({ where: { number, businessId }, select: orderDetailSelect });
-  return order ? { ...order, actions: actionsFor(order.status, "buyer"), canPay: false } : null;
+  return order
+    ? { ...order, actions: actionsFor(order.status, "buyer", factsOf(order)), canPay: false }
+    : null;
 }
 
 /** An order as the selling group sees it; null for another group's order. */
 export async function getOrderForGroup(groupId: string, number: string) {
   const order = await db.order.findFirst({ where: { number, groupId }, select: orderDetailSelect });
   return order
-    ? { ...order, actions: actionsFor(order.status, "group"), canPay: canRecordPayment(order.status) }
+    ? {
+        ...order,
+        actions: actionsFor(order.status, "group", factsOf(order)),
+        canPay: canRecordPayment(order.status),
+      }
     : null;
 }
 
@@ -152,7 +181,20 @@ export async function listOrdersForGroup(groupId: string, finishedCount = 5) {
 
 export type TransitionResult =
   | { ok: true; status: OrderStatus }
-  | { ok: false; message: "order.not_found" | "order.action_not_allowed" | "order.reason_required" };
+  | {
+      ok: false;
+      message: MessageKey;
+      field?: "quantities" | "downPayment";
+      params?: Record<string, number>;
+    };
+
+export type TransitionInput = {
+  reason?: string;
+  /** For "ship": units to send now per order item id; missing means all that remain. */
+  quantities?: Record<string, number>;
+  /** For "confirm": the down payment asked before work starts (made-to-order), in rupiah. */
+  downPayment?: number;
+};
 
 const TIMESTAMP_FIELD: Partial<
   Record<OrderStatus, "confirmedAt" | "shippedAt" | "deliveredAt" | "completedAt" | "cancelledAt">
@@ -170,36 +212,165 @@ export async function transitionOrder(
   actorId: string,
   number: string,
   action: OrderAction,
-  reason: string | undefined,
+  input: TransitionInput = {},
   now = new Date(),
 ): Promise<TransitionResult> {
   const where =
     tenant.party === "group"
       ? { number, groupId: tenant.groupId }
       : { number, businessId: tenant.businessId };
-  return db.$transaction(async (tx) => {
+  const reason = input.reason?.trim() ?? "";
+  try {
+    return await db.$transaction((tx) =>
+      transitionIn(tx, tenant.party, where, action, reason, input, actorId, now),
+    );
+  } catch (error) {
+    // Two people shipping the same lines at once: the first stands, the second is told.
+    if (error instanceof ConcurrentChange) return { ok: false, message: "order.action_not_allowed" };
+    throw error;
+  }
+}
+
+async function transitionIn(
+  tx: Tx,
+  party: Party,
+  where: { number: string; groupId?: string; businessId?: string },
+  action: OrderAction,
+  reason: string,
+  input: TransitionInput,
+  actorId: string,
+  now: Date,
+): Promise<TransitionResult> {
+  {
     const order = await tx.order.findFirst({
       where,
-      select: { id: true, status: true, groupId: true, businessId: true, number: true },
+      select: {
+        id: true,
+        status: true,
+        groupId: true,
+        businessId: true,
+        number: true,
+        total: true,
+        amountPaid: true,
+        downPayment: true,
+        items: { select: { id: true, quantity: true, quantityShipped: true } },
+      },
     });
     if (!order) return { ok: false, message: "order.not_found" } as const;
-    if (action === "reject" && !reason) return { ok: false, message: "order.reason_required" } as const;
-    const to = nextStatus(order.status, action, tenant.party);
+    if (actionNeedsReason(action) && !reason) return { ok: false, message: "order.reason_required" } as const;
+    const to = nextStatus(order.status, action, party);
     if (!to) return { ok: false, message: "order.action_not_allowed" } as const;
-    const moved = await applyTransition(
-      tx,
-      order,
-      order.status,
-      to,
-      actorId,
-      reason ?? "",
-      now,
-      tenant.party,
-    );
+    const guard = guardProblem(action, factsOf(order));
+    if (guard) return { ok: false, message: guard } as const;
+
+    let note = reason;
+    if (action === "confirm" && input.downPayment) {
+      if (input.downPayment >= order.total) {
+        return {
+          ok: false,
+          message: "order.down_payment_too_large",
+          field: "downPayment",
+          params: { total: order.total },
+        } as const;
+      }
+      await tx.order.update({
+        where: { id: order.id },
+        data: { downPayment: input.downPayment },
+        select: { id: true },
+      });
+      note = `dp:${input.downPayment}`;
+    }
+    if (action === "ship") {
+      const shipped = await recordShipment(tx, order, input.quantities, now);
+      if (!shipped.ok) return shipped;
+      note = shipped.note;
+    }
+    const moved =
+      order.status === to
+        ? await recordStep(tx, order, to, actorId, note, now)
+        : await applyTransition(tx, order, order.status, to, actorId, note, now, party);
     if (!moved) return { ok: false, message: "order.action_not_allowed" } as const;
+    if (to === "CONFIRMED") await issueInvoice(tx, order, now);
     const final = to === "RECEIVED" ? await completeIfSettled(tx, order.id, now) : to;
     return { ok: true, status: final } as const;
+  }
+}
+
+/**
+ * One shipment: the units sent now (each line at most what remains), added to what was shipped,
+ * conditional on what was read so two people shipping at once cannot send more than was ordered.
+ */
+async function recordShipment(
+  tx: Tx,
+  order: { id: string; items: { id: string; quantity: number; quantityShipped: number }[] },
+  quantities: Record<string, number> | undefined,
+  now: Date,
+): Promise<{ ok: true; note: string } | { ok: false; message: MessageKey; field: "quantities" }> {
+  const lines = order.items.map((item) => {
+    const remaining = item.quantity - item.quantityShipped;
+    return { item, remaining, now: quantities ? (quantities[item.id] ?? 0) : remaining };
   });
+  if (quantities && Object.keys(quantities).some((id) => !order.items.some((item) => item.id === id))) {
+    return { ok: false, message: "order.ship_unknown_line", field: "quantities" };
+  }
+  if (lines.some((line) => !Number.isInteger(line.now) || line.now < 0 || line.now > line.remaining)) {
+    return { ok: false, message: "order.ship_more_than_left", field: "quantities" };
+  }
+  const sending = lines.filter((line) => line.now > 0);
+  if (sending.length === 0) return { ok: false, message: "order.ship_nothing", field: "quantities" };
+  const sequence = (await tx.shipment.count({ where: { orderId: order.id } })) + 1;
+  const shipment = await tx.shipment.create({
+    data: { orderId: order.id, sequence, shippedAt: now },
+    select: { id: true },
+  });
+  for (const line of sending) {
+    const updated = await tx.orderItem.updateMany({
+      where: { id: line.item.id, quantityShipped: line.item.quantityShipped },
+      data: { quantityShipped: line.item.quantityShipped + line.now },
+    });
+    if (updated.count === 0) throw new ConcurrentChange();
+    await tx.shipmentLine.create({
+      data: { shipmentId: shipment.id, orderItemId: line.item.id, quantity: line.now },
+      select: { id: true },
+    });
+  }
+  const sent = sending.reduce((sum, line) => sum + line.now, 0);
+  const left = lines.reduce((sum, line) => sum + line.remaining - line.now, 0);
+  return { ok: true, note: `shipment:${sequence}:${sent}:${left}` };
+}
+
+class ConcurrentChange extends Error {}
+
+/** A step that does not change the status (a later shipment): timeline, audit, the buyer told. */
+async function recordStep(
+  tx: Tx,
+  order: { id: string; groupId: string; businessId: string; number: string },
+  status: OrderStatus,
+  actorId: string,
+  note: string,
+  now: Date,
+): Promise<boolean> {
+  await tx.orderEvent.create({
+    data: { orderId: order.id, type: "shipment", toStatus: status, actorId, note, createdAt: now },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId,
+    action: "order.shipment",
+    entityType: "Order",
+    entityId: order.id,
+    groupId: order.groupId,
+    businessId: order.businessId,
+    data: { note },
+  });
+  await notifyBusinessUsers(
+    tx,
+    order.businessId,
+    "notify.order_status",
+    { number: order.number, status },
+    `/pesanan/${order.number}`,
+  );
+  return true;
 }
 
 /**
@@ -313,4 +484,39 @@ export async function completeIfSettled(tx: Tx, orderId: string, now: Date): Pro
     return "COMPLETED";
   }
   return order.status;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Orders whose last shipment left more than AUTO_RECEIVE_DAYS ago, everything sent, and the buyer
+ * never said: taken as received (and completed if paid). Safe to run from several servers at once:
+ * each move is conditional on the order still being Dikirim. Returns how many moved.
+ */
+export async function autoReceiveOverdue(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - AUTO_RECEIVE_DAYS * DAY_MS);
+  const candidates = await db.order.findMany({
+    where: { status: "SHIPPED", shipments: { some: {}, none: { shippedAt: { gt: cutoff } } } },
+    select: {
+      id: true,
+      number: true,
+      groupId: true,
+      businessId: true,
+      amountPaid: true,
+      downPayment: true,
+      items: { select: { quantity: true, quantityShipped: true } },
+    },
+    take: 500,
+  });
+  let moved = 0;
+  for (const order of candidates) {
+    if (guardProblem("auto_receive", factsOf(order))) continue;
+    const done = await db.$transaction(async (tx) => {
+      const ok = await applyTransition(tx, order, "SHIPPED", "RECEIVED", null, "auto", now, "system");
+      if (ok) await completeIfSettled(tx, order.id, now);
+      return ok;
+    });
+    if (done) moved += 1;
+  }
+  return moved;
 }

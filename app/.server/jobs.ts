@@ -1,0 +1,29 @@
+import { autoReceiveOverdue } from "./orders/orders";
+
+// Work that runs on a clock inside each app server. Every job is safe to run on several servers
+// at once (its changes are conditional), so no leader is needed.
+
+const HOUR = 60 * 60 * 1000;
+
+type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+
+const JOBS: Job[] = [{ name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() }];
+
+const state = globalThis as unknown as { __jejaringJobs?: boolean };
+
+export function startBackgroundJobs() {
+  if (state.__jejaringJobs || process.env.NODE_ENV === "test" || process.env.VITEST) return;
+  state.__jejaringJobs = true;
+  for (const job of JOBS) {
+    const tick = async () => {
+      try {
+        const result = await job.run();
+        if (result) console.log(JSON.stringify({ msg: "job ran", job: job.name, result }));
+      } catch (error) {
+        console.error(JSON.stringify({ msg: "job failed", job: job.name, error: String(error) }));
+      }
+    };
+    setTimeout(tick, 10_000).unref();
+    setInterval(tick, job.everyMs).unref();
+  }
+}
