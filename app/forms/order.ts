@@ -37,6 +37,16 @@ const TransitionSchema = z.object({
 export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   TransitionSchema,
   z.object({ intent: z.literal("card") }),
+  z.object({ intent: z.literal("reorder") }),
+  z.object({
+    intent: z.literal("rate"),
+    score: z
+      .number({ error: "rating.choose_score" })
+      .int()
+      .min(1, "rating.choose_score")
+      .max(5, "rating.choose_score"),
+    comment: z.string().trim().max(500, "form.too_long").optional(),
+  }),
 ]);
 
 export const OrderActionSchema = z.discriminatedUnion("intent", [

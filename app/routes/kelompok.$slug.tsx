@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getGroupPage } from "~/.server/catalog/groups";
 import { listGroupProductsForBuyers } from "~/.server/catalog/products";
+import { groupRatings } from "~/.server/orders/ratings";
 import { invariantResponse } from "~/.server/http/responses";
 import { publicOrigin } from "~/.server/http/origin";
 import { ProductGrid } from "~/components/product-card";
@@ -24,13 +25,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const group = await getGroupPage(params.slug ?? "");
   invariantResponse(group);
-  return { group, products: await listGroupProductsForBuyers(group.id), origin: publicOrigin(request) };
+  const [products, ratings] = await Promise.all([
+    listGroupProductsForBuyers(group.id),
+    groupRatings(group.id),
+  ]);
+  return { group, products, ratings, origin: publicOrigin(request) };
 }
 
 export default function GroupPage() {
   const t = useT();
   const lang = useLang();
-  const { group, products } = useLoaderData<typeof loader>();
+  const { group, products, ratings } = useLoaderData<typeof loader>();
   const { latitude, longitude } = group.village;
   const mapUrl =
     latitude !== null && longitude !== null
@@ -93,8 +98,36 @@ export default function GroupPage() {
               </dd>
             </div>
           </dl>
+          <p className="text-sm font-medium">
+            {ratings.average === null
+              ? t("rating.none")
+              : t("rating.summary", {
+                  average: ratings.average.toLocaleString(lang === "id" ? "id-ID" : "en-GB", {
+                    maximumFractionDigits: 1,
+                  }),
+                  count: ratings.count,
+                })}
+          </p>
         </div>
       </section>
+      {ratings.recent.length > 0 ? (
+        <section aria-labelledby="group-ratings" className="space-y-2">
+          <h2 id="group-ratings" className="text-xl font-bold">
+            {t("rating.recent")}
+          </h2>
+          <ul className="grid gap-2 md:grid-cols-2">
+            {ratings.recent.map((rating) => (
+              <li key={rating.id} className="card text-sm">
+                <p className="font-semibold">
+                  {t("rating.yours_other", { score: rating.score })} · {rating.business}
+                </p>
+                <p className="text-stone-700">“{rating.comment}”</p>
+                <p className="text-stone-500">{formatDate(rating.createdAt, lang)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="group-products" className="space-y-3">
         <h2 id="group-products" className="text-xl font-bold">
           {t("group.products")}

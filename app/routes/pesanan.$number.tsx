@@ -1,18 +1,22 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
+import { reorder } from "~/.server/cart/reorder";
+import { getLang } from "~/.server/http/lang";
 import { publicOrigin } from "~/.server/http/origin";
+import { rateOrder } from "~/.server/orders/ratings";
+import { translator } from "~/locales";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
 import { canRecordPayment } from "~/.server/orders/state";
 import { reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, RadioChoices } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
-import { useT } from "~/utils/i18n";
+import { encodeMessage, translateEncoded, useT } from "~/utils/i18n";
 import { formatRupiah } from "~/utils/money";
 import { plainTitle } from "~/utils/meta";
 
@@ -42,7 +46,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, business } = await requireBuyer(request);
   const submission = parseWithZod(await request.formData(), { schema: BuyerOrderActionSchema });
   if (submission.status !== "success") {
-    return Response.json(submission.reply({ formErrors: ["order.action_not_allowed"] }), { status: 400 });
+    const reply =
+      submission.payload.intent === "rate"
+        ? submission.reply()
+        : submission.reply({ formErrors: ["order.action_not_allowed"] });
+    return Response.json(reply, { status: 400 });
+  }
+  const number = params.number ?? "";
+  if (submission.value.intent === "reorder") {
+    const lines = await reorder(business.id, number);
+    if (!lines) throw new Response("Not found", { status: 404 });
+    const lang = await getLang(request);
+    return Response.json({
+      reorder: lines.map((line) =>
+        line.outcome === "added"
+          ? line.oldPrice === line.newPrice
+            ? encodeMessage("reorder.added", { name: line.name, qty: line.quantity })
+            : encodeMessage("reorder.price_changed", {
+                name: line.name,
+                qty: line.quantity,
+                old: formatRupiah(line.oldPrice),
+                new: formatRupiah(line.newPrice),
+              })
+          : encodeMessage("reorder.not_added", {
+              name: line.name,
+              why: translator(lang)(line.problem.key, line.problem.params),
+            }),
+      ),
+    });
+  }
+  if (submission.value.intent === "rate") {
+    const rated = await rateOrder(business.id, viewer.id, number, submission.value);
+    if (!rated.ok) {
+      if (rated.key === "order.not_found") throw new Response("Not found", { status: 404 });
+      return Response.json(submission.reply({ formErrors: [rated.key] }), { status: 400 });
+    }
+    return redirect(`/pesanan/${number}`);
   }
   if (submission.value.intent === "card") {
     const returnUrl = `${publicOrigin(request)}/pesanan/${params.number}`;
@@ -56,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await transitionOrder(
     { party: "buyer", businessId: business.id },
     viewer.id,
-    params.number ?? "",
+    number,
     submission.value.step,
     {
       reason: submission.value.reason,
@@ -74,10 +113,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BuyerOrder() {
   const t = useT();
   const { order, card, canPayByCard } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "reorder" in actionData ? undefined : actionData;
+  const reordered = actionData && "reorder" in actionData ? actionData.reorder : null;
   return (
     <OrderView order={order} perspective="buyer">
       <FormErrors errors={lastResult?.error?.[""] ?? null} />
+      {reordered ? (
+        <div role="status" className="space-y-1 rounded-lg bg-brand-100 p-3 text-brand-900">
+          <p className="font-medium">{t("reorder.title")}</p>
+          <ul className="list-inside list-disc text-sm">
+            {reordered.map((line: string) => (
+              <li key={line}>{translateEncoded(t, line)}</li>
+            ))}
+          </ul>
+          <Link to="/keranjang" className="btn-primary">
+            {t("cart.title")}
+          </Link>
+        </div>
+      ) : null}
       {card ? (
         <p role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800">
           {card === "batal"
@@ -104,6 +158,42 @@ export default function BuyerOrder() {
             <OrderStepButton step="cancel" label={t("order.action.cancel")} tone="danger" />
           ) : null}
         </div>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="reorder" />
+        <button type="submit" className="btn-secondary">
+          {t("reorder.button")}
+        </button>
+      </Form>
+      {order.rating ? (
+        <p className="card">
+          {t("rating.yours", { score: order.rating.score })}
+          {order.rating.comment ? (
+            <span className="block text-stone-600">“{order.rating.comment}”</span>
+          ) : null}
+        </p>
+      ) : order.status === "COMPLETED" ? (
+        <Form method="post" className="card space-y-3">
+          <input type="hidden" name="intent" value="rate" />
+          <RadioChoices
+            legend={t("rating.title")}
+            name="score"
+            checked={undefined}
+            errorId="score-error"
+            errors={lastResult?.error?.score ?? null}
+            choices={[5, 4, 3, 2, 1].map((score) => ({
+              value: String(score),
+              label: t(`rating.score_${score as 1 | 2 | 3 | 4 | 5}`),
+            }))}
+          />
+          <label htmlFor="rating-comment" className="block font-medium">
+            {t("rating.comment")}
+          </label>
+          <textarea id="rating-comment" name="comment" rows={2} maxLength={500} className="field-input" />
+          <button type="submit" className="btn-primary">
+            {t("rating.submit")}
+          </button>
+        </Form>
       ) : null}
     </OrderView>
   );

@@ -28,6 +28,14 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return (await db.area.count({ where: { code: PROVINCE.code } })) > 0;
 }
 
+const RATING_COMMENTS = [
+  "Rapi dan tepat waktu, tamu hotel suka.",
+  "Rasanya enak, kemasan aman sampai toko.",
+  "",
+  "Pesanan sesuai, akan pesan lagi bulan depan.",
+  "Kualitas bagus, pengiriman cepat.",
+];
+
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
   await db.$transaction([
@@ -239,6 +247,8 @@ type GroupContext = {
 };
 
 async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
+  // Ratings draw from their own stream, so adding them left the rest of the demo as it was.
+  const rateRand = seededRandom(demo.name.length);
   const { rand, now } = ctx;
   const joinedAt = new Date(now.getTime() - 380 * DAY);
   const firstProduct = demo.products[0];
@@ -514,6 +524,18 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
                 recordedById: treasurer?.id ?? manager.id,
               },
             });
+            // About half the buyers rate what they received (their own stream: the rest stays put).
+            if (rateRand() < 0.5) {
+              const score = rateRand() < 0.7 ? 5 : 4;
+              await tx.rating.create({
+                data: {
+                  orderId: order.id,
+                  score,
+                  comment: RATING_COMMENTS[Math.floor(rateRand() * RATING_COMMENTS.length)] ?? "",
+                  createdAt: new Date(receivedAt.getTime() + DAY),
+                },
+              });
+            }
             // Who made it: two or three members share the work.
             const makers = 2 + Math.floor(rand() * 2);
             for (let k = 0; k < makers; k++) {

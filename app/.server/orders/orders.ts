@@ -46,6 +46,7 @@ const orderDetailSelect = {
   rejectReason: true,
   placedAt: true,
   invoice: { select: { number: true } },
+  rating: { select: { score: true, comment: true } },
   shipments: { orderBy: { sequence: "asc" as const }, select: { sequence: true, shippedAt: true } },
   group: {
     select: {
