@@ -255,6 +255,8 @@ function eventLabel(
   const amount = formatRupiah(Number(event.note) || 0);
   if (event.type === "payment") return t("order.event_payment", { amount });
   if (event.type === "refund") return t("order.event_refund", { amount });
+  if (event.type === "transfer_reported") return t("order.event_transfer_reported", { amount });
+  if (event.type === "transfer_declined") return t("order.event_transfer_declined", { amount });
   if (event.type === "payment_failed") {
     return event.note === "expired" ? t("order.event_card_expired") : t("order.event_card_declined");
   }

@@ -39,6 +39,16 @@ export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("card") }),
   z.object({ intent: z.literal("reorder") }),
   z.object({
+    intent: z.literal("transfer"),
+    amount: z
+      .number({ error: "form.number_required" })
+      .int("form.whole_number")
+      .positive("form.positive")
+      .max(10_000_000_000, "form.too_large"),
+    reference: z.string().trim().max(100, "form.too_long").optional(),
+    idempotencyKey: z.string().min(8).max(64),
+  }),
+  z.object({
     intent: z.literal("rate"),
     score: z
       .number({ error: "rating.choose_score" })
@@ -49,8 +59,16 @@ export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+/** The treasurer's (or a TKM officer's) answer to a reported transfer. */
+export const ReviewTransferSchema = z.object({
+  intent: z.literal("review_transfer"),
+  paymentId: z.string().min(1).max(64),
+  decision: z.enum(["confirm", "decline"], { error: "form.choose_one" }),
+});
+
 export const OrderActionSchema = z.discriminatedUnion("intent", [
   TransitionSchema,
+  ReviewTransferSchema,
   z.object({
     intent: z.literal("payment"),
     amount: z

@@ -7,6 +7,8 @@ import { requireGroupManager } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
+import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
+import { TransferReview } from "~/components/transfer-review";
 import { Field, FormErrors } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrderForGroup(group.id, params.number ?? "");
   invariantResponse(order);
   // A fresh key per page view: submitting the same form twice records the payment once.
-  return { order, paymentKey: newIdempotencyKey() };
+  return { order, paymentKey: newIdempotencyKey(), transfers: await pendingTransfers({ orderId: order.id }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,6 +44,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? submission.reply({ fieldErrors: { amount: [message] } })
           : submission.reply({ formErrors: [message] });
       return Response.json(reply, { status: 400 });
+    }
+    return redirect(`/kelola/pesanan/${number}`);
+  }
+
+  if (submission.value.intent === "review_transfer") {
+    const reviewed = await reviewTransfer(
+      { kind: "group", groupId: group.id },
+      viewer.id,
+      submission.value.paymentId,
+      submission.value.decision,
+    );
+    if (!reviewed.ok) {
+      return Response.json(submission.reply({ formErrors: [encodeMessage(reviewed.key, reviewed.params)] }), {
+        status: 400,
+      });
     }
     return redirect(`/kelola/pesanan/${number}`);
   }
@@ -67,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function GroupOrder() {
   const t = useT();
-  const { order, paymentKey } = useLoaderData<typeof loader>();
+  const { order, paymentKey, transfers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -90,6 +107,7 @@ export default function GroupOrder() {
       </Link>
       <OrderView order={order} perspective="group">
         <FormErrors errors={formErrors} />
+        <TransferReview transfers={transfers} />
         {order.actions.length > 0 ? (
           <section className="card space-y-3" aria-labelledby="next-step">
             <h2 id="next-step" className="font-bold">

@@ -10,10 +10,14 @@ import { publicOrigin } from "~/.server/http/origin";
 import { rateOrder } from "~/.server/orders/ratings";
 import { translator } from "~/locales";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
-import { canRecordPayment } from "~/.server/orders/state";
+import { canRecordPayment, PAYABLE_STATUSES } from "~/.server/orders/state";
+import { newIdempotencyKey } from "~/.server/payments/record";
+import { pendingTransfers, reportTransfer } from "~/.server/payments/transfers";
+import { ImageRejected } from "~/.server/images/pipeline";
+import { readMultipartForm } from "~/.server/http/multipart";
 import { reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
-import { FormErrors, RadioChoices } from "~/components/forms";
+import { Field, FormErrors, RadioChoices } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
 import { encodeMessage, translateEncoded, useT } from "~/utils/i18n";
@@ -33,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(order);
   return {
     order,
+    transfers: await pendingTransfers({ orderId: order.id }),
+    transferKey: newIdempotencyKey(),
     card: card === "selesai" || card === "batal" ? card : null,
     canPayByCard:
       order.paymentMethod === "CARD" &&
@@ -44,10 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, business } = await requireBuyer(request);
-  const submission = parseWithZod(await request.formData(), { schema: BuyerOrderActionSchema });
+  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
+  const formData = multipart ? await readMultipartForm(request) : await request.formData();
+  if (formData === "too_large") {
+    return Response.json({ status: "error", error: { proof: ["image.too_large"] } }, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: BuyerOrderActionSchema });
   if (submission.status !== "success") {
     const reply =
-      submission.payload.intent === "rate"
+      submission.payload.intent === "rate" || submission.payload.intent === "transfer"
         ? submission.reply()
         : submission.reply({ formErrors: ["order.action_not_allowed"] });
     return Response.json(reply, { status: 400 });
@@ -74,6 +85,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
             }),
       ),
     });
+  }
+  if (submission.value.intent === "transfer") {
+    const proof = formData.get("proof");
+    const bytes =
+      proof instanceof File && proof.size > 0 ? new Uint8Array(await proof.arrayBuffer()) : undefined;
+    try {
+      const reported = await reportTransfer(business.id, viewer.id, number, {
+        ...submission.value,
+        proof: bytes,
+      });
+      if (!reported.ok) {
+        if (reported.key === "order.not_found") throw new Response("Not found", { status: 404 });
+        const message = encodeMessage(reported.key, reported.params);
+        return Response.json(
+          reported.field === "form"
+            ? submission.reply({ formErrors: [message] })
+            : submission.reply({ fieldErrors: { [reported.field]: [message] } }),
+          { status: 400 },
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof ImageRejected)) throw error;
+      return Response.json(submission.reply({ fieldErrors: { proof: [error.problem] } }), { status: 400 });
+    }
+    return redirect(`/pesanan/${number}`);
   }
   if (submission.value.intent === "rate") {
     const rated = await rateOrder(business.id, viewer.id, number, submission.value);
@@ -110,9 +146,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/pesanan/${params.number}`);
 }
 
+const PAYABLE: readonly string[] = PAYABLE_STATUSES;
+
 export default function BuyerOrder() {
   const t = useT();
-  const { order, card, canPayByCard } = useLoaderData<typeof loader>();
+  const { order, card, canPayByCard, transfers, transferKey } = useLoaderData<typeof loader>();
+  const due = order.total - order.amountPaid;
+  const canReportTransfer =
+    order.paymentMethod === "BANK_TRANSFER" && PAYABLE.includes(order.status) && due > 0;
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "reorder" in actionData ? undefined : actionData;
   const reordered = actionData && "reorder" in actionData ? actionData.reorder : null;
@@ -148,6 +189,75 @@ export default function BuyerOrder() {
             {t("payment.pay_by_card", { amount: formatRupiah(order.total - order.amountPaid) })}
           </button>
         </Form>
+      ) : null}
+      {transfers.length > 0 ? (
+        <ul className="space-y-1" aria-label={t("transfer.pending_title")}>
+          {transfers.map((transfer) => (
+            <li key={transfer.id} className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+              {t("transfer.waiting", { amount: formatRupiah(transfer.amount) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canReportTransfer ? (
+        <details
+          className="card"
+          open={Boolean(
+            lastResult?.error &&
+            ("proof" in lastResult.error || "amount" in lastResult.error || "reference" in lastResult.error),
+          )}
+        >
+          <summary className="flex min-h-11 cursor-pointer items-center font-bold">
+            {t("transfer.report_title")}
+          </summary>
+          <Form method="post" encType="multipart/form-data" className="mt-2 space-y-3">
+            <input type="hidden" name="intent" value="transfer" />
+            <input type="hidden" name="idempotencyKey" value={transferKey} />
+            <Field
+              label={t("transfer.amount")}
+              htmlFor="transfer-amount"
+              errorId="transfer-amount-error"
+              errors={lastResult?.error?.amount ?? null}
+            >
+              <input
+                id="transfer-amount"
+                name="amount"
+                type="number"
+                inputMode="numeric"
+                defaultValue={due}
+                min={1}
+                max={due}
+                className="field-input"
+              />
+            </Field>
+            <Field
+              label={t("payment.reference")}
+              htmlFor="transfer-reference"
+              errorId="transfer-reference-error"
+              errors={lastResult?.error?.reference ?? null}
+              hint={t("transfer.reference_hint")}
+            >
+              <input id="transfer-reference" name="reference" maxLength={100} className="field-input" />
+            </Field>
+            <Field
+              label={t("transfer.proof")}
+              htmlFor="transfer-proof"
+              errorId="transfer-proof-error"
+              errors={lastResult?.error?.proof ?? null}
+            >
+              <input
+                id="transfer-proof"
+                name="proof"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/heic"
+                className="field-input"
+              />
+            </Field>
+            <button type="submit" className="btn-primary">
+              {t("transfer.report_button")}
+            </button>
+          </Form>
+        </details>
       ) : null}
       {order.actions.length > 0 ? (
         <div className="flex flex-wrap gap-2">

@@ -1,11 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
+import { FormErrors } from "~/components/forms";
+import { TransferReview } from "~/components/transfer-review";
+import { ReviewTransferSchema } from "~/forms/order";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { groupIncomeInArea } from "~/.server/reports/income";
 import { OrderStatusBadge } from "~/components/order-view";
 import { MonthlyBars } from "~/components/monthly-bars";
-import { useLang, useT } from "~/utils/i18n";
+import { encodeMessage, useLang, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 import { formatDate } from "~/utils/time";
@@ -18,18 +24,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A group outside the team's area is answered exactly like one that does not exist.
   const report = await groupIncomeInArea(team.areaPath, params.groupId ?? "", 12);
   invariantResponse(report);
-  return report;
+  return { ...report, transfers: await pendingTransfers({ groupId: report.group.id }) };
+}
+
+/** A TKM officer may confirm a reported transfer for a group in the team's area (the group's
+ * treasurer may not have a phone with banking at hand). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team } = await requireTkmOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: ReviewTransferSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const reviewed = await reviewTransfer(
+    { kind: "tkm", areaPath: team.areaPath },
+    viewer.id,
+    submission.value.paymentId,
+    submission.value.decision,
+  );
+  if (!reviewed.ok) {
+    if (reviewed.key === "transfer.not_found") throw new Response("Not found", { status: 404 });
+    return Response.json(submission.reply({ formErrors: [encodeMessage(reviewed.key, reviewed.params)] }), {
+      status: 400,
+    });
+  }
+  return redirect(`/tkm/kelompok/${params.groupId}`);
 }
 
 export default function TkmGroup() {
   const t = useT();
   const lang = useLang();
-  const { group, months, income, orders } = useLoaderData<typeof loader>();
+  const { group, months, income, orders, transfers } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   return (
     <div className="space-y-4">
       <Link to="/tkm" className="link inline-flex min-h-11 items-center">
         ← {t("tkm.back")}
       </Link>
+      <FormErrors errors={lastResult?.error?.[""] ?? null} />
+      <TransferReview transfers={transfers} showOrder />
       <header>
         <h1 className="text-2xl font-bold">{group.name}</h1>
         <p className="text-stone-600">

@@ -1,0 +1,246 @@
+import type { MessageKey } from "~/locales";
+import { audit } from "../audit/audit";
+import { db } from "../db/client";
+import { processImage, storeImage, type ProcessedImage } from "../images/pipeline";
+import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
+import { canRecordPayment } from "../orders/state";
+import { addToAmountPaid, bookReceivedPayment } from "./record";
+
+// Bank transfer: the buyer reports a transfer (a photo of the proof, or the reference typed); the
+// group's treasurer, or a TKM officer for the area, checks the account and confirms it arrived.
+// Only then is it money in the books.
+
+export type ReportTransferResult =
+  | { ok: true; duplicate: boolean }
+  | {
+      ok: false;
+      field: "amount" | "form" | "proof" | "reference";
+      key: MessageKey;
+      params?: Record<string, number>;
+    };
+
+export async function reportTransfer(
+  businessId: string,
+  userId: string,
+  number: string,
+  input: { amount: number; reference?: string; proof?: Uint8Array; idempotencyKey: string },
+  now = new Date(),
+): Promise<ReportTransferResult> {
+  const order = await db.order.findFirst({
+    where: { number, businessId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      total: true,
+      amountPaid: true,
+      groupId: true,
+      paymentMethod: true,
+    },
+  });
+  if (!order) return { ok: false, field: "form", key: "order.not_found" };
+  const key = `transfer:${businessId}:${input.idempotencyKey}`;
+  if (await db.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {
+    return { ok: true, duplicate: true };
+  }
+  if (!canRecordPayment(order.status)) return { ok: false, field: "form", key: "payment.not_payable" };
+  const due = order.total - order.amountPaid;
+  if (input.amount > due) return { ok: false, field: "amount", key: "payment.exceeds_due", params: { due } };
+  if (!input.proof && !input.reference)
+    return { ok: false, field: "reference", key: "transfer.proof_or_reference" };
+  let proof: ProcessedImage | null = null;
+  if (input.proof) proof = await processImage(input.proof); // throws ImageRejected with its message
+  try {
+    await db.$transaction(async (tx) => {
+      const proofImageId = proof ? await storeImage(tx, proof) : null;
+      const payment = await tx.payment.create({
+        data: {
+          orderId: order.id,
+          groupId: order.groupId,
+          method: "BANK_TRANSFER",
+          state: "PENDING",
+          amount: input.amount,
+          reference: input.reference ?? "",
+          proofImageId,
+          idempotencyKey: key,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.orderEvent.create({
+        data: {
+          orderId: order.id,
+          type: "transfer_reported",
+          actorId: userId,
+          note: String(input.amount),
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: userId,
+        action: "payment.report_transfer",
+        entityType: "Payment",
+        entityId: payment.id,
+        groupId: order.groupId,
+        businessId,
+        data: { amount: input.amount, reference: input.reference ?? "", proof: proofImageId !== null },
+      });
+      await notifyGroupManagers(
+        tx,
+        order.groupId,
+        "notify.transfer_reported",
+        { number: order.number, amount: input.amount },
+        `/kelola/pesanan/${order.number}`,
+      );
+    });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "P2002")
+      return { ok: true, duplicate: true };
+    throw error;
+  }
+  return { ok: true, duplicate: false };
+}
+
+export type ReviewTransferResult =
+  { ok: true } | { ok: false; key: MessageKey; params?: Record<string, number> };
+
+/** Who may confirm: a manager of the order's group, or a TKM officer whose area holds the group. */
+export type Reviewer = { kind: "group"; groupId: string } | { kind: "tkm"; areaPath: string };
+
+function reviewerScope(reviewer: Reviewer) {
+  return reviewer.kind === "group"
+    ? { groupId: reviewer.groupId }
+    : { group: { village: { path: { startsWith: reviewer.areaPath } } } };
+}
+
+/**
+ * The money is in the account (confirm) or is not (decline). Conditional on the report still
+ * waiting, so two treasurers pressing at once confirm it once.
+ */
+export async function reviewTransfer(
+  reviewer: Reviewer,
+  actorId: string,
+  paymentId: string,
+  decision: "confirm" | "decline",
+  now = new Date(),
+): Promise<ReviewTransferResult> {
+  return db.$transaction(async (tx) => {
+    const payment = await tx.payment.findFirst({
+      where: { id: paymentId, method: "BANK_TRANSFER", ...reviewerScope(reviewer) },
+      select: {
+        id: true,
+        state: true,
+        amount: true,
+        reference: true,
+        order: {
+          select: {
+            id: true,
+            number: true,
+            status: true,
+            total: true,
+            amountPaid: true,
+            groupId: true,
+            businessId: true,
+          },
+        },
+      },
+    });
+    if (!payment) return { ok: false, key: "transfer.not_found" } as const;
+    if (payment.state !== "PENDING") return { ok: false, key: "transfer.already_reviewed" } as const;
+    const { order } = payment;
+    if (decision === "confirm") {
+      const due = order.total - order.amountPaid;
+      if (payment.amount > due) return { ok: false, key: "payment.exceeds_due", params: { due } } as const;
+    }
+    const marked = await tx.payment.updateMany({
+      where: { id: payment.id, state: "PENDING" },
+      data:
+        decision === "confirm"
+          ? { state: "SUCCEEDED", receivedAt: now, recordedById: actorId }
+          : { state: "FAILED", recordedById: actorId },
+    });
+    if (marked.count === 0) return { ok: false, key: "transfer.already_reviewed" } as const;
+    if (decision === "decline") {
+      await tx.orderEvent.create({
+        data: {
+          orderId: order.id,
+          type: "transfer_declined",
+          actorId,
+          note: String(payment.amount),
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId,
+        action: "payment.decline_transfer",
+        entityType: "Payment",
+        entityId: payment.id,
+        groupId: order.groupId,
+        businessId: order.businessId,
+        data: { amount: payment.amount, by: reviewer.kind },
+      });
+      await notifyBusinessUsers(
+        tx,
+        order.businessId,
+        "notify.transfer_declined",
+        { number: order.number, amount: payment.amount },
+        `/pesanan/${order.number}`,
+      );
+      return { ok: true } as const;
+    }
+    if (!(await addToAmountPaid(tx, order, payment.amount))) {
+      return { ok: false, key: "transfer.already_reviewed" } as const;
+    }
+    await bookReceivedPayment(tx, {
+      order,
+      paymentId: payment.id,
+      amount: payment.amount,
+      reference: payment.reference,
+      actorId,
+      now,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Transfers reported and waiting for someone to look at the account. */
+export async function pendingTransfers(
+  scope: { orderId: string } | { groupId: string } | { areaPath: string },
+) {
+  const where =
+    "orderId" in scope
+      ? { orderId: scope.orderId }
+      : "groupId" in scope
+        ? { groupId: scope.groupId }
+        : { group: { village: { path: { startsWith: scope.areaPath } } } };
+  const rows = await db.payment.findMany({
+    where: { ...where, method: "BANK_TRANSFER", state: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: {
+      id: true,
+      amount: true,
+      reference: true,
+      createdAt: true,
+      order: {
+        select: { number: true, business: { select: { name: true } }, group: { select: { name: true } } },
+      },
+      proofImage: {
+        select: {
+          variants: {
+            where: { format: "jpeg" },
+            orderBy: { width: "desc" },
+            take: 1,
+            select: { hash: true },
+          },
+        },
+      },
+    },
+  });
+  return rows.map(({ proofImage, ...row }) => ({
+    ...row,
+    proofUrl: proofImage?.variants[0] ? `/gambar/${proofImage.variants[0].hash}` : null,
+  }));
+}

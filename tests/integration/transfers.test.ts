@@ -1,0 +1,192 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { db } from "~/.server/db/client";
+import { transitionOrder } from "~/.server/orders/orders";
+import { reviewTransfer } from "~/.server/payments/transfers";
+import { action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
+import { action as buyerOrderAction } from "~/routes/pesanan.$number";
+import { action as tkmGroupAction } from "~/routes/tkm.kelompok.$groupId";
+import { createTkmOfficer, createWorld } from "../helpers/factories";
+import { placedOrderNumber } from "../helpers/orders";
+import { callAction, jsonOf, request, statusOf } from "../helpers/requests";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+
+async function confirmedOrder(world: World) {
+  const number = await placedOrderNumber(world.buyer, world.product.id, 10); // Rp250.000
+  await transitionOrder(
+    { party: "group", groupId: world.home.group.id },
+    world.home.manager.id,
+    number,
+    "confirm",
+  );
+  return number;
+}
+
+function transferForm(
+  fields: Record<string, string>,
+  proof?: { bytes: Uint8Array; name: string; type: string },
+) {
+  const form = new FormData();
+  form.set("intent", "transfer");
+  form.set("idempotencyKey", "transfer-key-0001");
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  if (proof) form.set("proof", new File([new Uint8Array(proof.bytes)], proof.name, { type: proof.type }));
+  return form;
+}
+
+async function report(world: World, number: string, form: FormData) {
+  return callAction(
+    buyerOrderAction,
+    await request(`/pesanan/${number}`, { userId: world.buyer.buyer.id, form }),
+    {
+      number,
+    },
+  );
+}
+
+async function money(world: World, number: string) {
+  const [order, payments, entries] = await Promise.all([
+    db.order.findUniqueOrThrow({ where: { number }, select: { amountPaid: true, paymentStatus: true } }),
+    db.payment.findMany({
+      where: { order: { number } },
+      select: { state: true, amount: true, proofImageId: true },
+    }),
+    db.cashEntry.count({ where: { groupId: world.home.group.id } }),
+  ]);
+  return { order, payments, entries };
+}
+
+describe("bank transfer reported by the buyer", () => {
+  it("waits for the group to see the money, once however often it is sent", async () => {
+    const world = await createWorld();
+    const number = await confirmedOrder(world);
+    const form = transferForm({ amount: "250000", reference: "BRI 8812" });
+    const responses = await Promise.all([report(world, number, form), report(world, number, form)]);
+    expect(responses.map(statusOf)).toEqual([302, 302]);
+    expect(await money(world, number)).toEqual({
+      order: { amountPaid: 0, paymentStatus: "UNPAID" },
+      payments: [{ state: "PENDING", amount: 250_000, proofImageId: null }],
+      entries: 0,
+    });
+    expect(
+      await db.notification.count({
+        where: { userId: world.home.manager.id, messageKey: "notify.transfer_reported" },
+      }),
+    ).toBe(1);
+  });
+
+  it("keeps a photo of the proof, cleaned like every upload, and refuses a file that is not a picture", async () => {
+    const world = await createWorld();
+    const number = await confirmedOrder(world);
+    const fake = transferForm(
+      { amount: "250000" },
+      { bytes: new TextEncoder().encode("not a photo"), name: "bukti.jpg", type: "image/jpeg" },
+    );
+    const refused = await report(world, number, fake);
+    expect(statusOf(refused)).toBe(400);
+    expect((await jsonOf(refused)).error?.proof).toEqual(["image.wrong_type"]);
+    expect((await money(world, number)).payments).toEqual([]);
+
+    const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#dddddd" } })
+      .jpeg()
+      .toBuffer();
+    const accepted = await report(
+      world,
+      number,
+      transferForm({ amount: "250000" }, { bytes: photo, name: "bukti.jpg", type: "image/jpeg" }),
+    );
+    expect(statusOf(accepted)).toBe(302);
+    expect((await money(world, number)).payments[0]?.proofImageId).not.toBeNull();
+  });
+
+  it.each([
+    [{ amount: "250001", reference: "x" }, "amount", 'payment.exceeds_due|{"due":250000}'],
+    [{ amount: "250000" }, "reference", "transfer.proof_or_reference"],
+    [{ amount: "0", reference: "x" }, "amount", "form.positive"],
+  ])("refuses %j with a message", async (fields, field, message) => {
+    const world = await createWorld();
+    const number = await confirmedOrder(world);
+    const response = await report(world, number, transferForm(fields));
+    expect(statusOf(response)).toBe(400);
+    expect((await jsonOf(response)).error?.[field]).toEqual([message]);
+    expect((await money(world, number)).payments).toEqual([]);
+  });
+});
+
+describe("confirming a reported transfer", () => {
+  async function reported(world: World) {
+    const number = await confirmedOrder(world);
+    await report(world, number, transferForm({ amount: "250000", reference: "BRI 8812" }));
+    const payment = await db.payment.findFirstOrThrow({ where: { order: { number } }, select: { id: true } });
+    return { number, paymentId: payment.id };
+  }
+
+  it("puts the money in the books once when two treasurers confirm at the same moment", async () => {
+    const world = await createWorld();
+    const { number, paymentId } = await reported(world);
+    const confirm = async () =>
+      callAction(
+        groupOrderAction,
+        await request(`/kelola/pesanan/${number}`, {
+          userId: world.home.manager.id,
+          form: { intent: "review_transfer", paymentId, decision: "confirm" },
+        }),
+        { number },
+      );
+    const results = await Promise.all([confirm(), confirm()]);
+    expect(results.map(statusOf).sort()).toEqual([302, 400]);
+    expect(await money(world, number)).toEqual({
+      order: { amountPaid: 250_000, paymentStatus: "PAID" },
+      payments: [{ state: "SUCCEEDED", amount: 250_000, proofImageId: null }],
+      entries: 1,
+    });
+  });
+
+  it("can be done by a TKM officer of the group's area, and by no one outside it", async () => {
+    const world = await createWorld();
+    const { number, paymentId } = await reported(world);
+    const outside = await createTkmOfficer(world.areas.districtB.id);
+    const inside = await createTkmOfficer(world.areas.districtA.id);
+    const review = async (userId: string) =>
+      callAction(
+        tkmGroupAction,
+        await request(`/tkm/kelompok/${world.home.group.id}`, {
+          userId,
+          form: { intent: "review_transfer", paymentId, decision: "confirm" },
+        }),
+        { groupId: world.home.group.id },
+      );
+    expect(statusOf(await review(outside.officer.id))).toBe(404);
+    expect(
+      await reviewTransfer(
+        { kind: "group", groupId: world.other.group.id },
+        world.other.manager.id,
+        paymentId,
+        "confirm",
+      ),
+    ).toEqual({ ok: false, key: "transfer.not_found" });
+    expect((await money(world, number)).entries).toBe(0);
+    expect(statusOf(await review(inside.officer.id))).toBe(302);
+    expect((await money(world, number)).order.paymentStatus).toBe("PAID");
+  });
+
+  it("tells the buyer when the money is not in the account, and books nothing", async () => {
+    const world = await createWorld();
+    const { number, paymentId } = await reported(world);
+    expect(
+      await reviewTransfer(
+        { kind: "group", groupId: world.home.group.id },
+        world.home.manager.id,
+        paymentId,
+        "decline",
+      ),
+    ).toEqual({ ok: true });
+    expect(await money(world, number)).toMatchObject({ payments: [{ state: "FAILED" }], entries: 0 });
+    expect(
+      await db.notification.count({
+        where: { userId: world.buyer.buyer.id, messageKey: "notify.transfer_declined" },
+      }),
+    ).toBe(1);
+  });
+});
