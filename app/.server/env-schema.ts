@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   /** Where the Stripe API is; only tests and local trials point it elsewhere (a fake server). */
   STRIPE_API_URL: z.url().optional(),
+  /** Email through SMTP when set, e.g. smtp://user:password@mail.example.com:587. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Jejaring <no-reply@jejaring.id>"),
   /** Read by server/microcache.js: "false" turns off the storefront cache for visitors. */
   MICROCACHE: z.enum(["true", "false", "1", "0"]).default("true"),
   LOG_REQUESTS: z

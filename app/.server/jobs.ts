@@ -1,13 +1,25 @@
+import { sendDueEmails, smtpTransport } from "./notifications/email";
 import { autoReceiveOverdue } from "./orders/orders";
 
 // Work that runs on a clock inside each app server. Every job is safe to run on several servers
 // at once (its changes are conditional), so no leader is needed.
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
-const JOBS: Job[] = [{ name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() }];
+const JOBS: Job[] = [
+  { name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() },
+  {
+    name: "email.outbox",
+    everyMs: MINUTE,
+    run: async () => {
+      const mail = smtpTransport();
+      return mail ? sendDueEmails(mail).then((r) => (r.sent || r.failed ? r : null)) : null;
+    },
+  },
+];
 
 const state = globalThis as unknown as { __jejaringJobs?: boolean };
 

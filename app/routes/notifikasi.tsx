@@ -2,19 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/.server/auth/guards";
+import { publicOrigin } from "~/.server/http/origin";
 import { listNotifications, markAllRead } from "~/.server/notifications/notifications";
-import { isMessageKey, type MessageParams } from "~/locales";
 import { useLang, useT } from "~/utils/i18n";
-import { isOrderStatus, ORDER_STATUS_KEYS } from "~/utils/labels";
+import { whatsAppChatLink, whatsAppShareLink } from "~/utils/delivery";
+import { notificationText } from "~/utils/notification-text";
 import { pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { notifications: await listNotifications(viewer.id) };
+  return { notifications: await listNotifications(viewer.id), origin: publicOrigin(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,21 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Notifications() {
   const t = useT();
   const lang = useLang();
-  const { notifications } = useLoaderData<typeof loader>();
-  const render = (key: string, raw: string) => {
-    if (!isMessageKey(key)) return "";
-    const params = JSON.parse(raw) as MessageParams;
-    const status =
-      typeof params.status === "string" && isOrderStatus(params.status)
-        ? t(ORDER_STATUS_KEYS[params.status])
-        : params.status;
-    const amount = typeof params.amount === "number" ? formatRupiah(params.amount) : params.amount;
-    return t(key, {
-      ...params,
-      ...(status !== undefined ? { status } : {}),
-      ...(amount !== undefined ? { amount } : {}),
-    });
-  };
+  const { notifications, origin } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -57,14 +43,32 @@ export default function Notifications() {
         <p className="card text-stone-600">{t("notifications.empty")}</p>
       ) : (
         <ul className="space-y-2">
-          {notifications.map((n) => (
-            <li key={n.id} className={`card p-3 ${n.readAt ? "" : "border-brand-600"}`}>
-              <Link to={n.link || "/"} className="font-medium hover:underline">
-                {render(n.messageKey, n.params)}
-              </Link>
-              <p className="text-sm text-stone-500">{formatDateTime(n.createdAt, lang)}</p>
-            </li>
-          ))}
+          {notifications.map((n) => {
+            const text = notificationText(t, n.messageKey, n.params);
+            // One tap forwards it on WhatsApp: to the other party of the order when we know them.
+            const message = `${text}\n${origin}${n.link}`;
+            const wa = n.counterpartPhone
+              ? whatsAppChatLink(n.counterpartPhone, message)
+              : whatsAppShareLink(message);
+            return (
+              <li key={n.id} className={`card p-3 ${n.readAt ? "" : "border-brand-600"}`}>
+                <Link to={n.link || "/"} className="font-medium hover:underline">
+                  {text}
+                </Link>
+                <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-500">
+                  {formatDateTime(n.createdAt, lang)}
+                  <a
+                    href={wa}
+                    className="link inline-flex min-h-11 items-center"
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t("notifications.forward_whatsapp")}
+                  </a>
+                </p>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -505,4 +505,5 @@ export const en: Catalog = {
     "The buyer reported a transfer of {amount} for order {number}. Check the account, then confirm.",
   "notify.transfer_declined":
     "The transfer of {amount} for order {number} was not found in the group's account.",
+  "notifications.forward_whatsapp": "Forward on WhatsApp",
 };

@@ -507,4 +507,5 @@ export const id = {
     "Pembeli melaporkan transfer {amount} untuk pesanan {number}. Cek rekening lalu konfirmasi.",
   "notify.transfer_declined":
     "Transfer {amount} untuk pesanan {number} belum ditemukan di rekening kelompok.",
+  "notifications.forward_whatsapp": "Teruskan lewat WhatsApp",
 } as const;
