@@ -255,6 +255,9 @@ function eventLabel(
   const amount = formatRupiah(Number(event.note) || 0);
   if (event.type === "payment") return t("order.event_payment", { amount });
   if (event.type === "refund") return t("order.event_refund", { amount });
+  if (event.type === "proposal") return t("order.event_proposal", { reason: event.note });
+  if (event.type === "proposal_accepted") return t("order.event_proposal_accepted");
+  if (event.type === "proposal_declined") return t("order.event_proposal_declined");
   if (event.type === "transfer_reported") return t("order.event_transfer_reported", { amount });
   if (event.type === "transfer_declined") return t("order.event_transfer_declined", { amount });
   if (event.type === "payment_failed") {

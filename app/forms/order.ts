@@ -39,6 +39,11 @@ export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("card") }),
   z.object({ intent: z.literal("reorder") }),
   z.object({
+    intent: z.literal("answer_proposal"),
+    proposalId: z.string().min(1).max(64),
+    answer: z.enum(["accept", "decline"], { error: "form.choose_one" }),
+  }),
+  z.object({
     intent: z.literal("transfer"),
     amount: z
       .number({ error: "form.number_required" })
@@ -66,9 +71,34 @@ export const ReviewTransferSchema = z.object({
   decision: z.enum(["confirm", "decline"], { error: "form.choose_one" }),
 });
 
+const wholeFromForm = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.coerce
+    .number({ error: "form.number_required" })
+    .int("form.whole_number")
+    .positive("form.positive")
+    .max(1_000_000_000),
+);
+
+export const ProposeSchema = z.object({
+  intent: z.literal("propose"),
+  lines: z.record(z.string().max(64), z.object({ quantity: wholeFromForm, unitPrice: wholeFromForm })),
+  wantedBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date_invalid")
+    .optional(),
+  reason: z
+    .string({ error: "order.reason_required" })
+    .trim()
+    .min(1, "order.reason_required")
+    .max(300, "form.too_long"),
+});
+
 export const OrderActionSchema = z.discriminatedUnion("intent", [
   TransitionSchema,
   ReviewTransferSchema,
+  ProposeSchema,
+  z.object({ intent: z.literal("withdraw_proposal") }),
   z.object({
     intent: z.literal("payment"),
     amount: z

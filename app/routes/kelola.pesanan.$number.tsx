@@ -8,6 +8,8 @@ import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
 import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
+import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
+import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
 import { Field, FormErrors } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
@@ -25,7 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrderForGroup(group.id, params.number ?? "");
   invariantResponse(order);
   // A fresh key per page view: submitting the same form twice records the payment once.
-  return { order, paymentKey: newIdempotencyKey(), transfers: await pendingTransfers({ orderId: order.id }) };
+  const [transfers, proposal] = await Promise.all([
+    pendingTransfers({ orderId: order.id }),
+    openProposal(order.id),
+  ]);
+  return { order, paymentKey: newIdempotencyKey(), transfers, proposal };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,6 +54,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/kelola/pesanan/${number}`);
   }
 
+  if (submission.value.intent === "propose") {
+    const proposed = await proposeChange(group.id, viewer.id, number, submission.value);
+    if (!proposed.ok) {
+      if (proposed.key === "order.not_found") throw new Response("Not found", { status: 404 });
+      return Response.json(submission.reply({ formErrors: [encodeMessage(proposed.key, proposed.params)] }), {
+        status: 400,
+      });
+    }
+    return redirect(`/kelola/pesanan/${number}`);
+  }
+  if (submission.value.intent === "withdraw_proposal") {
+    await withdrawProposal(group.id, viewer.id, number);
+    return redirect(`/kelola/pesanan/${number}`);
+  }
   if (submission.value.intent === "review_transfer") {
     const reviewed = await reviewTransfer(
       { kind: "group", groupId: group.id },
@@ -82,9 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/kelola/pesanan/${number}`);
 }
 
+const CHANGEABLE: readonly string[] = ["PLACED", "CONFIRMED", "IN_PRODUCTION"];
+
 export default function GroupOrder() {
   const t = useT();
-  const { order, paymentKey, transfers } = useLoaderData<typeof loader>();
+  const { order, paymentKey, transfers, proposal } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -108,6 +130,66 @@ export default function GroupOrder() {
       <OrderView order={order} perspective="group">
         <FormErrors errors={formErrors} />
         <TransferReview transfers={transfers} />
+        {proposal ? (
+          <section className="card space-y-2" aria-labelledby="proposal-open">
+            <h2 id="proposal-open" className="font-bold">
+              {t("proposal.waiting")}
+            </h2>
+            <ProposalSummary proposal={proposal} />
+            <Form method="post">
+              <input type="hidden" name="intent" value="withdraw_proposal" />
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {t("proposal.withdraw")}
+              </button>
+            </Form>
+          </section>
+        ) : CHANGEABLE.includes(order.status) ? (
+          <details className="card">
+            <summary className="flex min-h-11 cursor-pointer items-center font-bold">
+              {t("proposal.propose_title")}
+            </summary>
+            <Form method="post" className="mt-2 space-y-3">
+              <input type="hidden" name="intent" value="propose" />
+              {order.items.map((item) => (
+                <div key={item.id} className="grid grid-cols-2 gap-2">
+                  <label className="text-sm">
+                    <span className="block">{t("proposal.quantity", { name: item.productName })}</span>
+                    <input
+                      name={`lines.${item.id}.quantity`}
+                      type="number"
+                      inputMode="numeric"
+                      min={Math.max(1, item.quantityShipped)}
+                      defaultValue={item.quantity}
+                      className="field-input"
+                    />
+                  </label>
+                  <label className="text-sm">
+                    <span className="block">{t("proposal.unit_price", { name: item.productName })}</span>
+                    <input
+                      name={`lines.${item.id}.unitPrice`}
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      defaultValue={item.unitPrice}
+                      className="field-input"
+                    />
+                  </label>
+                </div>
+              ))}
+              <label className="block text-sm">
+                <span className="block">{t("proposal.wanted_by")}</span>
+                <input name="wantedBy" type="date" className="field-input" />
+              </label>
+              <label className="block text-sm">
+                <span className="block">{t("proposal.reason")}</span>
+                <input name="reason" required maxLength={300} className="field-input" />
+              </label>
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {t("proposal.send")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
         {order.actions.length > 0 ? (
           <section className="card space-y-3" aria-labelledby="next-step">
             <h2 id="next-step" className="font-bold">

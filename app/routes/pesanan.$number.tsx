@@ -8,6 +8,8 @@ import { reorder } from "~/.server/cart/reorder";
 import { getLang } from "~/.server/http/lang";
 import { publicOrigin } from "~/.server/http/origin";
 import { rateOrder } from "~/.server/orders/ratings";
+import { answerProposal, openProposal } from "~/.server/orders/proposals";
+import { ProposalSummary } from "~/components/proposal-summary";
 import { translator } from "~/locales";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
 import { canRecordPayment, PAYABLE_STATUSES } from "~/.server/orders/state";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     order,
     transfers: await pendingTransfers({ orderId: order.id }),
+    proposal: await openProposal(order.id),
     transferKey: newIdempotencyKey(),
     card: card === "selesai" || card === "batal" ? card : null,
     canPayByCard:
@@ -111,6 +114,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/pesanan/${number}`);
   }
+  if (submission.value.intent === "answer_proposal") {
+    const answered = await answerProposal(
+      business.id,
+      viewer.id,
+      number,
+      submission.value.proposalId,
+      submission.value.answer,
+    );
+    if (!answered.ok) {
+      if (answered.key === "proposal.not_found") throw new Response("Not found", { status: 404 });
+      return Response.json(submission.reply({ formErrors: [encodeMessage(answered.key, answered.params)] }), {
+        status: 400,
+      });
+    }
+    return redirect(`/pesanan/${number}`);
+  }
   if (submission.value.intent === "rate") {
     const rated = await rateOrder(business.id, viewer.id, number, submission.value);
     if (!rated.ok) {
@@ -150,7 +169,7 @@ const PAYABLE: readonly string[] = PAYABLE_STATUSES;
 
 export default function BuyerOrder() {
   const t = useT();
-  const { order, card, canPayByCard, transfers, transferKey } = useLoaderData<typeof loader>();
+  const { order, card, canPayByCard, transfers, transferKey, proposal } = useLoaderData<typeof loader>();
   const due = order.total - order.amountPaid;
   const canReportTransfer =
     order.paymentMethod === "BANK_TRANSFER" && PAYABLE.includes(order.status) && due > 0;
@@ -189,6 +208,24 @@ export default function BuyerOrder() {
             {t("payment.pay_by_card", { amount: formatRupiah(order.total - order.amountPaid) })}
           </button>
         </Form>
+      ) : null}
+      {proposal ? (
+        <section className="card space-y-2 border-amber-400" aria-labelledby="proposal-title">
+          <h2 id="proposal-title" className="font-bold">
+            {t("proposal.title")}
+          </h2>
+          <ProposalSummary proposal={proposal} />
+          <Form method="post" className="flex flex-wrap gap-2">
+            <input type="hidden" name="intent" value="answer_proposal" />
+            <input type="hidden" name="proposalId" value={proposal.id} />
+            <button type="submit" name="answer" value="accept" className="btn-primary">
+              {t("proposal.accept")}
+            </button>
+            <button type="submit" name="answer" value="decline" className="btn-secondary">
+              {t("proposal.decline")}
+            </button>
+          </Form>
+        </section>
       ) : null}
       {transfers.length > 0 ? (
         <ul className="space-y-1" aria-label={t("transfer.pending_title")}>
