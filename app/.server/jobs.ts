@@ -1,5 +1,6 @@
 import { sendDueEmails, smtpTransport } from "./notifications/email";
 import { autoReceiveOverdue } from "./orders/orders";
+import { sendTempoReminders } from "./payments/tempo";
 
 // Work that runs on a clock inside each app server. Every job is safe to run on several servers
 // at once (its changes are conditional), so no leader is needed.
@@ -11,6 +12,11 @@ type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
 const JOBS: Job[] = [
   { name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() },
+  {
+    name: "tempo.reminders",
+    everyMs: HOUR,
+    run: () => sendTempoReminders().then((r) => (r.reminded || r.overdue ? r : null)),
+  },
   {
     name: "email.outbox",
     everyMs: MINUTE,

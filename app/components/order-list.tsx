@@ -14,6 +14,7 @@ type Row = {
   group: { name: string };
   business: { name: string };
   items: { productName: string; quantity: number; unit: ProductUnit }[];
+  overdue?: boolean;
 };
 
 export function OrderList({
@@ -49,7 +50,14 @@ export function OrderList({
                 {formatDate(order.placedAt, lang)} · {formatRupiah(order.total)}
               </p>
             </div>
-            <OrderStatusBadge status={order.status} />
+            <span className="flex flex-wrap gap-1">
+              {order.overdue ? (
+                <span className="rounded-full bg-red-100 px-3 py-1 text-sm font-semibold text-red-900">
+                  {t("order.overdue")}
+                </span>
+              ) : null}
+              <OrderStatusBadge status={order.status} />
+            </span>
           </Link>
         </li>
       ))}

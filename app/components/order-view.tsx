@@ -30,6 +30,8 @@ export type OrderViewData = {
   placedAt: Date | string;
   wantedBy: Date | string | null;
   downPayment: number;
+  dueAt: Date | string | null;
+  overdue: boolean;
   invoice: { number: string } | null;
   shipments: { sequence: number; shippedAt: Date | string }[];
   payments: { id: string; amount: number }[];
@@ -166,6 +168,12 @@ export function OrderView({
             due: formatRupiah(Math.max(0, due)),
           })}
         </p>
+        {order.dueAt && order.paymentStatus !== "PAID" ? (
+          <p className={`text-sm font-medium ${order.overdue ? "text-red-800" : "text-stone-700"}`}>
+            {t("order.due_on", { date: formatDate(order.dueAt, lang) })}
+            {order.overdue ? ` · ${t("order.overdue")}` : ""}
+          </p>
+        ) : null}
         {order.downPayment > 0 ? (
           <p className="text-sm text-stone-600">
             {t("order.down_payment_label", { amount: formatRupiah(order.downPayment) })}

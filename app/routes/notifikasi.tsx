@@ -44,7 +44,7 @@ export default function Notifications() {
       ) : (
         <ul className="space-y-2">
           {notifications.map((n) => {
-            const text = notificationText(t, n.messageKey, n.params);
+            const text = notificationText(t, n.messageKey, n.params, lang);
             // One tap forwards it on WhatsApp: to the other party of the order when we know them.
             const message = `${text}\n${origin}${n.link}`;
             const wa = n.counterpartPhone

@@ -26,6 +26,9 @@ export default function TkmMonitoring() {
       <header>
         <h1 className="text-2xl font-bold">{t("tkm.title")}</h1>
         <p className="text-stone-600">{t("tkm.scope", { team: team.name, area: team.areaName })}</p>
+        <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
+          {t("tkm.tempo_link")}
+        </Link>
       </header>
 
       <section className="card" aria-labelledby="area-income">

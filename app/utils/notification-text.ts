@@ -1,9 +1,11 @@
-import { isMessageKey, type MessageParams, type Translate } from "~/locales";
+import { isMessageKey, type Lang, type MessageParams, type Translate } from "~/locales";
+import { wibNoon } from "./delivery";
+import { formatDate } from "./time";
 import { isOrderStatus, ORDER_STATUS_KEYS } from "./labels";
 import { formatRupiah } from "./money";
 
 /** A stored notification (catalog key and values as JSON) in the reader's words. */
-export function notificationText(t: Translate, key: string, rawParams: string): string {
+export function notificationText(t: Translate, key: string, rawParams: string, lang: Lang): string {
   if (!isMessageKey(key)) return "";
   const params = JSON.parse(rawParams) as MessageParams;
   const status =
@@ -11,8 +13,10 @@ export function notificationText(t: Translate, key: string, rawParams: string): 
       ? t(ORDER_STATUS_KEYS[params.status])
       : params.status;
   const amount = typeof params.amount === "number" ? formatRupiah(params.amount) : params.amount;
+  const day = typeof params.date === "string" ? wibNoon(params.date) : null;
   return t(key, {
     ...params,
+    ...(day ? { date: formatDate(day, lang) } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(amount !== undefined ? { amount } : {}),
   });

@@ -50,8 +50,8 @@ export async function queueNotificationEmails(
   });
   const rows = users.flatMap((user) => {
     if (!user.email) return [];
-    const t = translator(isLang(user.locale) ? user.locale : "id");
-    const text = notificationText(t, messageKey, params);
+    const lang = isLang(user.locale) ? user.locale : "id";
+    const text = notificationText(translator(lang), messageKey, params, lang);
     return [{ to: user.email, subject: text, body: `${text}\n\n${absolute(link)}\n\n— Jejaring` }];
   });
   if (rows.length > 0) await tx.outboxEmail.createMany({ data: rows });

@@ -5,6 +5,7 @@ import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notif
 import { releaseCapacity } from "./capacity";
 import type { MessageKey } from "~/locales";
 import { issueInvoice } from "../documents/invoices";
+import { isOverdue, setTempoDueDate } from "../payments/tempo";
 import {
   AUTO_RECEIVE_DAYS,
   actionNeedsReason,
@@ -40,6 +41,7 @@ const orderDetailSelect = {
   total: true,
   amountPaid: true,
   downPayment: true,
+  dueAt: true,
   deliveryAddress: true,
   wantedBy: true,
   note: true,
@@ -115,7 +117,12 @@ export function factsOf(order: {
 export async function getOrderForBusiness(businessId: string, number: string) {
   const order = await db.order.findFirst({ where: { number, businessId }, select: orderDetailSelect });
   return order
-    ? { ...order, actions: actionsFor(order.status, "buyer", factsOf(order)), canPay: false }
+    ? {
+        ...order,
+        actions: actionsFor(order.status, "buyer", factsOf(order)),
+        canPay: false,
+        overdue: isOverdue(order, new Date()),
+      }
     : null;
 }
 
@@ -127,6 +134,7 @@ export async function getOrderForGroup(groupId: string, number: string) {
         ...order,
         actions: actionsFor(order.status, "group", factsOf(order)),
         canPay: canRecordPayment(order.status),
+        overdue: isOverdue(order, new Date()),
       }
     : null;
 }
@@ -135,7 +143,9 @@ const orderListSelect = {
   id: true,
   number: true,
   status: true,
+  paymentMethod: true,
   paymentStatus: true,
+  dueAt: true,
   total: true,
   placedAt: true,
   group: { select: { name: true } },
@@ -143,13 +153,21 @@ const orderListSelect = {
   items: { select: { productName: true, quantity: true, unit: true }, take: 2 },
 };
 
-export async function listOrdersForBusiness(businessId: string) {
-  return db.order.findMany({
+function withOverdue<T extends { paymentMethod: string; paymentStatus: string; dueAt: Date | null }>(
+  rows: T[],
+  now: Date,
+) {
+  return rows.map((row) => ({ ...row, overdue: isOverdue(row, now) }));
+}
+
+export async function listOrdersForBusiness(businessId: string, now = new Date()) {
+  const rows = await db.order.findMany({
     where: { businessId },
     orderBy: { placedAt: "desc" },
     take: 100,
     select: orderListSelect,
   });
+  return withOverdue(rows, now);
 }
 
 /** The orders one checkout made for this business (one per group). */
@@ -162,7 +180,7 @@ export async function listCheckoutOrders(businessId: string, checkoutId: string)
 }
 
 /** A group's orders that still need someone to act, oldest first, and the latest finished ones. */
-export async function listOrdersForGroup(groupId: string, finishedCount = 5) {
+export async function listOrdersForGroup(groupId: string, finishedCount = 5, now = new Date()) {
   const [open, finished] = await Promise.all([
     db.order.findMany({
       where: { groupId, status: { in: [...OPEN_STATUSES] } },
@@ -177,7 +195,7 @@ export async function listOrdersForGroup(groupId: string, finishedCount = 5) {
       select: orderListSelect,
     }),
   ]);
-  return { open, finished };
+  return { open: withOverdue(open, now), finished: withOverdue(finished, now) };
 }
 
 export type TransitionResult =
@@ -399,6 +417,7 @@ async function applyTransition(
   });
   if (updated.count === 0) return false;
   if (releasesStock(to)) await releaseReservedStock(tx, order.id);
+  if (to === "RECEIVED") await setTempoDueDate(tx, order.id, now);
   await tx.orderEvent.create({
     data: {
       orderId: order.id,

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const TempoTermsSchema = z.object({
+  businessId: z.string().min(1).max(64),
+  verified: z.boolean().optional(),
+  termDays: z
+    .enum(["", "7", "14", "30"], { error: "form.choose_one" })
+    .optional()
+    .transform((value) => (value ? Number(value) : undefined)),
+  creditLimit: z
+    .number({ error: "form.number_required" })
+    .int("form.whole_number")
+    .min(0, "form.positive")
+    .max(1_000_000_000, "form.too_large")
+    .default(0),
+});
