@@ -12,7 +12,7 @@ import { answerProposal, openProposal } from "~/.server/orders/proposals";
 import { ProposalSummary } from "~/components/proposal-summary";
 import { translator } from "~/locales";
 import { getOrderForBusiness, transitionOrder } from "~/.server/orders/orders";
-import { canRecordPayment, PAYABLE_STATUSES } from "~/.server/orders/state";
+import { canRecordPayment } from "~/.server/orders/state";
 import { newIdempotencyKey } from "~/.server/payments/record";
 import { pendingTransfers, reportTransfer } from "~/.server/payments/transfers";
 import { ImageRejected } from "~/.server/images/pipeline";
@@ -40,6 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     order,
     transfers: await pendingTransfers({ orderId: order.id }),
+    canReportTransfer:
+      order.paymentMethod === "BANK_TRANSFER" &&
+      canRecordPayment(order.status) &&
+      order.total > order.amountPaid,
     proposal: await openProposal(order.id),
     transferKey: newIdempotencyKey(),
     card: card === "selesai" || card === "batal" ? card : null,
@@ -165,14 +169,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/pesanan/${params.number}`);
 }
 
-const PAYABLE: readonly string[] = PAYABLE_STATUSES;
-
 export default function BuyerOrder() {
   const t = useT();
-  const { order, card, canPayByCard, transfers, transferKey, proposal } = useLoaderData<typeof loader>();
+  const { order, card, canPayByCard, transfers, transferKey, proposal, canReportTransfer } =
+    useLoaderData<typeof loader>();
   const due = order.total - order.amountPaid;
-  const canReportTransfer =
-    order.paymentMethod === "BANK_TRANSFER" && PAYABLE.includes(order.status) && due > 0;
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "reorder" in actionData ? undefined : actionData;
   const reordered = actionData && "reorder" in actionData ? actionData.reorder : null;

@@ -228,7 +228,48 @@ app.kill();
 uncached.kill();
 ceiling.kill();
 
-// 6. The report.
+// 6. Order placement, on SQLite (the bench database) and on PostgreSQL when BENCH_POSTGRES_URL
+// names a server we may create a database on.
+type OrderBench = {
+  baseline: { perSecond: number; p50: number; p95: number };
+  placement: { perSecond: number; p50: number; p95: number; ok: number; refused: number };
+};
+function orderBench(databaseUrl: string): OrderBench | null {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/orders.ts", String(DURATION)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_REQUESTS: "false" },
+    encoding: "utf8",
+  });
+  const last = run.stdout.trim().split("\n").pop();
+  if (run.status !== 0 || !last) {
+    log(`order bench failed on ${databaseUrl.split(":")[0]}: ${run.stderr.slice(-500)}`);
+    return null;
+  }
+  return JSON.parse(last) as OrderBench;
+}
+log("order placement on SQLite");
+const ordersSqlite = orderBench(url);
+let ordersPostgres: OrderBench | null = null;
+if (process.env.BENCH_POSTGRES_URL) {
+  const admin = new URL(process.env.BENCH_POSTGRES_URL);
+  const pgUrl = new URL(admin);
+  pgUrl.pathname = "/jejaring_bench_orders";
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS "jejaring_bench_orders" WITH (FORCE)');
+  await client.query('CREATE DATABASE "jejaring_bench_orders"');
+  await client.end();
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+    env: { ...process.env, DATABASE_URL: pgUrl.toString() },
+    stdio: "ignore",
+  });
+  if (prepared.status === 0) {
+    log("order placement on PostgreSQL");
+    ordersPostgres = orderBench(pgUrl.toString());
+  }
+}
+
+// 7. The report.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const catalog = results[1];
 const search = results[2];
@@ -253,6 +294,23 @@ const lines = [
   `Catalog first load on the wire (gzip): HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)} (modules the HTML names); largest card image ${kb(weight.largestImage)}.`,
   "",
   `Image pipeline, ${image.megapixels} MP JPEG (${kb(image.inputBytes)}) to ${image.variants?.map((v) => `${v.format} ${v.width}px ${kb(v.bytes)}`).join(", ")}: ${image.ms} ms, peak RSS ${image.peakRssMb} MB (${image.rssBeforeMb} MB before).`,
+  "",
+  "## Order placement",
+  "",
+  `In process (no HTTP), ${DURATION} s, 10 buyers at once checking out carts of two products drawn from the same 20 (they contend for the same rows). Baseline: the floor of any order, one transaction with one conditional stock update and one insert, same concurrency, same run.`,
+  "",
+  "| database | checkouts/s | p50 ms | p95 ms | baseline tx/s | × baseline | refused |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...(
+    [
+      ["SQLite", ordersSqlite],
+      ["PostgreSQL 15", ordersPostgres],
+    ] as const
+  ).map(([name, r]) =>
+    r
+      ? `| ${name} | ${r.placement.perSecond.toFixed(1)} | ${r.placement.p50.toFixed(1)} | ${r.placement.p95.toFixed(1)} | ${r.baseline.perSecond.toFixed(0)} | ${(r.placement.perSecond / r.baseline.perSecond).toFixed(2)} | ${r.placement.refused} |`
+      : `| ${name} | not run (${name === "SQLite" ? "failed" : "set BENCH_POSTGRES_URL"}) | | | | | |`,
+  ),
   "",
   "## Targets",
   "",
