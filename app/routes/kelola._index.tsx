@@ -27,6 +27,9 @@ export default function ManageShop() {
       <header>
         <p className="text-sm text-stone-600">{t("manage.your_group")}</p>
         <h1 className="text-2xl font-bold">{group.name}</h1>
+        <Link to="/kelola/konsinyasi" className="link inline-flex min-h-11 items-center">
+          {t("nav.consignment")}
+        </Link>
         {waiting > 0 ? (
           <p role="status" className="mt-2 rounded-lg bg-amber-100 p-3 font-medium text-amber-900">
             {t("manage.orders_waiting", { count: waiting })}

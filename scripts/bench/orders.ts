@@ -78,7 +78,8 @@ for (let i = 0; i < BUYERS; i++) {
   buyers.push({ userId: user.id, businessId: business.id, addressId: business.addresses[0]!.id });
 }
 
-async function measure(worker: (index: number) => Promise<boolean>) {
+/** Each of the ten workers is one buyer (its own cart), running `worker` until time is up. */
+async function measure(worker: (buyer: number, round: number) => Promise<boolean>) {
   const latencies: number[] = [];
   let ok = 0;
   let refused = 0;
@@ -88,7 +89,7 @@ async function measure(worker: (index: number) => Promise<boolean>) {
       let round = 0;
       while (Date.now() < until) {
         const t0 = performance.now();
-        const placed = await worker(index * 7919 + round++);
+        const placed = await worker(index, round++);
         latencies.push(performance.now() - t0);
         if (placed) ok += 1;
         else refused += 1;
@@ -120,10 +121,10 @@ const baseline = await measure(async () => {
   return true;
 });
 
-const placement = await measure(async (seed) => {
-  const buyer = buyers[seed % BUYERS]!;
-  const a = products[seed % PRODUCTS]!.id;
-  const b = products[(seed * 7 + 3) % PRODUCTS]!.id;
+const placement = await measure(async (index, round) => {
+  const buyer = buyers[index]!;
+  const a = products[(index * 3 + round) % PRODUCTS]!.id;
+  const b = products[(index * 7 + round * 3 + 1) % PRODUCTS]!.id;
   await addToCart(buyer.businessId, a, 2);
   if (b !== a) await addToCart(buyer.businessId, b, 3);
   const cart = await getCart(buyer.businessId);

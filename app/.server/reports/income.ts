@@ -2,7 +2,7 @@ import { lastWibMonths, wibMonthKey, wibMonthStart } from "~/utils/time";
 import { db } from "../db/client";
 
 /** Cash-book income that counts as the group's earnings (not members' dues or aid). */
-export const EARNED_INCOME_CATEGORIES = ["order", "other_sales"];
+export const EARNED_INCOME_CATEGORIES = ["order", "consignment", "other_sales"];
 
 /** Earned income lines, and refunds that take some of it back (counted negative). */
 const earnedEntries = {
