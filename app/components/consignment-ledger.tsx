@@ -71,20 +71,20 @@ export function ConsignmentLedger({
           <thead>
             <tr className="border-b border-stone-200 text-left text-stone-600">
               <th className="py-1 font-medium">{t("document.date")}</th>
-              <th className="py-1 text-right font-medium">{t("consignment.sold")}</th>
-              <th className="py-1 text-right font-medium">{t("consignment.returned")}</th>
-              <th className="py-1 text-right font-medium">{t("consignment.due")}</th>
-              <th className="py-1 text-right font-medium">{t("order.payment")}</th>
+              <th className="px-1 py-1 text-right font-medium">{t("consignment.sold")}</th>
+              <th className="px-1 py-1 text-right font-medium">{t("consignment.returned")}</th>
+              <th className="px-1 py-1 text-right font-medium">{t("consignment.due")}</th>
+              <th className="px-1 py-1 text-right font-medium">{t("order.payment")}</th>
             </tr>
           </thead>
           <tbody>
             {placement.reports.map((report) => (
               <tr key={report.id} className="border-b border-stone-100">
                 <td className="py-1">{formatDate(report.periodEnd, lang)}</td>
-                <td className="py-1 text-right">{report.quantitySold}</td>
-                <td className="py-1 text-right">{report.quantityReturned}</td>
-                <td className="py-1 text-right">{formatRupiah(report.amountDue)}</td>
-                <td className="py-1 text-right">
+                <td className="px-1 py-1 text-right">{report.quantitySold}</td>
+                <td className="px-1 py-1 text-right">{report.quantityReturned}</td>
+                <td className="px-1 py-1 text-right">{formatRupiah(report.amountDue)}</td>
+                <td className="px-1 py-1 text-right">
                   {report.paidAt
                     ? t("consignment.paid_on", { date: formatDate(report.paidAt, lang) })
                     : (reportAction?.(report.id) ?? t("consignment.not_paid"))}

@@ -223,56 +223,78 @@ export function OrderView({
           {t("order.timeline")}
         </h2>
         <ol className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">
-          {order.events.map((event) => (
-            <li key={event.id}>
-              <p className="font-medium">{eventLabel(t, event)}</p>
-              <p className="text-sm text-stone-600">
-                {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
-              </p>
-              {event.type === "status" && event.note && !isStructuredNote(event.note) ? (
-                <p className="text-sm text-stone-700">{event.note}</p>
-              ) : null}
-            </li>
-          ))}
+          {order.events.map((event) => {
+            const { label, detail } = eventText(t, event);
+            return (
+              <li key={event.id}>
+                <p className="font-medium">{label}</p>
+                <p className="text-sm text-stone-600">
+                  {formatDateTime(event.createdAt, lang)} · {event.actor?.name ?? t("order.actor_system")}
+                </p>
+                {detail ? <p className="text-sm text-stone-700">{detail}</p> : null}
+              </li>
+            );
+          })}
         </ol>
       </section>
     </article>
   );
 }
 
-/** Notes the app writes for itself ("shipment:2:40:0", "dp:150000"), shown as words instead. */
-function isStructuredNote(note: string): boolean {
-  return /^(shipment|dp):/.test(note) || note === "auto";
-}
-
-/** What a timeline entry says, in the reader's language. */
-function eventLabel(
-  t: ReturnType<typeof useT>,
-  event: { type: string; toStatus: string | null; note: string },
-): string {
-  const shipment = /^shipment:(\d+):(\d+):(\d+)$/.exec(event.note);
-  if (shipment)
+/** Notes the app writes for itself ("shipment:2:40:0", "dp:150000", "auto"), in words. */
+function structuredNote(t: ReturnType<typeof useT>, note: string): string | null {
+  const shipment = /^shipment:(\d+):(\d+):(\d+)$/.exec(note);
+  if (shipment) {
     return t("order.event_shipment", {
       n: shipment[1] ?? "",
       sent: shipment[2] ?? "",
       left: shipment[3] ?? "",
     });
-  const down = /^dp:(\d+)$/.exec(event.note);
-  if (down) return t("order.event_down_payment", { amount: formatRupiah(Number(down[1])) });
-  if (event.note === "auto") return t("order.event_auto_received", { days: 7 });
-  const amount = formatRupiah(Number(event.note) || 0);
-  if (event.type === "payment") return t("order.event_payment", { amount });
-  if (event.type === "refund") return t("order.event_refund", { amount });
-  if (event.type === "proposal") return t("order.event_proposal", { reason: event.note });
-  if (event.type === "proposal_accepted") return t("order.event_proposal_accepted");
-  if (event.type === "proposal_declined") return t("order.event_proposal_declined");
-  if (event.type === "transfer_reported") return t("order.event_transfer_reported", { amount });
-  if (event.type === "transfer_declined") return t("order.event_transfer_declined", { amount });
-  if (event.type === "payment_failed") {
-    return event.note === "expired" ? t("order.event_card_expired") : t("order.event_card_declined");
   }
-  if (event.toStatus && isOrderStatus(event.toStatus)) return t(ORDER_STATUS_KEYS[event.toStatus]);
-  return event.note;
+  const down = /^dp:(\d+)$/.exec(note);
+  if (down) return t("order.event_down_payment", { amount: formatRupiah(Number(down[1])) });
+  if (note === "auto") return t("order.event_auto_received", { days: 7 });
+  return null;
+}
+
+/** What a timeline entry says, in the reader's language: its headline, then any detail. */
+function eventText(
+  t: ReturnType<typeof useT>,
+  event: { type: string; toStatus: string | null; note: string },
+): { label: string; detail: string | null } {
+  const amount = formatRupiah(Number(event.note) || 0);
+  const structured = structuredNote(t, event.note);
+  switch (event.type) {
+    case "payment":
+      return { label: t("order.event_payment", { amount }), detail: null };
+    case "refund":
+      return { label: t("order.event_refund", { amount }), detail: null };
+    case "proposal":
+      return { label: t("order.event_proposal", { reason: event.note }), detail: null };
+    case "proposal_accepted":
+      return { label: t("order.event_proposal_accepted"), detail: null };
+    case "proposal_declined":
+      return { label: t("order.event_proposal_declined"), detail: null };
+    case "transfer_reported":
+      return { label: t("order.event_transfer_reported", { amount }), detail: null };
+    case "transfer_declined":
+      return { label: t("order.event_transfer_declined", { amount }), detail: null };
+    case "payment_failed":
+      return {
+        label: event.note === "expired" ? t("order.event_card_expired") : t("order.event_card_declined"),
+        detail: null,
+      };
+    case "shipment":
+      // A later shipment of a partial delivery: the status stays Dikirim.
+      return { label: structured ?? event.note, detail: null };
+    default:
+      return {
+        label:
+          event.toStatus && isOrderStatus(event.toStatus) ? t(ORDER_STATUS_KEYS[event.toStatus]) : event.note,
+        // A reason typed by a person, or what the app noted (which shipment, the DP, taken as received).
+        detail: structured ?? (event.note || null),
+      };
+  }
 }
 
 /** Links to the order's printable papers: tagihan once confirmed, surat jalan per shipment, kwitansi. */
@@ -309,7 +331,10 @@ function OrderDocuments({ order }: { order: OrderViewData }) {
             <a href={link.href} className="link inline-flex min-h-11 items-center">
               {link.label}
             </a>
-            <a href={link.pdf} className="link inline-flex min-h-11 items-center text-sm">
+            <a
+              href={link.pdf}
+              className="link inline-flex min-h-11 min-w-11 items-center justify-center text-sm"
+            >
               PDF
             </a>
           </li>

@@ -112,14 +112,14 @@ export default function DocumentPage() {
             {doc.total !== null ? (
               <tfoot>
                 <tr>
-                  <th colSpan={3} className="pt-2 text-right">
+                  <th colSpan={3} className="pt-2 pr-3 text-right">
                     {t("order.total")}
                   </th>
                   <td className="pt-2 text-right font-bold">{formatRupiah(doc.total)}</td>
                 </tr>
                 {doc.paid ? (
                   <tr>
-                    <th colSpan={3} className="text-right font-normal">
+                    <th colSpan={3} className="pr-3 text-right font-normal">
                       {t("document.paid")}
                     </th>
                     <td className="text-right">{formatRupiah(doc.paid)}</td>
@@ -127,7 +127,7 @@ export default function DocumentPage() {
                 ) : null}
                 {doc.due !== null ? (
                   <tr>
-                    <th colSpan={3} className="text-right">
+                    <th colSpan={3} className="pr-3 text-right">
                       {t("document.due")}
                     </th>
                     <td className="text-right font-bold">{formatRupiah(doc.due)}</td>

@@ -236,7 +236,7 @@ export default function GroupOrder() {
               ) : null}
             </div>
             {order.actions.includes("ship") ? (
-              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+              <Form method="post" className="space-y-2">
                 <h3 className="font-medium">{t("order.ship_title")}</h3>
                 <p className="text-sm text-stone-600">{t("order.ship_intro")}</p>
                 <input type="hidden" name="intent" value="transition" />

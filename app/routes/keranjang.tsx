@@ -77,7 +77,7 @@ export default function CartPage() {
       {cart.groups.map(({ group, lines, subtotal, earliest }) => (
         <section key={group.id} className="card space-y-3" aria-labelledby={`group-${group.id}`}>
           <h2 id={`group-${group.id}`} className="font-bold">
-            <Link to={`/kelompok/${group.slug}`} className="link">
+            <Link to={`/kelompok/${group.slug}`} className="link inline-flex min-h-11 items-center">
               {group.name}
             </Link>
             <span className="block text-sm font-normal text-stone-600">{group.village.name}</span>

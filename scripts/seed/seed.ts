@@ -46,6 +46,7 @@ export async function wipe(db: Db) {
     db.invoice.deleteMany(),
     db.invoiceCounter.deleteMany(),
     db.memberContribution.deleteMany(),
+    db.consignmentReport.deleteMany(),
     db.cashEntry.deleteMany(),
     db.payment.deleteMany(),
     db.providerEvent.deleteMany(),
@@ -235,6 +236,69 @@ export async function seedDemo(db: Db, now = new Date()) {
       now,
     });
   }
+  await seedConsignment(db, businesses, now);
+}
+
+/**
+ * One konsinyasi placement to show the ledger: KUBE Perempuan Mandiri's first ready-stock product
+ * at the first shop, placed three weeks ago, one week reported and paid, one reported and unpaid.
+ */
+async function seedConsignment(db: Db, businesses: { id: string; ownerId: string }[], now: Date) {
+  const shop = businesses[0];
+  const product = await db.product.findFirst({
+    where: { group: { slug: "kube-perempuan-mandiri" }, supplyMode: "READY_STOCK", stock: { gte: 40 } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, groupId: true, name: true, price: true },
+  });
+  if (!shop || !product) return;
+  const day = 24 * 60 * 60 * 1000;
+  const placement = await db.consignmentPlacement.create({
+    data: {
+      groupId: product.groupId,
+      businessId: shop.id,
+      productId: product.id,
+      quantityPlaced: 40,
+      unitPrice: product.price,
+      commissionPct: 20,
+      placedAt: new Date(now.getTime() - 21 * day),
+      quantityAccounted: 18,
+    },
+  });
+  await db.product.update({ where: { id: product.id }, data: { stock: { decrement: 40 } } });
+  const paidDue = Math.round((10 * product.price * 80) / 100);
+  const entry = await db.cashEntry.create({
+    data: {
+      groupId: product.groupId,
+      kind: "INCOME",
+      category: "consignment",
+      amount: paidDue,
+      occurredAt: new Date(now.getTime() - 12 * day),
+      description: product.name,
+    },
+  });
+  await db.consignmentReport.create({
+    data: {
+      placementId: placement.id,
+      periodEnd: new Date(now.getTime() - 14 * day),
+      quantitySold: 10,
+      amountDue: paidDue,
+      reportedById: shop.ownerId,
+      createdAt: new Date(now.getTime() - 14 * day),
+      paidAt: new Date(now.getTime() - 12 * day),
+      cashEntryId: entry.id,
+    },
+  });
+  await db.consignmentReport.create({
+    data: {
+      placementId: placement.id,
+      periodEnd: new Date(now.getTime() - 7 * day),
+      quantitySold: 6,
+      quantityReturned: 2,
+      amountDue: Math.round((6 * product.price * 80) / 100),
+      reportedById: shop.ownerId,
+      createdAt: new Date(now.getTime() - 7 * day),
+    },
+  });
 }
 
 type GroupContext = {
