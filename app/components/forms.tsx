@@ -41,6 +41,12 @@ export function Field({
   );
 }
 
+/** Every message of a conform reply, field and form alike: for small forms that show them together. */
+export function allErrors(reply: { error?: Record<string, string[] | null> } | undefined): string[] | null {
+  const messages = Object.values(reply?.error ?? {}).flatMap((list) => list ?? []);
+  return messages.length > 0 ? messages : null;
+}
+
 export function FormErrors({ errors }: { errors?: string[] | null }) {
   const t = useT();
   if (!errors?.length) return null;

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireBuyer } from "~/.server/auth/guards";
 import { listPlacementsForBusiness, reportConsignment } from "~/.server/consignment/consignment";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
-import { FormErrors } from "~/components/forms";
+import { allErrors, FormErrors } from "~/components/forms";
 import { ReportConsignmentSchema } from "~/forms/consignment";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -49,15 +49,7 @@ export default function ShopConsignment() {
         <h1 className="text-2xl font-bold">{t("consignment.title")}</h1>
         <p className="text-stone-600">{t("consignment.intro_shop", { business: business.name })}</p>
       </header>
-      <FormErrors
-        errors={
-          lastResult?.error
-            ? Object.values(lastResult.error)
-                .flat()
-                .filter((e): e is string => Boolean(e))
-            : null
-        }
-      />
+      <FormErrors errors={allErrors(lastResult)} />
       {placements.length === 0 ? <p className="card text-stone-600">{t("consignment.none_shop")}</p> : null}
       {placements.map((placement) => (
         <ConsignmentLedger key={placement.id} placement={placement} perspective="buyer">

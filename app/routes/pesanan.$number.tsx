@@ -202,6 +202,9 @@ export default function BuyerOrder() {
               : t("payment.card_waiting")}
         </p>
       ) : null}
+      {order.paymentMethod === "CARD" && order.status === "PLACED" ? (
+        <p className="rounded-lg bg-stone-100 p-3 text-sm">{t("payment.card_after_confirmation")}</p>
+      ) : null}
       {canPayByCard ? (
         <Form method="post">
           <input type="hidden" name="intent" value="card" />

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { listBusinessesInArea, setTempoTerms } from "~/.server/buyers/tempo-terms";
 import { TERM_CHOICES } from "~/.server/payments/tempo";
-import { FormErrors } from "~/components/forms";
+import { allErrors, FormErrors } from "~/components/forms";
 import { TempoTermsSchema } from "~/forms/tempo";
 import { useT } from "~/utils/i18n";
 import { BUSINESS_KIND_KEYS } from "~/utils/labels";
@@ -46,15 +46,7 @@ export default function TempoTerms() {
         <h1 className="text-2xl font-bold">{t("tempo.title")}</h1>
         <p className="text-stone-600">{t("tempo.intro", { area: team.areaName })}</p>
       </header>
-      <FormErrors
-        errors={
-          lastResult?.error
-            ? Object.values(lastResult.error)
-                .flat()
-                .filter((e): e is string => Boolean(e))
-            : null
-        }
-      />
+      <FormErrors errors={allErrors(lastResult)} />
       {businesses.length === 0 ? <p className="card text-stone-600">{t("tempo.none")}</p> : null}
       <ul className="space-y-3">
         {businesses.map((business) => (

@@ -32,6 +32,8 @@ test("a buyer signs in and orders with JavaScript turned off", async ({ page }) 
   await page.getByRole("button", { name: /^Buat pesanan/ }).click();
   await expect(page.getByText(/pesanan terkirim ke kelompok/)).toBeVisible();
   await page.getByRole("status").getByRole("link").first().click();
+  // The list behind shows the same status words: wait for the order's own page.
+  await page.waitForURL(/\/pesanan\/JJR-/);
   await expect(page.getByText("Menunggu konfirmasi").first()).toBeVisible();
   await expect(page.getByText("36 pak").first()).toBeVisible();
   await expect(page.getByText("Kirim hari Sabtu")).toBeVisible();

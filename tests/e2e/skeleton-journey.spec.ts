@@ -131,6 +131,8 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await expect(buyer.getByText(/pesanan terkirim ke kelompok/)).toBeVisible();
   await look(buyer, "pesanan-terkirim");
   await buyer.getByRole("status").getByRole("link").first().click();
+  // The list behind shows the same status words: wait for the order's own page.
+  await buyer.waitForURL(/\/pesanan\/JJR-/);
   await expect(buyer.getByText("Menunggu konfirmasi").first()).toBeVisible();
   const orderNumber = (await buyer.getByRole("heading", { level: 1 }).innerText()).trim();
   expect(orderNumber).toMatch(/^JJR-\d{4}-[A-Z2-9]{5}$/);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isUniqueViolation } from "../db/errors";
 import type { SignUpSchema } from "~/forms/auth";
 import { parseIdentifier, type Identifier } from "~/utils/identifier";
 import { audit } from "../audit/audit";
@@ -111,7 +112,7 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     return { ok: true, userId };
   } catch (error) {
     // Two sign-ups with the same number at once: the unique index decides, the loser is told.
-    if (error instanceof Error && "code" in error && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, field: "identifier", message: "auth.identifier_taken" };
     }
     throw error;

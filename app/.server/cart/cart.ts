@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isUniqueViolation } from "../db/errors";
 import type { MessageKey, MessageParams } from "~/locales";
 import { wibWeekKey } from "~/utils/delivery";
 import { priceForQuantity, quantityProblem } from "~/utils/pricing";
@@ -156,10 +157,6 @@ async function ensureCart(businessId: string) {
 
 async function touch(cartId: string, now: Date) {
   await db.cart.update({ where: { id: cartId }, data: { updatedAt: now }, select: { id: true } });
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { audit } from "../audit/audit";
-import { isUniqueViolation } from "../cart/cart";
+import { isUniqueViolation } from "../db/errors";
 import { db } from "../db/client";
 import { notifyGroupManagers } from "../notifications/notifications";
 

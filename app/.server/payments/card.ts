@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/locales";
+import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { recordRefund } from "../ledger/cash-book";
@@ -74,7 +75,7 @@ export async function startCardPayment(
     });
     paymentId = payment.id;
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, key: "payment.card_in_progress" };
     }
     throw error;
@@ -281,7 +282,7 @@ export async function handleCardEvent(event: VerifiedEvent, now = new Date()): P
     try {
       await db.providerEvent.create({ data: { id: event.id, provider: provider.name, type: event.type } });
     } catch (error) {
-      if (!(error instanceof Error && "code" in error && error.code === "P2002")) throw error;
+      if (!isUniqueViolation(error)) throw error;
       // Delivered twice at the same moment: whichever copy runs, the outcome is the same.
     }
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
 import { db, type PaymentMethod, type Tx } from "../db/client";
 import { recordOrderIncome } from "../ledger/cash-book";
@@ -159,10 +160,6 @@ export async function bookReceivedPayment(
     `/pesanan/${order.number}`,
   );
   await completeIfSettled(tx, order.id, now);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
 /** A key for one rendering of a payment form. */

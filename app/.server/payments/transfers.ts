@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/locales";
+import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
 import { processImage, storeImage, type ProcessedImage } from "../images/pipeline";
@@ -95,8 +96,7 @@ export async function reportTransfer(
       );
     });
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "P2002")
-      return { ok: true, duplicate: true };
+    if (isUniqueViolation(error)) return { ok: true, duplicate: true };
     throw error;
   }
   return { ok: true, duplicate: false };

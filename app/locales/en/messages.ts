@@ -591,4 +591,6 @@ export const en: Catalog = {
   "notify.consignment_reported": "A shop reported {qty} of {name} sold; {amount} due.",
   "notify.consignment_paid": "The group received {amount} for {name} (consignment).",
   "nav.consignment": "Consignment",
+  "payment.card_after_confirmation":
+    "You can pay by card once the group confirms the order; you will be notified.",
 };

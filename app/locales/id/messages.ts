@@ -593,4 +593,6 @@ export const id = {
   "notify.consignment_reported": "Toko melaporkan {name} laku {qty}; tagihan {amount}.",
   "notify.consignment_paid": "Pembayaran konsinyasi {name} sebesar {amount} sudah diterima kelompok.",
   "nav.consignment": "Konsinyasi",
+  "payment.card_after_confirmation":
+    "Pembayaran kartu bisa dilakukan setelah kelompok mengonfirmasi pesanan; Anda akan mendapat notifikasi.",
 } as const;
