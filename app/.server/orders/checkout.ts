@@ -106,9 +106,11 @@ export async function checkout(
       });
       if (claimed.count !== cart.lineCount) throw new CheckoutConflict({ key: "checkout.cart_changed" });
       if (input.paymentMethod === "TEMPO" && options.tempo) {
-        // Checked again inside: two checkouts at once must not pass the limit together.
-        const business = await tx.business.findUniqueOrThrow({
+        // Checked again inside, after taking the business's row lock (a no-op update): two
+        // checkouts at once must not pass the limit together.
+        const business = await tx.business.update({
           where: { id: businessId },
+          data: { creditLimit: { increment: 0 } },
           select: { creditLimit: true },
         });
         if ((await tempoOutstanding(tx, businessId)) + cart.total > business.creditLimit) {
