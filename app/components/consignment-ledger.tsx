@@ -67,32 +67,41 @@ export function ConsignmentLedger({
           : ""}
       </p>
       {placement.reports.length > 0 ? (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-600">
-              <th className="py-1 font-medium">{t("document.date")}</th>
-              <th className="px-1 py-1 text-right font-medium">{t("consignment.sold")}</th>
-              <th className="px-1 py-1 text-right font-medium">{t("consignment.returned")}</th>
-              <th className="px-1 py-1 text-right font-medium">{t("consignment.due")}</th>
-              <th className="px-1 py-1 text-right font-medium">{t("order.payment")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placement.reports.map((report) => (
-              <tr key={report.id} className="border-b border-stone-100">
-                <td className="py-1">{formatDate(report.periodEnd, lang)}</td>
-                <td className="px-1 py-1 text-right">{report.quantitySold}</td>
-                <td className="px-1 py-1 text-right">{report.quantityReturned}</td>
-                <td className="px-1 py-1 text-right">{formatRupiah(report.amountDue)}</td>
-                <td className="px-1 py-1 text-right">
-                  {report.paidAt
-                    ? t("consignment.paid_on", { date: formatDate(report.paidAt, lang) })
-                    : (reportAction?.(report.id) ?? t("consignment.not_paid"))}
-                </td>
+        // Five columns may not fit a small phone: the table scrolls inside the card, not the page.
+        <div
+          className="overflow-x-auto"
+          // Focusable so a keyboard can scroll it too.
+          tabIndex={0}
+          role="region"
+          aria-label={t("consignment.reports", { name: placement.product.name })}
+        >
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-stone-200 text-left text-stone-600">
+                <th className="py-1 font-medium">{t("document.date")}</th>
+                <th className="px-1 py-1 text-right font-medium">{t("consignment.sold")}</th>
+                <th className="px-1 py-1 text-right font-medium">{t("consignment.returned")}</th>
+                <th className="px-1 py-1 text-right font-medium">{t("consignment.due")}</th>
+                <th className="px-1 py-1 text-right font-medium">{t("order.payment")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {placement.reports.map((report) => (
+                <tr key={report.id} className="border-b border-stone-100">
+                  <td className="py-1">{formatDate(report.periodEnd, lang)}</td>
+                  <td className="px-1 py-1 text-right">{report.quantitySold}</td>
+                  <td className="px-1 py-1 text-right">{report.quantityReturned}</td>
+                  <td className="px-1 py-1 text-right">{formatRupiah(report.amountDue)}</td>
+                  <td className="px-1 py-1 text-right">
+                    {report.paidAt
+                      ? t("consignment.paid_on", { date: formatDate(report.paidAt, lang) })
+                      : (reportAction?.(report.id) ?? t("consignment.not_paid"))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {children}
     </section>

@@ -24,7 +24,7 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
         </Link>
         <nav
           aria-label={t("nav.main")}
-          className="order-3 -mx-1 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap md:order-2 md:mx-0 md:w-auto md:flex-1"
+          className="relative order-3 -mx-1 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap md:order-2 md:mx-0 md:w-auto md:flex-1"
         >
           <NavLink to="/produk" className={navClass}>
             {t("nav.products")}

@@ -55,3 +55,22 @@ export const CheckoutSchema = z
   });
 
 export type CheckoutInput = z.infer<typeof CheckoutSchema>;
+
+/** The address book page: add one, make one the default, remove one. */
+export const AddressBookSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("add"),
+    label: z.string().trim().max(40, "form.too_long").optional(),
+    recipient: z.string({ error: "form.required" }).trim().min(2, "form.required").max(100, "form.too_long"),
+    phone: z
+      .string()
+      .trim()
+      .max(30, "form.too_long")
+      .optional()
+      .refine((value) => !value || normalizeIndonesianPhone(value) !== null, "checkout.phone_invalid"),
+    line: z.string({ error: "form.required" }).trim().min(5, "form.too_short").max(300, "form.too_long"),
+    villageId: z.string({ error: "form.choose_one" }).min(1, "form.choose_one").max(64),
+  }),
+  z.object({ intent: z.literal("default"), addressId: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal("delete"), addressId: z.string().min(1).max(64) }),
+]);

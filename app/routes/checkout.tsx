@@ -7,7 +7,8 @@ import { listVillages } from "~/.server/areas/areas";
 import { requireBuyer } from "~/.server/auth/guards";
 import { getCart } from "~/.server/cart/cart";
 import { getLang } from "~/.server/http/lang";
-import { checkout, listAddresses } from "~/.server/orders/checkout";
+import { listAddresses } from "~/.server/buyers/addresses";
+import { checkout } from "~/.server/orders/checkout";
 import { paymentOptions } from "~/.server/payments/methods";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { CheckoutSchema, NEW_ADDRESS } from "~/forms/cart";
@@ -117,6 +118,9 @@ export default function CheckoutPage() {
           {t("checkout.new_address")}
         </label>
         <FieldErrors id={fields.address.errorId} errors={fields.address.errors} />
+        <Link to="/alamat" className="link inline-flex min-h-11 items-center text-sm">
+          {t("address.manage")}
+        </Link>
         {/* Shown only while "new address" is chosen: CSS :has(), so it works without JavaScript. */}
         <div
           className={`space-y-3 rounded-lg bg-stone-50 p-3 ${addresses.length > 0 ? "hidden group-has-[[value=new]:checked]:block" : ""}`}

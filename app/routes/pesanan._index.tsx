@@ -25,9 +25,14 @@ export default function BuyerOrders() {
       <header>
         <h1 className="text-2xl font-bold">{t("orders.title")}</h1>
         <p className="text-stone-600">{business.name}</p>
-        <Link to="/konsinyasi" className="link inline-flex min-h-11 items-center">
-          {t("nav.consignment")}
-        </Link>
+        <nav className="flex flex-wrap gap-x-4" aria-label={t("orders.title")}>
+          <Link to="/konsinyasi" className="link inline-flex min-h-11 items-center">
+            {t("nav.consignment")}
+          </Link>
+          <Link to="/alamat" className="link inline-flex min-h-11 items-center">
+            {t("address.title")}
+          </Link>
+        </nav>
       </header>
       {justPlaced.length > 0 ? (
         <div role="status" className="space-y-1 rounded-lg bg-brand-100 p-3 text-brand-900">

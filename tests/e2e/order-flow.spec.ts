@@ -21,6 +21,11 @@ async function check(page: Page, name: string) {
   ).toEqual([]);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   expect(await smallTargets(page), `small targets on ${name}`).toEqual([]);
+  // Nothing may push the page sideways on a phone.
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `width of ${name}`,
+  ).toBeLessThanOrEqual(PHONE.width);
   fs.mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}/flow-${name}.png`, fullPage: true });
 }
@@ -81,6 +86,10 @@ test("a buyer orders through cart and checkout; the group confirms, sends part, 
   await buyer.getByRole("link", { name: "Surat jalan pengiriman ke-1" }).click();
   await expect(buyer.getByRole("heading", { name: "Surat Jalan", level: 1 })).toBeVisible();
   await check(buyer, "surat-jalan");
+
+  await buyer.goto("/alamat");
+  await expect(buyer.getByRole("heading", { name: "Alamat pengiriman", level: 1 })).toBeVisible();
+  await check(buyer, "alamat");
 });
 
 test("konsinyasi for the group and the shop, and tempo terms for the TKM", async ({ browser }) => {

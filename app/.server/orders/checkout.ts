@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { NEW_ADDRESS, type CheckoutInput } from "~/forms/cart";
 import { wibDateKey, wibNoon, wibWeekKey } from "~/utils/delivery";
 import { normalizeIndonesianPhone } from "~/utils/phone";
+import { addressText } from "../buyers/addresses";
 import { audit } from "../audit/audit";
 import { capacityNeed, getCart, type CartView, type Problem } from "../cart/cart";
 import { db, type PaymentMethod } from "../db/client";
@@ -287,37 +288,4 @@ async function resolveAddress(businessId: string, input: CheckoutInput): Promise
       isDefault: !hasAddresses,
     },
   };
-}
-
-export function addressText(address: {
-  recipient: string;
-  phone: string | null;
-  line: string;
-  village: { name: string };
-}): string {
-  return [
-    address.recipient + (address.phone ? ` (${address.phone})` : ""),
-    address.line,
-    address.village.name,
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
-
-/** Saved addresses of a business, the default first. */
-export async function listAddresses(businessId: string) {
-  const addresses = await db.address.findMany({
-    where: { businessId },
-    orderBy: [{ isDefault: "desc" }, { label: "asc" }],
-    select: {
-      id: true,
-      label: true,
-      recipient: true,
-      phone: true,
-      line: true,
-      isDefault: true,
-      village: { select: { name: true } },
-    },
-  });
-  return addresses.map((address) => ({ ...address, text: addressText(address) }));
 }

@@ -593,4 +593,16 @@ export const en: Catalog = {
   "nav.consignment": "Consignment",
   "payment.card_after_confirmation":
     "You can pay by card once the group confirms the order; you will be notified.",
+  "address.title": "Delivery addresses",
+  "address.intro":
+    "{business}'s addresses for orders. Orders already placed keep theirs when one is changed or removed.",
+  "address.none": "No saved addresses yet.",
+  "address.default": "Default",
+  "address.make_default": "Make default",
+  "address.add": "Add an address",
+  "address.label": "Name of the address",
+  "address.label_hint": "For example: Shop, Warehouse. Optional.",
+  "address.save": "Save the address",
+  "address.manage": "Manage addresses",
+  "consignment.reports": "Sales reports for {name}",
 };

@@ -595,4 +595,16 @@ export const id = {
   "nav.consignment": "Konsinyasi",
   "payment.card_after_confirmation":
     "Pembayaran kartu bisa dilakukan setelah kelompok mengonfirmasi pesanan; Anda akan mendapat notifikasi.",
+  "address.title": "Alamat pengiriman",
+  "address.intro":
+    "Alamat {business} untuk pesanan. Pesanan yang sudah dibuat tidak berubah bila alamat diubah atau dihapus.",
+  "address.none": "Belum ada alamat tersimpan.",
+  "address.default": "Utama",
+  "address.make_default": "Jadikan utama",
+  "address.add": "Tambah alamat",
+  "address.label": "Nama alamat",
+  "address.label_hint": "Contoh: Toko, Gudang. Tidak wajib.",
+  "address.save": "Simpan alamat",
+  "address.manage": "Kelola alamat",
+  "consignment.reports": "Laporan penjualan {name}",
 } as const;
