@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { listVillages } from "~/.server/areas/areas";
 import { requireBuyer } from "~/.server/auth/guards";
 import { addAddress, deleteAddress, listAddresses, setDefaultAddress } from "~/.server/buyers/addresses";
+import { AddressFields } from "~/components/address-fields";
 import { Field, FormErrors } from "~/components/forms";
 import { AddressBookSchema } from "~/forms/cart";
 import { useT } from "~/utils/i18n";
@@ -108,58 +109,7 @@ export default function AddressBook() {
         >
           <input {...getInputProps(fields.label, { type: "text" })} className="field-input" />
         </Field>
-        <Field
-          label={t("checkout.recipient")}
-          htmlFor={fields.recipient.id}
-          errorId={fields.recipient.errorId}
-          errors={fields.recipient.errors}
-        >
-          <input
-            {...getInputProps(fields.recipient, { type: "text" })}
-            autoComplete="name"
-            className="field-input"
-          />
-        </Field>
-        <Field
-          label={t("checkout.phone")}
-          htmlFor={fields.phone.id}
-          errorId={fields.phone.errorId}
-          errors={fields.phone.errors}
-        >
-          <input
-            {...getInputProps(fields.phone, { type: "tel" })}
-            autoComplete="tel"
-            className="field-input"
-          />
-        </Field>
-        <Field
-          label={t("checkout.address_line")}
-          htmlFor={fields.line.id}
-          errorId={fields.line.errorId}
-          errors={fields.line.errors}
-        >
-          <textarea
-            {...getTextareaProps(fields.line)}
-            rows={2}
-            autoComplete="street-address"
-            className="field-input"
-          />
-        </Field>
-        <Field
-          label={t("checkout.village")}
-          htmlFor={fields.villageId.id}
-          errorId={fields.villageId.errorId}
-          errors={fields.villageId.errors}
-        >
-          <select {...getInputProps(fields.villageId, { type: "text" })} className="field-input">
-            <option value="">{t("form.choose")}</option>
-            {villages.map((village) => (
-              <option key={village.id} value={village.id}>
-                {village.name} ({village.district})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <AddressFields fields={fields} villages={villages} />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("address.save")}
         </button>

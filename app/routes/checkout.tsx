@@ -10,6 +10,7 @@ import { getLang } from "~/.server/http/lang";
 import { listAddresses } from "~/.server/buyers/addresses";
 import { checkout } from "~/.server/orders/checkout";
 import { paymentOptions } from "~/.server/payments/methods";
+import { AddressFields } from "~/components/address-fields";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { CheckoutSchema, NEW_ADDRESS } from "~/forms/cart";
 import { wibDateKey } from "~/utils/delivery";
@@ -126,58 +127,7 @@ export default function CheckoutPage() {
           className={`space-y-3 rounded-lg bg-stone-50 p-3 ${addresses.length > 0 ? "hidden group-has-[[value=new]:checked]:block" : ""}`}
         >
           <p className="text-sm text-stone-600">{t("checkout.new_address_hint")}</p>
-          <Field
-            label={t("checkout.recipient")}
-            htmlFor={fields.recipient.id}
-            errorId={fields.recipient.errorId}
-            errors={fields.recipient.errors}
-          >
-            <input
-              {...getInputProps(fields.recipient, { type: "text" })}
-              autoComplete="name"
-              className="field-input"
-            />
-          </Field>
-          <Field
-            label={t("checkout.phone")}
-            htmlFor={fields.phone.id}
-            errorId={fields.phone.errorId}
-            errors={fields.phone.errors}
-          >
-            <input
-              {...getInputProps(fields.phone, { type: "tel" })}
-              autoComplete="tel"
-              className="field-input"
-            />
-          </Field>
-          <Field
-            label={t("checkout.address_line")}
-            htmlFor={fields.line.id}
-            errorId={fields.line.errorId}
-            errors={fields.line.errors}
-          >
-            <textarea
-              {...getTextareaProps(fields.line)}
-              rows={2}
-              className="field-input"
-              autoComplete="street-address"
-            />
-          </Field>
-          <Field
-            label={t("checkout.village")}
-            htmlFor={fields.villageId.id}
-            errorId={fields.villageId.errorId}
-            errors={fields.villageId.errors}
-          >
-            <select {...getInputProps(fields.villageId, { type: "text" })} className="field-input">
-              <option value="">{t("form.choose")}</option>
-              {villages.map((village) => (
-                <option key={village.id} value={village.id}>
-                  {village.name} ({village.district})
-                </option>
-              ))}
-            </select>
-          </Field>
+          <AddressFields fields={fields} villages={villages} />
         </div>
       </fieldset>
 

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireGroupManager } from "~/.server/auth/guards";
 import {
   confirmConsignmentPayment,
+  consignmentFormOptions,
   listPlacementsForGroup,
   placeConsignment,
 } from "~/.server/consignment/consignment";
-import { db } from "~/.server/db/client";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
 import { Field, FormErrors } from "~/components/forms";
 import { GroupConsignmentSchema } from "~/forms/consignment";
@@ -19,16 +19,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consignme
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { group } = await requireGroupManager(request);
-  const [placements, products, businesses] = await Promise.all([
+  const [placements, options] = await Promise.all([
     listPlacementsForGroup(group.id),
-    db.product.findMany({
-      where: { groupId: group.id, status: "ACTIVE" },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, price: true, stock: true, supplyMode: true },
-    }),
-    db.business.findMany({ orderBy: { name: "asc" }, take: 500, select: { id: true, name: true } }),
+    consignmentFormOptions(group.id),
   ]);
-  return { group, placements, products, businesses };
+  return { group, placements, ...options };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -284,3 +284,16 @@ export async function listPlacementsForBusiness(businessId: string) {
   });
   return rows.map(withTotals);
 }
+
+/** What the "place goods" form offers: the group's products on sale, and the shops to choose from. */
+export async function consignmentFormOptions(groupId: string) {
+  const [products, businesses] = await Promise.all([
+    db.product.findMany({
+      where: { groupId, status: "ACTIVE" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, price: true, stock: true, supplyMode: true },
+    }),
+    db.business.findMany({ orderBy: { name: "asc" }, take: 500, select: { id: true, name: true } }),
+  ]);
+  return { products, businesses };
+}
