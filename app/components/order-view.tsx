@@ -344,6 +344,33 @@ function OrderDocuments({ order }: { order: OrderViewData }) {
   );
 }
 
+/** A step that needs a reason the other side will read (reject, cancel): a field and a red button. */
+export function OrderReasonStep({
+  step,
+  label,
+  button,
+  disabled = false,
+}: {
+  step: string;
+  label: string;
+  button: string;
+  disabled?: boolean;
+}) {
+  const id = `${step}-reason`;
+  return (
+    <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+      <input type="hidden" name="intent" value="transition" />
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <input id={id} name="reason" className="field-input" maxLength={300} />
+      <button type="submit" name="step" value={step} className="btn-danger" disabled={disabled}>
+        {button}
+      </button>
+    </Form>
+  );
+}
+
 const BUTTON_TONE = { primary: "btn-primary", secondary: "btn-secondary", danger: "btn-danger" } as const;
 
 /** One step of the order's life as a one-button form (works without JavaScript). */

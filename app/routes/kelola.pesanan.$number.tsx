@@ -12,7 +12,7 @@ import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/
 import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
 import { Field, FormErrors } from "~/components/forms";
-import { OrderStepButton, OrderView } from "~/components/order-view";
+import { OrderReasonStep, OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
@@ -269,28 +269,20 @@ export default function GroupOrder() {
               </Form>
             ) : null}
             {order.actions.includes("group_cancel") ? (
-              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
-                <input type="hidden" name="intent" value="transition" />
-                <label htmlFor="cancel-reason" className="block font-medium">
-                  {t("order.cancel_reason")}
-                </label>
-                <input id="cancel-reason" name="reason" className="field-input" maxLength={300} />
-                <button type="submit" name="step" value="group_cancel" className="btn-danger" disabled={busy}>
-                  {t("order.action.group_cancel")}
-                </button>
-              </Form>
+              <OrderReasonStep
+                step="group_cancel"
+                label={t("order.cancel_reason")}
+                button={t("order.action.group_cancel")}
+                disabled={busy}
+              />
             ) : null}
             {order.actions.includes("reject") ? (
-              <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
-                <input type="hidden" name="intent" value="transition" />
-                <label htmlFor="reject-reason" className="block font-medium">
-                  {t("order.reject_reason")}
-                </label>
-                <input id="reject-reason" name="reason" className="field-input" maxLength={300} />
-                <button type="submit" name="step" value="reject" className="btn-danger" disabled={busy}>
-                  {t("order.action.reject")}
-                </button>
-              </Form>
+              <OrderReasonStep
+                step="reject"
+                label={t("order.reject_reason")}
+                button={t("order.action.reject")}
+                disabled={busy}
+              />
             ) : null}
           </section>
         ) : null}
