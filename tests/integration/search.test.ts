@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/.server/db/client";
-import { searchCatalog, type CatalogQuery } from "~/.server/catalog/search";
+import { db, dbKind } from "~/.server/db/client";
+import { searchCatalog, type CatalogQuery, type SearchPlan } from "~/.server/catalog/search";
 import { loader as catalogLoader } from "~/routes/produk._index";
 import { createAreas, createGroupWithManager, createProduct } from "../helpers/factories";
 import { callLoader, request } from "../helpers/requests";
@@ -217,10 +217,54 @@ describe("catalog search", () => {
   });
 });
 
+describe("the two SQLite plans (matches first, order first)", () => {
+  // On a large catalog a broad word is walked newest first (search.ts); small catalogs never pick
+  // that plan, so it is forced here and must give, page by page, what the other plan gives.
+  let pathOfPlans = "";
+  beforeAll(async () => {
+    const areas = await createAreas();
+    pathOfPlans = areas.villageA1.path;
+    const category = await db.category.create({
+      data: { slug: `aneka-${areas.villageA1.code}`, nameId: "Aneka", nameEn: "Various" },
+    });
+    const { group } = await createGroupWithManager(areas.villageA1.id);
+    const flavours = ["Pedas", "Manis", "Asin", "Balado"];
+    for (let n = 0; n < 40; n++) {
+      // Names with and without the words, descriptions that carry them, equal dates (the id decides).
+      const flavour = flavours[n % flavours.length] ?? "";
+      const name = n % 3 === 0 ? `Camilan ${flavour} ${n}` : `Keripik ${flavour} ${n}`;
+      await createProduct(group.id, category.id, {
+        name,
+        description: n % 5 === 0 ? "keripik renyah pedas" : "camilan desa",
+        createdAt: new Date(Date.UTC(2026, 1, 1 + Math.floor(n / 2))),
+      });
+    }
+  });
+
+  it.runIf(dbKind === "sqlite").each([
+    ["keripik", "relevance"],
+    ["keripik", "newest"],
+    ["pedas", "relevance"],
+    ["keripik pedas", "relevance"],
+    ["keripk manis", "relevance"],
+    ["camilan", "newest"],
+    ["tidakada", "relevance"],
+  ] as const)("%j sorted by %s", async (text, sort) => {
+    for (const page of [1, 2, 3]) {
+      const query = { text, sort, areaPath: pathOfPlans, page };
+      const ids = async (plan: SearchPlan) =>
+        (await searchCatalog(query, new Date(), plan)).products.map((p) => p.id);
+      const matchesFirst = await ids("matches-first");
+      expect(await ids("order-first")).toEqual(matchesFirst);
+      if (page === 1 && text !== "tidakada") expect(matchesFirst.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("the SQLite search index", () => {
   it("is rebuilt when it no longer lines up with the products", async () => {
     const { repairSqliteSearchIndex } = await import("~/.server/catalog/search-index");
-    const { dbKind, Prisma } = await import("~/.server/db/client");
+    const { Prisma } = await import("~/.server/db/client");
     expect(await repairSqliteSearchIndex()).toBe(false);
     if (dbKind !== "sqlite") return; // PostgreSQL's index is part of the table: nothing to misalign.
     await db.$executeRaw(Prisma.sql`DELETE FROM "ProductSearch"`);

@@ -59,7 +59,7 @@ export async function repairSqliteSearchIndex(): Promise<boolean> {
   await db.$transaction([
     db.$executeRaw(Prisma.sql`DELETE FROM "ProductSearch"`),
     db.$executeRaw(
-      Prisma.sql`INSERT INTO "ProductSearch" ("rowid", "text") SELECT "rowid", "searchText" FROM "Product"`,
+      Prisma.sql`INSERT INTO "ProductSearch" ("rowid", "name", "text") SELECT "rowid", "searchName", "searchText" FROM "Product"`,
     ),
   ]);
   return true;

@@ -40,9 +40,11 @@ export function queryTerms(query: string): string[][] {
   return words.map((word) => (word.length >= FORGIVE_ENDING_FROM ? [word, word.slice(0, -2)] : [word]));
 }
 
-/** The same terms as an SQLite FTS5 MATCH expression. */
-export function fts5Query(terms: string[][]): string {
-  return terms.map((alternatives) => `(${alternatives.map((p) => `"${p}"*`).join(" OR ")})`).join(" AND ");
+/** The same terms as an SQLite FTS5 MATCH expression: every word must match, or (`OR`) any. */
+export function fts5Query(terms: string[][], join: "AND" | "OR" = "AND"): string {
+  return terms
+    .map((alternatives) => `(${alternatives.map((p) => `"${p}"*`).join(" OR ")})`)
+    .join(` ${join} `);
 }
 
 /** The same terms as a PostgreSQL tsquery in the 'simple' configuration. */

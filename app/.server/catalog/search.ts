@@ -62,42 +62,111 @@ function canDeliverBy(date: Date, now: Date): Prisma.Sql {
           WHERE b."productId" = p."id" AND b."week" = w."week"), 0) >= p."minOrderQuantity"))))`;
 }
 
+/** Below this many matches, reading them all costs less than counting what a walk would need. */
+const WALK_FROM_MATCHES = 5000;
+
+/**
+ * SQLite's two ways to the products matching an FTS5 query, newest first (PostgreSQL plans for
+ * itself; the results are the same either way, only the cost differs):
+ * - matches first: read every product the index matches, then sort them. The cost grows with the
+ *   matches; a broad word like "keripik" matches a fifth of the catalog.
+ * - walk: go through the products newest first, keep those in the index's match set, stop when
+ *   the page is full. The cost grows with how far the walk goes, about (end of the page) ×
+ *   products ÷ matches, so it suits broad words and is slow for rare ones.
+ * Relevance is taken as one branch per name score (an FTS5 query over the name column each; the
+ * branches split the matches), each branch its cheaper way, merged. Beyond two words the branches
+ * multiply, so those, prices and distance are sorted matches first in one query. Returns null for
+ * that one query. `plan` forces a way, for tests.
+ */
+async function sqliteBranches(
+  terms: string[][],
+  sort: CatalogSort,
+  pageEnd: number,
+  hasFilters: boolean,
+  plan: SearchPlan,
+): Promise<{ match: string; score: number; walk: boolean }[] | null> {
+  if (plan === "matches-first" || (sort !== "newest" && sort !== "relevance")) return null;
+  if (sort === "relevance" && terms.length > 2) return null;
+  // Other filters thin the matches out by an amount only the query would tell: matches first.
+  if (plan === "auto" && hasFilters) return null;
+  const all = fts5Query(terms);
+  const nameAll = `name : (${all})`;
+  const nameAny = `name : (${fts5Query(terms, "OR")})`;
+  const none = { match: `(${all}) NOT (${nameAny})`, score: 0 };
+  const branches =
+    sort === "newest"
+      ? [{ match: all, score: 0 }]
+      : terms.length === 1
+        ? [{ match: nameAll, score: 1 }, none]
+        : [
+            { match: nameAll, score: 2 },
+            { match: `(${all}) AND ((${nameAny}) NOT (${nameAll}))`, score: 1 },
+            none,
+          ];
+  if (plan === "order-first") return branches.map((branch) => ({ ...branch, walk: true }));
+
+  const count = (match: string) =>
+    Prisma.sql`(SELECT COUNT(*) FROM "ProductSearch" WHERE "ProductSearch" MATCH ${match})`;
+  const [totals] = await db.$queryRaw<{ matches: number | bigint; products: number | bigint }[]>(
+    Prisma.sql`SELECT ${count(all)} AS "matches", (SELECT COUNT(*) FROM "Product") AS "products"`,
+  );
+  const matches = Number(totals?.matches ?? 0);
+  const products = Number(totals?.products ?? 0);
+  const walkPays = (size: number) => size * size > pageEnd * products;
+  if (matches < WALK_FROM_MATCHES || !walkPays(matches)) return null;
+  // The last branch's size is what the others leave of the matches.
+  const sizes: number[] = [];
+  if (branches.length > 1) {
+    const [counted] = await db.$queryRaw<Record<string, number | bigint>[]>(
+      Prisma.sql`SELECT ${Prisma.join(
+        branches.slice(0, -1).map(({ match }, i) => Prisma.sql`${count(match)} AS ${Prisma.raw(`"b${i}"`)}`),
+      )}`,
+    );
+    branches.slice(0, -1).forEach((_, i) => sizes.push(Number(counted?.[`b${i}`] ?? 0)));
+  }
+  sizes.push(matches - sizes.reduce((sum, size) => sum + size, 0));
+  return branches.map((branch, i) => ({ ...branch, walk: walkPays(sizes[i] ?? 0) }));
+}
+
+export type SearchPlan = "auto" | "matches-first" | "order-first";
+
 /**
  * The catalog search, the same on SQLite (FTS5) and PostgreSQL (full-text, 'simple'): every word
  * must start a word of the product's text (see search-text.ts), filters narrow it, and results
- * whose name matches more of the words come first, then the newest.
+ * whose name matches more of the words come first, then the newest. `plan` is for tests.
  */
-export async function searchCatalog(query: CatalogQuery, now = new Date()) {
+export async function searchCatalog(query: CatalogQuery, now = new Date(), plan: SearchPlan = "auto") {
   const terms = queryTerms(query.text ?? "");
-  const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'ACTIVE'`];
-  // SQLite starts from the FTS5 index and joins products by rowid; PostgreSQL uses its GIN index.
-  let from = Prisma.sql`"Product" p`;
-  if (terms.length > 0 && dbKind === "postgres") {
-    conditions.push(
-      Prisma.sql`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms)})`,
-    );
-  } else if (terms.length > 0) {
-    from = Prisma.sql`"ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"`;
-    conditions.push(Prisma.sql`"ProductSearch" MATCH ${fts5Query(terms)}`);
-  }
+  const filters: Prisma.Sql[] = [Prisma.sql`p."status" = 'ACTIVE'`];
   if (query.categorySlug) {
-    conditions.push(Prisma.sql`p."categoryId" IN (
+    filters.push(Prisma.sql`p."categoryId" IN (
       SELECT c."id" FROM "Category" c LEFT JOIN "Category" parent ON parent."id" = c."parentId"
       WHERE c."slug" = ${query.categorySlug} OR parent."slug" = ${query.categorySlug})`);
   }
   if (query.areaPath) {
-    conditions.push(Prisma.sql`p."groupId" IN (
+    filters.push(Prisma.sql`p."groupId" IN (
       SELECT g."id" FROM "Group" g JOIN "Area" a ON a."id" = g."villageId" WHERE a."path" LIKE ${`${query.areaPath}%`})`);
   }
-  if (query.priceMin !== undefined) conditions.push(Prisma.sql`p."price" >= ${query.priceMin}`);
-  if (query.priceMax !== undefined) conditions.push(Prisma.sql`p."price" <= ${query.priceMax}`);
-  if (query.maxMinOrder !== undefined)
-    conditions.push(Prisma.sql`p."minOrderQuantity" <= ${query.maxMinOrder}`);
+  if (query.priceMin !== undefined) filters.push(Prisma.sql`p."price" >= ${query.priceMin}`);
+  if (query.priceMax !== undefined) filters.push(Prisma.sql`p."price" <= ${query.priceMax}`);
+  if (query.maxMinOrder !== undefined) filters.push(Prisma.sql`p."minOrderQuantity" <= ${query.maxMinOrder}`);
   if (query.readyStockOnly) {
-    conditions.push(Prisma.sql`p."supplyMode" = 'READY_STOCK' AND p."stock" >= p."minOrderQuantity"`);
+    filters.push(Prisma.sql`p."supplyMode" = 'READY_STOCK' AND p."stock" >= p."minOrderQuantity"`);
   }
-  if (query.deliverBy) conditions.push(canDeliverBy(query.deliverBy, now));
-  const where = Prisma.join(conditions, " AND ");
+  if (query.deliverBy) filters.push(canDeliverBy(query.deliverBy, now));
+
+  // SQLite starts from the FTS5 index and joins products by rowid; PostgreSQL uses its GIN index.
+  let from = Prisma.sql`"Product" p`;
+  let textMatch: Prisma.Sql[] = [];
+  if (terms.length > 0 && dbKind === "postgres") {
+    textMatch = [
+      Prisma.sql`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms)})`,
+    ];
+  } else if (terms.length > 0) {
+    from = Prisma.sql`"ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"`;
+    textMatch = [Prisma.sql`"ProductSearch" MATCH ${fts5Query(terms)}`];
+  }
+  const where = Prisma.join([...textMatch, ...filters], " AND ");
 
   // How many of the words start a word of the name: the relevance, computed the same on both.
   const nameScore =
@@ -134,14 +203,34 @@ export async function searchCatalog(query: CatalogQuery, now = new Date()) {
             : Prisma.sql`p."createdAt" DESC, p."id" ASC`;
 
   const offset = (query.page - 1) * CATALOG_PAGE_SIZE;
+  const pageEnd = offset + CATALOG_PAGE_SIZE;
+  const branches =
+    dbKind === "sqlite" && terms.length > 0
+      ? await sqliteBranches(terms, sort, pageEnd, filters.length > 1, plan)
+      : null;
+  const filtered = Prisma.join(filters, " AND ");
+  const page = branches
+    ? Prisma.sql`SELECT "id" FROM (${Prisma.join(
+        branches.map(({ match, score, walk }) =>
+          walk
+            ? Prisma.sql`SELECT * FROM (SELECT p."id", p."createdAt", ${score} AS "score" FROM "Product" p
+                WHERE p."rowid" IN (SELECT "rowid" FROM "ProductSearch" WHERE "ProductSearch" MATCH ${match})
+                  AND ${filtered}
+                ORDER BY p."createdAt" DESC, p."id" ASC LIMIT ${pageEnd})`
+            : Prisma.sql`SELECT * FROM (SELECT p."id", p."createdAt", ${score} AS "score"
+                FROM "ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"
+                WHERE "ProductSearch" MATCH ${match} AND ${filtered}
+                ORDER BY p."createdAt" DESC, p."id" ASC LIMIT ${pageEnd})`,
+        ),
+        " UNION ALL ",
+      )}) branches ORDER BY "score" DESC, "createdAt" DESC, "id" ASC LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`
+    : Prisma.sql`SELECT p."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`;
   // Counting every match costs as much as finding them; past COUNT_CAP the page says "1.000+".
   const [countRows, idRows] = await Promise.all([
     db.$queryRaw<{ total: number | bigint }[]>(
       Prisma.sql`SELECT COUNT(*) AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
     ),
-    db.$queryRaw<{ id: string }[]>(
-      Prisma.sql`SELECT p."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${CATALOG_PAGE_SIZE} OFFSET ${offset}`,
-    ),
+    db.$queryRaw<{ id: string }[]>(page),
   ]);
   const counted = Number(countRows[0]?.total ?? 0);
   const total = Math.min(counted, COUNT_CAP);

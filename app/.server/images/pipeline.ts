@@ -132,7 +132,7 @@ export type ImageRef = {
   sources: { type: string; srcSet: string }[];
 };
 
-type StoredVariant = { hash: string; width: number; height: number; format: string };
+export type StoredVariant = { hash: string; width: number; height: number; format: string };
 
 const srcSetOf = (variants: StoredVariant[]) =>
   variants.map((v) => `/gambar/${v.hash} ${v.width}w`).join(", ");
