@@ -47,14 +47,14 @@ function percentile(sorted: number[], p: number) {
 
 type Load = { name: string; rps: number; p50: number; p95: number; errors: number; non2xx: number };
 
-async function load(name: string, base: string, paths: string[]): Promise<Load> {
+async function load(name: string, base: string, paths: string[], connections = CONNECTIONS): Promise<Load> {
   const run = (duration: number) =>
     new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
       const latencies: number[] = [];
       const instance = autocannon(
         {
           url: base,
-          connections: CONNECTIONS,
+          connections,
           duration,
           requests: paths.map((p) => ({ method: "GET", path: p })),
         },
@@ -206,6 +206,10 @@ results.push(await load("search /produk?q=… (rendered every time)", uncachedBa
 results.push(
   await load("product page /produk/bench-1-1 (rendered every time)", uncachedBase, ["/produk/bench-1-1"]),
 );
+// What one buyer waits for on a quiet server: the same searches, one request at a time.
+results.push(
+  await load("search /produk?q=… (rendered every time, 1 connection)", uncachedBase, searchPaths, 1),
+);
 results.push(await load("ceiling again", ceilingBase, ["/"]));
 const ceilingRps = ((results[0]?.rps ?? 0) + (results[results.length - 1]?.rps ?? 0)) / 2;
 
@@ -275,6 +279,7 @@ const catalog = results[1];
 const search = results[2];
 const catalogRendered = results[4];
 const searchRendered = results[5];
+const searchAlone = results[7];
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const lines = [
   `# Benchmark ${new Date().toISOString().slice(0, 10)}`,
@@ -315,7 +320,7 @@ const lines = [
   "## Targets",
   "",
   `- catalog ≥ 25% of the ceiling's throughput: visitors (micro-cached) ${(((catalog?.rps ?? 0) / ceilingRps) * 100).toFixed(0)}% — ${(catalog?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}; rendered every time ${(((catalogRendered?.rps ?? 0) / ceilingRps) * 100).toFixed(1)}% — ${(catalogRendered?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}`,
-  `- search p95 ≤ 50 ms over ${productCount} products: the search itself (in process) ${percentile(searchTimes, 95).toFixed(1)} ms — ${percentile(searchTimes, 95) <= 50 ? "met" : "NOT met"}; whole page with ${CONNECTIONS} concurrent connections: micro-cached ${search?.p95.toFixed(1)} ms, rendered every time ${searchRendered?.p95.toFixed(1)} ms`,
+  `- search p95 ≤ 50 ms over ${productCount} products: the search itself (in process) ${percentile(searchTimes, 95).toFixed(1)} ms — ${percentile(searchTimes, 95) <= 50 ? "met" : "NOT met"}; the whole page rendered every time, one request at a time ${searchAlone?.p95.toFixed(1)} ms; with ${CONNECTIONS} concurrent connections (queueing on 2 cores): micro-cached ${search?.p95.toFixed(1)} ms, rendered every time ${searchRendered?.p95.toFixed(1)} ms`,
   `- 12 MP photo to all variants ≤ 2 s: ${image.ms} ms — ${image.ms <= 2000 ? "met" : "NOT met"}`,
   `- page weight (JS ≤ 120 KB, HTML+CSS ≤ 30 KB, card image ≤ 30 KB): JS ${kb(weight.js)}, HTML+CSS ${kb(weight.html + weight.css)}, image ${kb(weight.largestImage)}`,
   "",
