@@ -1,17 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getViewer } from "~/.server/auth/guards";
 import { getImageVariant } from "~/.server/images/pipeline";
+import { mayViewTransferProof } from "~/.server/payments/transfers";
 
-// Image bytes by content hash: the URL changes whenever the bytes do, so caches may keep it forever.
-export async function loader({ params }: LoaderFunctionArgs) {
+// Image bytes by content hash: the URL changes whenever the bytes do, so caches may keep it
+// forever. A transfer proof is for the order's parties only, and only the browser may keep it.
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const hash = params.hash ?? "";
   if (!/^[0-9a-f]{32}$/.test(hash)) return new Response("Not found", { status: 404 });
   const variant = await getImageVariant(hash);
   if (!variant) return new Response("Not found", { status: 404 });
+  if (variant.proof) {
+    const viewer = await getViewer(request);
+    // The same answer as for no picture at all: a stranger learns nothing from the hash.
+    if (!viewer || !(await mayViewTransferProof(viewer, variant.assetId)))
+      return new Response("Not found", { status: 404 });
+  }
   return new Response(variant.bytes, {
     headers: {
       "Content-Type": variant.contentType,
       "Content-Length": String(variant.bytes.byteLength),
-      "Cache-Control": "public, max-age=31536000, immutable",
+      "Cache-Control": `${variant.proof ? "private" : "public"}, max-age=31536000, immutable`,
       "X-Content-Type-Options": "nosniff",
     },
   });

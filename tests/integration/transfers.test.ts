@@ -5,10 +5,11 @@ import { transitionOrder } from "~/.server/orders/orders";
 import { reviewTransfer } from "~/.server/payments/transfers";
 import { action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
 import { action as buyerOrderAction } from "~/routes/pesanan.$number";
+import { loader as imageLoader } from "~/routes/gambar.$hash";
 import { action as tkmGroupAction } from "~/routes/tkm.kelompok.$groupId";
 import { createTkmOfficer, createWorld } from "../helpers/factories";
 import { placedOrderNumber } from "../helpers/orders";
-import { callAction, jsonOf, request, statusOf } from "../helpers/requests";
+import { callAction, callLoader, jsonOf, request, statusOf } from "../helpers/requests";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -98,6 +99,34 @@ describe("bank transfer reported by the buyer", () => {
     );
     expect(statusOf(accepted)).toBe(302);
     expect((await money(world, number)).payments[0]?.proofImageId).not.toBeNull();
+  });
+
+  it("shows the proof photo to the order's parties and the area's TKM team only", async () => {
+    const world = await createWorld();
+    const number = await confirmedOrder(world);
+    const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#cccccc" } })
+      .jpeg()
+      .toBuffer();
+    await report(
+      world,
+      number,
+      transferForm({ amount: "250000" }, { bytes: photo, name: "bukti.jpg", type: "image/jpeg" }),
+    );
+    const variant = await db.imageVariant.findFirstOrThrow({
+      where: { asset: { payments: { some: { order: { number } } } }, format: "jpeg" },
+      select: { hash: true },
+    });
+    const inside = await createTkmOfficer(world.areas.districtA.id);
+    const outside = await createTkmOfficer(world.areas.districtB.id);
+    const fetchAs = async (userId?: string) =>
+      callLoader(imageLoader, await request(`/gambar/${variant.hash}`, { userId }), { hash: variant.hash });
+    for (const userId of [world.buyer.buyer.id, world.home.manager.id, inside.officer.id]) {
+      const served = (await fetchAs(userId)) as Response;
+      expect(served.status).toBe(200);
+      expect(served.headers.get("Cache-Control")).toBe("private, max-age=31536000, immutable");
+    }
+    for (const userId of [undefined, world.otherBuyer.buyer.id, world.other.manager.id, outside.officer.id])
+      expect(statusOf(await fetchAs(userId))).toBe(404);
   });
 
   it.each([

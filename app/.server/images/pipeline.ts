@@ -119,11 +119,27 @@ export async function storeImage(tx: Tx, image: ProcessedImage): Promise<string>
   return asset.id;
 }
 
+/**
+ * A stored variant by its hash. `proof` says the picture is only a payment proof (a transfer
+ * receipt shows names and account numbers): the route serves those to the order's parties only.
+ */
 export async function getImageVariant(hash: string) {
-  return db.imageVariant.findUnique({
+  const variant = await db.imageVariant.findUnique({
     where: { hash },
-    select: { bytes: true, contentType: true },
+    select: {
+      bytes: true,
+      contentType: true,
+      asset: { select: { id: true, _count: { select: { products: true, groups: true, payments: true } } } },
+    },
   });
+  if (!variant) return null;
+  const { products, groups, payments } = variant.asset._count;
+  return {
+    bytes: variant.bytes,
+    contentType: variant.contentType,
+    assetId: variant.asset.id,
+    proof: payments > 0 && products === 0 && groups === 0,
+  };
 }
 
 export type ImageRef = {

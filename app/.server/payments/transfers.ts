@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/locales";
+import type { Viewer } from "../auth/guards";
 import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
@@ -243,4 +244,22 @@ export async function pendingTransfers(
     ...row,
     proofUrl: proofImage?.variants[0] ? `/gambar/${proofImage.variants[0].hash}` : null,
   }));
+}
+
+/**
+ * Whether the viewer may see a transfer proof photo: the buyer of an order it was sent for, a
+ * manager of that order's group, or a TKM officer of the group's area (who may confirm it).
+ */
+export async function mayViewTransferProof(viewer: Viewer, assetId: string): Promise<boolean> {
+  const parties = [
+    ...(viewer.business ? [{ order: { businessId: viewer.business.id } }] : []),
+    ...(viewer.managedGroup ? [{ groupId: viewer.managedGroup.id }] : []),
+    ...(viewer.tkmTeam ? [{ group: { village: { path: { startsWith: viewer.tkmTeam.areaPath } } } }] : []),
+  ];
+  if (parties.length === 0) return false;
+  const payment = await db.payment.findFirst({
+    where: { proofImageId: assetId, OR: parties },
+    select: { id: true },
+  });
+  return payment !== null;
 }
