@@ -13,6 +13,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
 import { Field, FormErrors, RadioChoices } from "./forms";
 import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
+import { UploadProgressBar } from "./upload-progress-bar";
 import { useUploadProgress } from "./upload-progress";
 
 type Category = { id: string; parentId: string | null; nameId: string; nameEn: string };
@@ -369,16 +370,7 @@ export function ListingForm({
         ]}
       />
 
-      {upload.progress !== null ? (
-        <div role="status" className="space-y-1">
-          <p className="text-sm font-medium">
-            {t("product_form.uploading", { percent: Math.round(upload.progress * 100) })}
-          </p>
-          <progress value={upload.progress} max={1} className="h-3 w-full accent-brand-600">
-            {Math.round(upload.progress * 100)}%
-          </progress>
-        </div>
-      ) : null}
+      <UploadProgressBar progress={upload.progress} />
       <button
         type="submit"
         className="btn-primary w-full"

@@ -27,9 +27,14 @@ export default function ManageShop() {
       <header>
         <p className="text-sm text-stone-600">{t("manage.your_group")}</p>
         <h1 className="text-2xl font-bold">{group.name}</h1>
-        <Link to="/kelola/konsinyasi" className="link inline-flex min-h-11 items-center">
-          {t("nav.consignment")}
-        </Link>
+        <nav className="flex flex-wrap gap-x-4">
+          <Link to="/kelola/profil" className="link inline-flex min-h-11 items-center">
+            {t("manage.profile_link")}
+          </Link>
+          <Link to="/kelola/konsinyasi" className="link inline-flex min-h-11 items-center">
+            {t("nav.consignment")}
+          </Link>
+        </nav>
         {waiting > 0 ? (
           <p role="status" className="mt-2 rounded-lg bg-amber-100 p-3 font-medium text-amber-900">
             {t("manage.orders_waiting", { count: waiting })}

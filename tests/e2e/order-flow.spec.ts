@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { catalogs } from "../../app/locales";
 import { seriousViolations, smallTargets } from "./a11y";
@@ -105,4 +106,34 @@ test("konsinyasi for the group and the shop, and tempo terms for the TKM", async
   await tkm.goto("/tkm/pembeli");
   await expect(tkm.getByRole("heading", { name: "Tempo untuk pembeli" })).toBeVisible();
   await check(tkm, "tkm-tempo");
+});
+
+test("a manager tells buyers about the group: story, photo and bank account", async ({ browser }) => {
+  const manager = await signIn(browser, "081200000006");
+  await manager.goto("/kelola");
+  await manager.getByRole("link", { name: "Profil kelompok" }).click();
+  await expect(manager.getByRole("heading", { name: "Profil kelompok" })).toBeVisible();
+  await check(manager, "profil-kelompok");
+  const story = "Kami ibu-ibu Cihideung yang membuat keripik dan dodol susu sejak 2020.";
+  await manager.getByLabel("Cerita kelompok").fill(story);
+  await manager.getByLabel("Nama bank").fill("BJB");
+  await manager.getByLabel("Nomor rekening").fill("12ab");
+  await manager.getByLabel("Atas nama").fill("KUBE Cihideung");
+  await manager.getByRole("button", { name: "Simpan profil" }).click();
+  await expect(manager.getByText("Nomor rekening berisi 5 sampai 20 angka.")).toBeVisible();
+  await check(manager, "profil-salah");
+  await manager.getByLabel("Nomor rekening").fill("0987 6543 21");
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#b45f3c" } })
+    .jpeg()
+    .toBuffer();
+  await manager
+    .getByLabel("Foto kelompok")
+    .setInputFiles({ name: "kube.jpg", mimeType: "image/jpeg", buffer: photo });
+  await manager.getByRole("button", { name: "Simpan profil" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "Profil tersimpan." })).toBeVisible();
+  await expect(manager.getByRole("img", { name: "Foto kelompok sekarang" })).toBeVisible();
+  await check(manager, "profil-tersimpan");
+  await manager.getByRole("link", { name: "Lihat halaman kelompok" }).click();
+  await expect(manager.getByText(story)).toBeVisible();
+  await check(manager, "profil-halaman-publik");
 });

@@ -1,13 +1,13 @@
-import { db, dbKind, Prisma } from "../db/client";
+import { db, dbKind, Prisma, type Tx } from "../db/client";
 import { searchTextFor } from "./search-text";
 
 /**
- * Recomputes the search text of products that have none yet (made before search existed, or
- * written by a tool that skipped it). The database's triggers/index follow the column.
+ * Recomputes the search text of the products `where` picks (e.g. a renamed group's). The
+ * database's triggers/index follow the column. Returns how many were written.
  */
-export async function fillMissingSearchText(): Promise<number> {
-  const products = await db.product.findMany({
-    where: { searchText: "" },
+export async function refreshSearchText(client: Tx, where: Prisma.ProductWhereInput): Promise<number> {
+  const products = await client.product.findMany({
+    where,
     select: {
       id: true,
       name: true,
@@ -17,7 +17,7 @@ export async function fillMissingSearchText(): Promise<number> {
     },
   });
   for (const product of products) {
-    await db.product.update({
+    await client.product.update({
       where: { id: product.id },
       data: searchTextFor({
         name: product.name,
@@ -30,6 +30,11 @@ export async function fillMissingSearchText(): Promise<number> {
     });
   }
   return products.length;
+}
+
+/** Products made before search existed, or written by a tool that skipped it. */
+export async function fillMissingSearchText(): Promise<number> {
+  return refreshSearchText(db, { searchText: "" });
 }
 
 /**

@@ -18,7 +18,7 @@ export async function readMultipartForm(request: Request): Promise<FormData | "t
   }
 }
 
-/** The reply for an upload over the limit, shaped as conform's reply so the form shows it. */
-export function tooLargeReply() {
-  return Response.json({ status: "error", error: { photos: ["image.too_large"] } }, { status: 400 });
+/** The reply for an upload over the limit, shaped as conform's reply so the form shows it by `field`. */
+export function tooLargeReply(field = "photos") {
+  return Response.json({ status: "error", error: { [field]: ["image.too_large"] } }, { status: 400 });
 }

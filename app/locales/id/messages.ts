@@ -607,4 +607,36 @@ export const id = {
   "address.save": "Simpan alamat",
   "address.manage": "Kelola alamat",
   "consignment.reports": "Laporan penjualan {name}",
+  "group_profile.title": "Profil kelompok",
+  "group_profile.intro": "Yang dilihat pembeli di halaman kelompok dan di tagihan.",
+  "group_profile.saved": "Profil tersimpan.",
+  "group_profile.nothing_changed": "Tidak ada yang berubah.",
+  "group_profile.see_public": "Lihat halaman kelompok",
+  "group_profile.photo": "Foto kelompok",
+  "group_profile.photo_hint":
+    "Foto bersama anggota atau tempat produksi. JPEG, PNG, WebP atau HEIC, paling besar 15 MB.",
+  "group_profile.photo_current": "Foto kelompok sekarang",
+  "group_profile.photo_remove": "Hapus foto ini",
+  "group_profile.name": "Nama kelompok",
+  "group_profile.name_hint":
+    "Alamat halaman kelompok tidak berubah, jadi tautan yang sudah dibagikan tetap jalan.",
+  "group_profile.story": "Cerita kelompok",
+  "group_profile.story_hint":
+    "Siapa kalian, apa yang dibuat, sejak kapan. Jangan tulis data pribadi anggota.",
+  "group_profile.rw": "RW",
+  "group_profile.rw_invalid": "Tulis nomor RW, misalnya 05.",
+  "group_profile.phone": "Nomor WhatsApp kelompok",
+  "group_profile.phone_hint": "Pembeli menghubungi nomor ini lewat tombol “Minta penawaran”.",
+  "group_profile.bank": "Rekening kelompok",
+  "group_profile.bank_hint":
+    "Tercantum di tagihan untuk pembayaran transfer. Semua pengurus diberi tahu bila rekening diubah.",
+  "group_profile.bank_name": "Nama bank",
+  "group_profile.account_number": "Nomor rekening",
+  "group_profile.account_name": "Atas nama",
+  "group_profile.account_invalid": "Nomor rekening berisi 5 sampai 20 angka.",
+  "group_profile.bank_incomplete": "Isi nama bank, nomor rekening, dan atas nama — atau kosongkan ketiganya.",
+  "group_profile.save": "Simpan profil",
+  "notify.bank_changed":
+    "Rekening kelompok diubah menjadi {account}. Bila tidak ada pengurus yang mengubahnya, periksa sekarang.",
+  "manage.profile_link": "Profil kelompok",
 } as const;
