@@ -101,6 +101,18 @@ export async function startFakeStripe() {
         if (key) idempotent.set(key, session.id);
         return send(200, session);
       }
+      const expiring = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(url.pathname);
+      if (req.method === "POST" && expiring?.[1]) {
+        const session = sessions.get(expiring[1]);
+        if (!session)
+          return send(404, { error: { type: "invalid_request_error", message: "No such session" } });
+        if (session.status !== "open")
+          return send(400, {
+            error: { type: "invalid_request_error", message: `Session is ${session.status}, not open` },
+          });
+        session.status = "expired";
+        return send(200, session);
+      }
       const one = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
       if (req.method === "GET" && one?.[1]) {
         const session = sessions.get(one[1]);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { transitionOrder } from "~/.server/orders/orders";
 import { paymentOptions } from "~/.server/payments/methods";
+import { recordPayment } from "~/.server/payments/record";
 import { createStripeProvider, setCardProviderForTests } from "~/.server/payments/stripe";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { action as buyerOrderAction, loader as buyerOrderLoader } from "~/routes/pesanan.$number";
@@ -195,6 +196,31 @@ describe("card payment by Stripe Checkout", () => {
     const second = (await payClick(world, number)) as Response;
     expect(second.headers.get("Location")).not.toBe(first.headers.get("Location"));
     expect(await db.payment.count({ where: { order: { number }, state: "PENDING" } })).toBe(1);
+  });
+
+  it("closes an open session when what is due changed, and the next tap asks for the new amount", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world); // Rp250.000 due
+    const first = (await payClick(world, number)) as Response;
+    const session = [...stripe.sessions.values()].find((s) => s.client_reference_id === number)!;
+    // The buyer sent Rp100.000 by bank transfer meanwhile; the treasurer records it.
+    const recorded = await recordPayment(world.home.group.id, world.home.manager.id, number, {
+      amount: 100_000,
+      method: "BANK_TRANSFER",
+      idempotencyKey: "transfer-meanwhile",
+    });
+    expect(recorded.ok).toBe(true);
+    const second = (await payClick(world, number)) as Response;
+    expect(second.status).toBe(302);
+    expect(second.headers.get("Location")).not.toBe(first.headers.get("Location"));
+    expect(stripe.sessions.get(session.id)?.status).toBe("expired");
+    const created = stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions");
+    expect(created.at(-1)?.body.get("line_items[0][price_data][unit_amount]")).toBe("15000000");
+    expect((await books(world, number)).payments).toEqual([
+      { state: "FAILED", amount: 250_000, refundedAmount: 0 },
+      { state: "SUCCEEDED", amount: 100_000, refundedAmount: 0 },
+      { state: "PENDING", amount: 150_000, refundedAmount: 0 },
+    ]);
   });
 
   it("shows the outcome when the buyer comes back, before any webhook", async () => {

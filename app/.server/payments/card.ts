@@ -51,9 +51,20 @@ export async function startCardPayment(
   });
   for (const payment of pending) {
     if (!payment.reference) return { ok: false, key: "payment.card_in_progress" };
-    const attempt = await provider.attempt(payment.reference);
+    let attempt = await provider.attempt(payment.reference);
     if (attempt.status === "open" && attempt.url && payment.amount === due)
       return { ok: true, url: attempt.url };
+    if (attempt.status === "open" && payment.amount !== due) {
+      // What is due changed since this attempt began (money recorded by hand, an accepted
+      // proposal): close it, so the buyer pays the new amount now and not after the provider's
+      // 24 hours. If it was paid meanwhile, expiring fails and the fresh look below says so.
+      try {
+        await provider.expireAttempt(payment.reference);
+      } catch {
+        // The re-read decides.
+      }
+      attempt = await provider.attempt(payment.reference);
+    }
     await applyAttempt(attempt, new Date());
     if (attempt.status === "paid") return { ok: false, key: "payment.card_already_paid" };
     if (attempt.status === "open") return { ok: false, key: "payment.card_in_progress" };

@@ -45,6 +45,8 @@ export interface PaymentProvider {
   }): Promise<HostedPayment>;
   /** The current truth about an attempt. */
   attempt(reference: string): Promise<AttemptState>;
+  /** Closes an open attempt so it can no longer be paid; throws when it is not open any more. */
+  expireAttempt(reference: string): Promise<void>;
   /** The attempt a provider payment belongs to; null when the provider knows none. */
   attemptForPayment(providerPaymentId: string): Promise<string | null>;
   /** Checks the signature over the raw body; throws when it does not match. */

@@ -92,6 +92,9 @@ export function createStripeProvider(config: {
       return { reference: session.id, url: session.url };
     },
     attempt,
+    async expireAttempt(reference) {
+      await stripe.checkout.sessions.expire(reference);
+    },
     async attemptForPayment(providerPaymentId) {
       const sessions = await stripe.checkout.sessions.list({ payment_intent: providerPaymentId, limit: 1 });
       return sessions.data[0]?.id ?? null;
