@@ -97,3 +97,34 @@ export function RadioChoices({
     </fieldset>
   );
 }
+
+/** The picture types the image pipeline reads (HEIC is what many phones take). */
+const PHOTO_TYPES = "image/jpeg,image/png,image/webp,image/heic,image/heif";
+
+/** A file input for photos, tied to its Field's error message. */
+export function PhotoInput({
+  id,
+  name,
+  errorId,
+  errors,
+  multiple = false,
+}: {
+  id: string;
+  name: string;
+  errorId: string;
+  errors?: string[] | null;
+  multiple?: boolean;
+}) {
+  return (
+    <input
+      id={id}
+      name={name}
+      type="file"
+      multiple={multiple}
+      accept={PHOTO_TYPES}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={errors?.length ? errorId : undefined}
+      className="field-input"
+    />
+  );
+}

@@ -11,7 +11,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { MAX_PHOTOS, MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
 import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
-import { Field, FormErrors, RadioChoices } from "./forms";
+import { Field, FormErrors, PhotoInput, RadioChoices } from "./forms";
 import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
 import { UploadProgressBar } from "./upload-progress-bar";
 import { useUploadProgress } from "./upload-progress";
@@ -153,15 +153,12 @@ export function ListingForm({
         errors={fields.photos.errors}
         hint={t("product_form.photos_hint", { max: MAX_PHOTOS })}
       >
-        <input
+        <PhotoInput
           id={fields.photos.id}
           name={fields.photos.name}
-          type="file"
+          errorId={fields.photos.errorId}
+          errors={fields.photos.errors}
           multiple
-          accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-          aria-invalid={fields.photos.errors ? true : undefined}
-          aria-describedby={fields.photos.errors ? fields.photos.errorId : undefined}
-          className="field-input"
         />
       </Field>
       <Field

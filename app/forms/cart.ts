@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalPhone } from "./fields";
 import { normalizeIndonesianPhone } from "~/utils/phone";
 
 const quantity = (least: number) =>
@@ -62,12 +63,7 @@ export const AddressBookSchema = z.discriminatedUnion("intent", [
     intent: z.literal("add"),
     label: z.string().trim().max(40, "form.too_long").optional(),
     recipient: z.string({ error: "form.required" }).trim().min(2, "form.required").max(100, "form.too_long"),
-    phone: z
-      .string()
-      .trim()
-      .max(30, "form.too_long")
-      .optional()
-      .refine((value) => !value || normalizeIndonesianPhone(value) !== null, "checkout.phone_invalid"),
+    phone: optionalPhone(),
     line: z.string({ error: "form.required" }).trim().min(5, "form.too_short").max(300, "form.too_long"),
     villageId: z.string({ error: "form.choose_one" }).min(1, "form.choose_one").max(64),
   }),

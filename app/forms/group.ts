@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeIndonesianPhone } from "~/utils/phone";
+import { optionalPhone } from "./fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, "form.too_long").optional();
 
@@ -23,12 +23,7 @@ export const GroupProfileSchema = z
       .trim()
       .regex(/^\d{1,3}$/, "group_profile.rw_invalid")
       .optional(),
-    phone: z
-      .string()
-      .trim()
-      .max(30, "form.too_long")
-      .optional()
-      .refine((value) => !value || normalizeIndonesianPhone(value) !== null, "checkout.phone_invalid"),
+    phone: optionalPhone(),
     bankName: optionalText(40),
     bankAccountNumber: z
       .string()

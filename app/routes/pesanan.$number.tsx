@@ -19,7 +19,7 @@ import { ImageRejected } from "~/.server/images/pipeline";
 import { readMultipartForm } from "~/.server/http/multipart";
 import { reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
-import { Field, FormErrors, RadioChoices } from "~/components/forms";
+import { Field, FormErrors, PhotoInput, RadioChoices } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
 import { encodeMessage, translateEncoded, useT } from "~/utils/i18n";
@@ -286,12 +286,11 @@ export default function BuyerOrder() {
               errorId="transfer-proof-error"
               errors={lastResult?.error?.proof ?? null}
             >
-              <input
+              <PhotoInput
                 id="transfer-proof"
                 name="proof"
-                type="file"
-                accept="image/jpeg,image/png,image/webp,image/heic"
-                className="field-input"
+                errorId="transfer-proof-error"
+                errors={lastResult?.error?.proof ?? null}
               />
             </Field>
             <button type="submit" className="btn-primary">
