@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { translateEncoded, useT } from "~/utils/i18n";
 
 /** Errors arrive as catalog keys (see app/forms); shown in the reader's language. */
@@ -45,6 +45,18 @@ export function Field({
 export function allErrors(reply: { error?: Record<string, string[] | null> } | undefined): string[] | null {
   const messages = Object.values(reply?.error ?? {}).flatMap((list) => list ?? []);
   return messages.length > 0 ? messages : null;
+}
+
+/**
+ * What was typed into `name` before the server refused the form (conform's reply carries it), so
+ * a page rendered again without JavaScript shows it instead of an empty field.
+ */
+export function typedValue(
+  reply: { initialValue?: Record<string, unknown> | null } | undefined,
+  name: string,
+): string | undefined {
+  const value = reply?.initialValue?.[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 export function FormErrors({ errors }: { errors?: string[] | null }) {
@@ -125,6 +137,21 @@ export function PhotoInput({
       aria-invalid={errors?.length ? true : undefined}
       aria-describedby={errors?.length ? errorId : undefined}
       className="field-input"
+    />
+  );
+}
+
+/** A whole-number input as a phone should offer it: the numeric keypad. `className` adds to the field style. */
+export function WholeNumberInput({
+  className,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  return (
+    <input
+      type="number"
+      inputMode="numeric"
+      className={className ? `field-input ${className}` : "field-input"}
+      {...props}
     />
   );
 }

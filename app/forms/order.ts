@@ -34,6 +34,17 @@ const TransitionSchema = z.object({
 });
 
 /** What a buyer may do on an order's page: take a step, or pay by card. */
+/** Money paid towards an order: whole rupiah, the payer's reference, a key against double submits. */
+const moneyReceived = {
+  amount: z
+    .number({ error: "form.number_required" })
+    .int("form.whole_number")
+    .positive("form.positive")
+    .max(10_000_000_000, "form.too_large"),
+  reference: z.string().trim().max(100, "form.too_long").optional(),
+  idempotencyKey: z.string().min(8).max(64),
+};
+
 export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   TransitionSchema,
   z.object({ intent: z.literal("card") }),
@@ -45,13 +56,7 @@ export const BuyerOrderActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("transfer"),
-    amount: z
-      .number({ error: "form.number_required" })
-      .int("form.whole_number")
-      .positive("form.positive")
-      .max(10_000_000_000, "form.too_large"),
-    reference: z.string().trim().max(100, "form.too_long").optional(),
-    idempotencyKey: z.string().min(8).max(64),
+    ...moneyReceived,
   }),
   z.object({
     intent: z.literal("rate"),
@@ -101,12 +106,6 @@ export const OrderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw_proposal") }),
   z.object({
     intent: z.literal("payment"),
-    amount: z
-      .number({ error: "form.number_required" })
-      .int("form.whole_number")
-      .positive("form.positive")
-      .max(10_000_000_000, "form.too_large"),
-    reference: z.string().trim().max(100, "form.too_long").optional(),
-    idempotencyKey: z.string().min(8).max(64),
+    ...moneyReceived,
   }),
 ]);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/.server/auth/guards";
-import { getOrderDocument, parseDocumentPath } from "~/.server/documents/documents";
+import { getOrderDocument } from "~/.server/documents/documents";
 import { invariantResponse } from "~/.server/http/responses";
 import { useLang, useT } from "~/utils/i18n";
 import { PAYMENT_METHOD_KEYS, UNIT_KEYS } from "~/utils/labels";
@@ -14,9 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const path = parseDocumentPath(params["*"] ?? "");
-  invariantResponse(path);
-  const doc = await getOrderDocument(viewer, params.number ?? "", path.kind, path.position);
+  const doc = await getOrderDocument(viewer, params.number ?? "", params["*"] ?? "");
   invariantResponse(doc);
   const orderHref = viewer.business ? `/pesanan/${doc.orderNumber}` : `/kelola/pesanan/${doc.orderNumber}`;
   return { doc, orderHref, pdfHref: `/dokumen/${doc.orderNumber}/pdf/${params["*"]}` };

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireViewer } from "~/.server/auth/guards";
-import { getOrderDocument, parseDocumentPath } from "~/.server/documents/documents";
+import { getOrderDocument } from "~/.server/documents/documents";
 import { renderDocumentPdf } from "~/.server/documents/pdf";
 import { getLang } from "~/.server/http/lang";
 import { invariantResponse } from "~/.server/http/responses";
@@ -9,9 +9,7 @@ import { translator } from "~/locales";
 // The PDF of an order's document, for the parties to the order only.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const path = parseDocumentPath(params["*"] ?? "");
-  invariantResponse(path);
-  const doc = await getOrderDocument(viewer, params.number ?? "", path.kind, path.position);
+  const doc = await getOrderDocument(viewer, params.number ?? "", params["*"] ?? "");
   invariantResponse(doc);
   const lang = await getLang(request);
   const pdf = await renderDocumentPdf(doc, translator(lang), lang);

@@ -11,7 +11,7 @@ import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
 import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
 import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, WholeNumberInput } from "~/components/forms";
 import { OrderReasonStep, OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
 import { encodeMessage, useT } from "~/utils/i18n";
@@ -154,24 +154,18 @@ export default function GroupOrder() {
                 <div key={item.id} className="grid grid-cols-2 gap-2">
                   <label className="text-sm">
                     <span className="block">{t("proposal.quantity", { name: item.productName })}</span>
-                    <input
+                    <WholeNumberInput
                       name={`lines.${item.id}.quantity`}
-                      type="number"
-                      inputMode="numeric"
                       min={Math.max(1, item.quantityShipped)}
                       defaultValue={item.quantity}
-                      className="field-input"
                     />
                   </label>
                   <label className="text-sm">
                     <span className="block">{t("proposal.unit_price", { name: item.productName })}</span>
-                    <input
+                    <WholeNumberInput
                       name={`lines.${item.id}.unitPrice`}
-                      type="number"
-                      inputMode="numeric"
                       min={1}
                       defaultValue={item.unitPrice}
-                      className="field-input"
                     />
                   </label>
                 </div>
@@ -201,13 +195,10 @@ export default function GroupOrder() {
                 <label htmlFor="down-payment" className="block font-medium">
                   {t("order.down_payment")}
                 </label>
-                <input
+                <WholeNumberInput
                   id="down-payment"
                   name="downPayment"
-                  type="number"
-                  inputMode="numeric"
                   min={0}
-                  className="field-input"
                   aria-describedby="down-payment-hint"
                 />
                 <p id="down-payment-hint" className="text-sm text-stone-600">
@@ -251,15 +242,13 @@ export default function GroupOrder() {
                           unit: t(UNIT_KEYS[item.unit]),
                         })}
                       </label>
-                      <input
+                      <WholeNumberInput
                         id={`ship-${item.id}`}
                         name={`quantities.${item.id}`}
-                        type="number"
-                        inputMode="numeric"
                         min={0}
                         max={item.quantity - item.quantityShipped}
                         defaultValue={item.quantity - item.quantityShipped}
-                        className="field-input w-32"
+                        className="w-32"
                       />
                     </div>
                   ))}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireBuyer } from "~/.server/auth/guards";
 import { getCart, removeCartLine, setCartQuantity } from "~/.server/cart/cart";
 import { getLang } from "~/.server/http/lang";
-import { FieldErrors } from "~/components/forms";
+import { FieldErrors, WholeNumberInput } from "~/components/forms";
 import { ResponsiveImage } from "~/components/responsive-image";
 import { CartLineSchema } from "~/forms/cart";
 import { encodeProblem, translateEncoded, useLang, useT } from "~/utils/i18n";
@@ -126,16 +126,14 @@ export default function CartPage() {
                         <input type="hidden" name="itemId" value={line.id} />
                         <label className="text-sm">
                           <span className="block text-stone-600">{t("order.quantity", { unit })}</span>
-                          <input
+                          <WholeNumberInput
                             name="quantity"
-                            type="number"
-                            inputMode="numeric"
                             min={0}
                             step={line.product.orderMultiple}
                             defaultValue={line.quantity}
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? `error-${line.id}` : undefined}
-                            className="field-input w-28"
+                            className="w-28"
                           />
                         </label>
                         <button

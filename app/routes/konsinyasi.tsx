@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireBuyer } from "~/.server/auth/guards";
 import { listPlacementsForBusiness, reportConsignment } from "~/.server/consignment/consignment";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
-import { allErrors, FormErrors } from "~/components/forms";
+import { FormErrors, WholeNumberInput, allErrors } from "~/components/forms";
 import { ReportConsignmentSchema } from "~/forms/consignment";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -61,27 +61,11 @@ export default function ShopConsignment() {
               <input type="hidden" name="placementId" value={placement.id} />
               <label className="text-sm">
                 <span className="block">{t("consignment.sold_this_period")}</span>
-                <input
-                  name="quantitySold"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={placement.atShop}
-                  defaultValue={0}
-                  className="field-input"
-                />
+                <WholeNumberInput name="quantitySold" min={0} max={placement.atShop} defaultValue={0} />
               </label>
               <label className="text-sm">
                 <span className="block">{t("consignment.returned_this_period")}</span>
-                <input
-                  name="quantityReturned"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={placement.atShop}
-                  defaultValue={0}
-                  className="field-input"
-                />
+                <WholeNumberInput name="quantityReturned" min={0} max={placement.atShop} defaultValue={0} />
               </label>
               <button type="submit" className="btn-primary" disabled={busy}>
                 {t("consignment.report")}

@@ -35,7 +35,7 @@ export type OrderDocument = {
 };
 
 /** Parses "tagihan", "surat-jalan/2", "kwitansi/1" into a kind and a position. */
-export function parseDocumentPath(path: string): { kind: DocumentKind; position: number } | null {
+function parseDocumentPath(path: string): { kind: DocumentKind; position: number } | null {
   const match = /^(tagihan|surat-jalan|kwitansi)(?:\/(\d{1,4}))?$/.exec(path);
   if (!match) return null;
   const kind = match[1] as DocumentKind;
@@ -44,13 +44,18 @@ export function parseDocumentPath(path: string): { kind: DocumentKind; position:
   return position >= 1 ? { kind, position } : null;
 }
 
-/** A document of an order the viewer is party to (its buyer, or a manager of its group); else null. */
+/**
+ * A document of an order the viewer is party to (its buyer, or a manager of its group), named by
+ * its path ("tagihan", "surat-jalan/2", "kwitansi/1"); null for anyone else or any other path.
+ */
 export async function getOrderDocument(
   viewer: Viewer,
   orderNumber: string,
-  kind: DocumentKind,
-  position: number,
+  documentPath: string,
 ): Promise<OrderDocument | null> {
+  const path = parseDocumentPath(documentPath);
+  if (!path) return null;
+  const { kind, position } = path;
   const parties = [
     ...(viewer.business ? [{ businessId: viewer.business.id }] : []),
     ...(viewer.managedGroup ? [{ groupId: viewer.managedGroup.id }] : []),

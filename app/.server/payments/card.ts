@@ -6,7 +6,7 @@ import { recordRefund } from "../ledger/cash-book";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 import { canRecordPayment } from "../orders/state";
 import type { AttemptState, VerifiedEvent } from "./provider";
-import { addToAmountPaid, bookReceivedPayment } from "./record";
+import { addToAmountPaid, bookReceivedPayment, PAYABLE_ORDER } from "./record";
 import { cardProvider, STRIPE_EVENTS } from "./stripe";
 
 // Card payments: the buyer pays on the provider's hosted page; what happened is learnt from the
@@ -26,16 +26,7 @@ export async function startCardPayment(
   if (!provider) return { ok: false, key: "payment.card_unavailable" };
   const order = await db.order.findFirst({
     where: { number, businessId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      total: true,
-      amountPaid: true,
-      groupId: true,
-      paymentMethod: true,
-      group: { select: { name: true } },
-    },
+    select: { ...PAYABLE_ORDER, group: { select: { name: true } } },
   });
   if (!order) return { ok: false, key: "order.not_found" };
   if (order.paymentMethod !== "CARD" || !canRecordPayment(order.status)) {
@@ -144,7 +135,7 @@ async function applyAttempt(attempt: AttemptState, now: Date) {
         refundedAmount: true,
         cashEntry: { select: { id: true } },
         order: {
-          select: { id: true, number: true, total: true, amountPaid: true, groupId: true, businessId: true },
+          select: PAYABLE_ORDER,
         },
       },
     });
@@ -198,7 +189,7 @@ async function succeed(tx: Tx, payment: PaymentRow, attempt: AttemptState, now: 
   if (marked.count === 0) return; // another event got here first
   const order = await tx.order.findUniqueOrThrow({
     where: { id: payment.order.id },
-    select: { id: true, number: true, total: true, amountPaid: true, groupId: true, businessId: true },
+    select: PAYABLE_ORDER,
   });
   if (!(await addToAmountPaid(tx, order, attempt.amountPaid))) throw new Error("order changed while paying");
   await bookReceivedPayment(tx, {
@@ -229,7 +220,7 @@ async function refund(tx: Tx, payment: PaymentRow, refundedTotal: number, now: D
   });
   const order = await tx.order.findUniqueOrThrow({
     where: { id: payment.order.id },
-    select: { id: true, number: true, total: true, amountPaid: true, groupId: true, businessId: true },
+    select: PAYABLE_ORDER,
   });
   const paid = order.amountPaid - amount;
   await tx.order.update({

@@ -7,6 +7,18 @@ import { notifyBusinessUsers } from "../notifications/notifications";
 import { completeIfSettled } from "../orders/orders";
 import { canRecordPayment } from "../orders/state";
 
+/** What every way of paying reads of an order: who it is between, its state, what is still due. */
+export const PAYABLE_ORDER = {
+  id: true,
+  number: true,
+  status: true,
+  total: true,
+  amountPaid: true,
+  groupId: true,
+  businessId: true,
+  paymentMethod: true,
+} as const;
+
 export type RecordPaymentResult =
   | { ok: true; duplicate: boolean }
   | {
@@ -34,15 +46,7 @@ export async function recordPayment(
     return await db.$transaction(async (tx) => {
       const order = await tx.order.findFirst({
         where: { number, groupId },
-        select: {
-          id: true,
-          number: true,
-          status: true,
-          total: true,
-          amountPaid: true,
-          paymentMethod: true,
-          businessId: true,
-        },
+        select: PAYABLE_ORDER,
       });
       if (!order) return { ok: false, field: "form", message: "order.not_found" } as const;
       if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {

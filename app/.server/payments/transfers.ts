@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { processImage, storeImage, type ProcessedImage } from "../images/pipeline";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 import { canRecordPayment } from "../orders/state";
-import { addToAmountPaid, bookReceivedPayment } from "./record";
+import { addToAmountPaid, bookReceivedPayment, PAYABLE_ORDER } from "./record";
 
 // Bank transfer: the buyer reports a transfer (a photo of the proof, or the reference typed); the
 // group's treasurer, or a TKM officer for the area, checks the account and confirms it arrived.
@@ -30,15 +30,7 @@ export async function reportTransfer(
 ): Promise<ReportTransferResult> {
   const order = await db.order.findFirst({
     where: { number, businessId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      total: true,
-      amountPaid: true,
-      groupId: true,
-      paymentMethod: true,
-    },
+    select: PAYABLE_ORDER,
   });
   if (!order) return { ok: false, field: "form", key: "order.not_found" };
   const key = `transfer:${businessId}:${input.idempotencyKey}`;
@@ -134,17 +126,7 @@ export async function reviewTransfer(
         state: true,
         amount: true,
         reference: true,
-        order: {
-          select: {
-            id: true,
-            number: true,
-            status: true,
-            total: true,
-            amountPaid: true,
-            groupId: true,
-            businessId: true,
-          },
-        },
+        order: { select: PAYABLE_ORDER },
       },
     });
     if (!payment) return { ok: false, key: "transfer.not_found" } as const;
