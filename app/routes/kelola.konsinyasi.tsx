@@ -10,7 +10,7 @@ import {
   placeConsignment,
 } from "~/.server/consignment/consignment";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, typedValue, WholeNumberInput } from "~/components/forms";
 import { GroupConsignmentSchema } from "~/forms/consignment";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -70,7 +70,13 @@ export default function GroupConsignment() {
             errorId="c-product-error"
             errors={errors.productId}
           >
-            <select id="c-product" name="productId" className="field-input" required>
+            <select
+              id="c-product"
+              name="productId"
+              className="field-input"
+              defaultValue={typedValue(lastResult, "productId")}
+              required
+            >
               <option value="">{t("form.choose")}</option>
               {products.map((product) => (
                 <option key={product.id} value={product.id}>
@@ -86,7 +92,13 @@ export default function GroupConsignment() {
             errorId="c-business-error"
             errors={errors.businessId}
           >
-            <select id="c-business" name="businessId" className="field-input" required>
+            <select
+              id="c-business"
+              name="businessId"
+              className="field-input"
+              defaultValue={typedValue(lastResult, "businessId")}
+              required
+            >
               <option value="">{t("form.choose")}</option>
               {businesses.map((business) => (
                 <option key={business.id} value={business.id}>
@@ -102,13 +114,11 @@ export default function GroupConsignment() {
               errorId="c-qty-error"
               errors={errors.quantity}
             >
-              <input
+              <WholeNumberInput
                 id="c-qty"
                 name="quantity"
-                type="number"
-                inputMode="numeric"
                 min={1}
-                className="field-input"
+                defaultValue={typedValue(lastResult, "quantity")}
                 required
               />
             </Field>
@@ -118,13 +128,11 @@ export default function GroupConsignment() {
               errorId="c-price-error"
               errors={errors.unitPrice}
             >
-              <input
+              <WholeNumberInput
                 id="c-price"
                 name="unitPrice"
-                type="number"
-                inputMode="numeric"
                 min={1}
-                className="field-input"
+                defaultValue={typedValue(lastResult, "unitPrice")}
                 required
               />
             </Field>
@@ -134,15 +142,12 @@ export default function GroupConsignment() {
               errorId="c-pct-error"
               errors={errors.commissionPct}
             >
-              <input
+              <WholeNumberInput
                 id="c-pct"
                 name="commissionPct"
-                type="number"
-                inputMode="numeric"
                 min={0}
                 max={90}
-                defaultValue={20}
-                className="field-input"
+                defaultValue={typedValue(lastResult, "commissionPct") ?? 20}
                 required
               />
             </Field>

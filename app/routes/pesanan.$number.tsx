@@ -19,7 +19,14 @@ import { ImageRejected } from "~/.server/images/pipeline";
 import { readMultipartForm } from "~/.server/http/multipart";
 import { reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
-import { Field, FormErrors, PhotoInput, RadioChoices } from "~/components/forms";
+import {
+  Field,
+  FormErrors,
+  PhotoInput,
+  RadioChoices,
+  WholeNumberInput,
+  typedValue,
+} from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
 import { encodeMessage, translateEncoded, useT } from "~/utils/i18n";
@@ -260,15 +267,12 @@ export default function BuyerOrder() {
               errorId="transfer-amount-error"
               errors={lastResult?.error?.amount ?? null}
             >
-              <input
+              <WholeNumberInput
                 id="transfer-amount"
                 name="amount"
-                type="number"
-                inputMode="numeric"
-                defaultValue={due}
+                defaultValue={typedValue(lastResult, "amount") ?? due}
                 min={1}
                 max={due}
-                className="field-input"
               />
             </Field>
             <Field
@@ -278,7 +282,13 @@ export default function BuyerOrder() {
               errors={lastResult?.error?.reference ?? null}
               hint={t("transfer.reference_hint")}
             >
-              <input id="transfer-reference" name="reference" maxLength={100} className="field-input" />
+              <input
+                id="transfer-reference"
+                name="reference"
+                maxLength={100}
+                defaultValue={typedValue(lastResult, "reference")}
+                className="field-input"
+              />
             </Field>
             <Field
               label={t("transfer.proof")}
