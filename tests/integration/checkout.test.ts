@@ -99,7 +99,7 @@ describe("checkout", () => {
     expect(new Set(orders.map((o) => o.checkoutId)).size).toBe(1);
     expect((response as Response).headers.get("Location")).toBe(`/pesanan?checkout=${orders[0]?.checkoutId}`);
     expect(orders[0]?.deliveryAddress).toBe(
-      "Bu Rina (+6281222223333), Jl. Raya Lembang 12, RT 02/RW 05, Cikahuripan",
+      "Bu Rina (0812-2222-3333), Jl. Raya Lembang 12, RT 02/RW 05, Cikahuripan",
     );
     expect(orders.every((o) => o.wantedBy !== null && o.paymentMethod === "BANK_TRANSFER")).toBe(true);
     expect(await stockOf(tiered.id)).toBe(100);

@@ -1,4 +1,4 @@
-import { normalizeIndonesianPhone } from "~/utils/phone";
+import { formatPhoneForDisplay, normalizeIndonesianPhone } from "~/utils/phone";
 import { db } from "../db/client";
 
 // A business's saved delivery addresses: chosen or added at checkout, managed on /alamat. Orders
@@ -11,7 +11,8 @@ export function addressText(address: {
   village: { name: string };
 }): string {
   return [
-    address.recipient + (address.phone ? ` (${address.phone})` : ""),
+    // The phone as people here write and dial it (0812-…), for the courier reading the surat jalan.
+    address.recipient + (address.phone ? ` (${formatPhoneForDisplay(address.phone)})` : ""),
     address.line,
     address.village.name,
   ]
