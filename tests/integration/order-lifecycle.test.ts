@@ -211,13 +211,16 @@ describe("documents", () => {
       idempotencyKey: "doc-000001",
     });
 
+    await db.group.update({ where: { id: world.home.group.id }, data: { phone: "+6281234567890" } });
     const invoice = (await callLoader(documentLoader, await document(world.buyer.buyer.id, "tagihan"), {
       number,
       "*": "tagihan",
     })) as {
-      doc: { number: string; total: number; due: number };
+      doc: { number: string; total: number; due: number; seller: { phone: string | null } };
     };
     expect(invoice.doc).toMatchObject({ total: 250_000, due: 0 });
+    // Printed as people here write and dial it.
+    expect(invoice.doc.seller.phone).toBe("0812-3456-7890");
     expect(invoice.doc.number).toMatch(/^TAG\/\d{4}\/0001$/);
     const receipt = (await callLoader(documentLoader, await document(world.home.manager.id, "kwitansi/1"), {
       number,

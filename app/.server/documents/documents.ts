@@ -1,3 +1,4 @@
+import { formatPhoneForDisplay } from "~/utils/phone";
 import type { Viewer } from "../auth/guards";
 import { db, type PaymentMethod, type ProductUnit } from "../db/client";
 
@@ -108,7 +109,7 @@ export async function getOrderDocument(
       place: [group.rw ? `RW ${group.rw}` : null, group.village.name, group.village.parent?.name]
         .filter(Boolean)
         .join(", "),
-      phone: group.phone,
+      phone: group.phone ? formatPhoneForDisplay(group.phone) : null,
       bank:
         group.bankName && group.bankAccountNumber
           ? {
@@ -118,7 +119,11 @@ export async function getOrderDocument(
             }
           : null,
     },
-    buyer: { name: order.business.name, address: order.deliveryAddress, phone: order.business.phone },
+    buyer: {
+      name: order.business.name,
+      address: order.deliveryAddress,
+      phone: order.business.phone ? formatPhoneForDisplay(order.business.phone) : null,
+    },
     paymentMethod: order.paymentMethod,
     wantedBy: order.wantedBy,
   };
