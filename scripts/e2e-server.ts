@@ -5,19 +5,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { dropStaleRunDatabases, runDatabasePrefix } from "./db/run-databases";
+import { e2eDatabaseUrlFile } from "../tests/e2e/database-url";
 
-const E2E_DATABASE = "jejaring_e2e";
-
+/** A database of this run's own: a PostgreSQL database named for the run, or a fresh SQLite file. */
 async function freshDatabaseUrl(): Promise<string> {
   const url = process.env.DATABASE_URL ?? "";
   if (/^postgres(ql)?:\/\//.test(url)) {
+    const name = runDatabasePrefix("e2e");
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${E2E_DATABASE}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`);
+    await dropStaleRunDatabases(admin);
+    await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
+    // `npm test` drops it when the browser tests are over (scripts/test.js).
     const e2e = new URL(url);
-    e2e.pathname = `/${E2E_DATABASE}`;
+    e2e.pathname = `/${name}`;
     return e2e.toString();
   }
   const file = path.join(os.tmpdir(), `jejaring-e2e-${process.pid}.db`);
@@ -27,7 +30,7 @@ async function freshDatabaseUrl(): Promise<string> {
 
 const databaseUrl = await freshDatabaseUrl();
 process.env.DATABASE_URL = databaseUrl;
-fs.writeFileSync(path.join(os.tmpdir(), "jejaring-e2e-database-url"), databaseUrl);
+fs.writeFileSync(e2eDatabaseUrlFile(), databaseUrl);
 const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
   stdio: "inherit",
   env: process.env,

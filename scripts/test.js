@@ -3,6 +3,9 @@
 // against a production build, or a plain statement that they were skipped and why.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -28,5 +31,19 @@ fs.rmSync("tests/artifacts", { recursive: true, force: true });
 const build = run("npm", ["run", "build", "--silent"]);
 if (build !== 0) process.exit(build);
 const e2e = run("npx", ["playwright", "test"]);
+await dropE2eDatabase();
 if (e2e === 0) console.log("   Screenshots of every page visited: tests/artifacts/screens/");
 process.exit(e2e);
+
+/** The e2e server made a PostgreSQL database of its own for this run (scripts/e2e-server.ts). */
+async function dropE2eDatabase() {
+  const file = path.join(os.tmpdir(), `jejaring-e2e-database-url-${process.env.E2E_PORT ?? "3100"}`);
+  const url = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : "";
+  fs.rmSync(file, { force: true });
+  if (!/^postgres(ql)?:\/\//.test(url)) return;
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}

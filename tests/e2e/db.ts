@@ -1,13 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { e2eDatabaseUrlFile } from "./database-url";
 
 // Reads the e2e server's database directly, for the few facts a person would not see on a page
 // (such as the id of a group outside a TKM officer's area). Nothing here writes.
 function databaseUrl() {
-  return fs.readFileSync(path.join(os.tmpdir(), "jejaring-e2e-database-url"), "utf8").trim();
+  return fs.readFileSync(e2eDatabaseUrlFile(), "utf8").trim();
 }
 
 export async function queryValue(sql: string, params: string[]): Promise<string> {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { POSTGRES_SCHEMA, renderPostgresSchema } from "../../scripts/db/postgres-schema";
 import { databaseUrlWithName, migrate, testTarget, withAdmin } from "../setup/databases";
 
@@ -102,7 +102,8 @@ describe("migrations", () => {
   if (target.kind === "postgres") {
     it("the PostgreSQL migrations build the same schema as the model", async () => {
       const suffix = randomBytes(4).toString("hex");
-      const [migrated, modelled] = [`jejaring_test_mig_${suffix}`, `jejaring_test_model_${suffix}`];
+      const prefix = inject("postgresRunPrefix");
+      const [migrated, modelled] = [`${prefix}_mig_${suffix}`, `${prefix}_model_${suffix}`];
       await withAdmin(target.adminUrl, async (client) => {
         await client.query(`CREATE DATABASE "${migrated}"`);
         await client.query(`CREATE DATABASE "${modelled}"`);

@@ -34,8 +34,6 @@ export function databaseUrlWithName(url: string, name: string) {
   return parsed.toString();
 }
 
-export const TEMPLATE_DB = "jejaring_test_template";
-
 export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

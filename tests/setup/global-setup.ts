@@ -2,12 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { TEMPLATE_DB, databaseUrlWithName, migrate, testTarget, withAdmin } from "./databases";
+import { dropStaleRunDatabases, runDatabasePrefix } from "../../scripts/db/run-databases";
+import { databaseUrlWithName, migrate, testTarget, withAdmin } from "./databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
     sqliteTemplate: string;
     postgresTemplateUrl: string;
+    /** This run's prefix for every PostgreSQL database it makes (see scripts/db/run-databases.ts). */
+    postgresRunPrefix: string;
   }
 }
 
@@ -20,22 +23,28 @@ export default async function setup(project: TestProject) {
     migrate(`file:${template}`);
     project.provide("sqliteTemplate", template);
     project.provide("postgresTemplateUrl", "");
+    project.provide("postgresRunPrefix", "");
     return () => fs.rmSync(template, { force: true });
   }
+  const prefix = runDatabasePrefix("test");
+  const template = `${prefix}_template`;
   await withAdmin(target.adminUrl, async (client) => {
-    // Databases left behind by an interrupted run.
-    const stale = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'jejaring_test_%'",
-    );
-    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    await dropStaleRunDatabases(client);
+    await client.query(`CREATE DATABASE "${template}"`);
   });
-  const templateUrl = databaseUrlWithName(target.adminUrl, TEMPLATE_DB);
+  const templateUrl = databaseUrlWithName(target.adminUrl, template);
   migrate(templateUrl);
   project.provide("sqliteTemplate", "");
   project.provide("postgresTemplateUrl", templateUrl);
+  project.provide("postgresRunPrefix", prefix);
   return () =>
     withAdmin(target.adminUrl, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+      // This run's own databases only: a file's database survives when its worker was killed.
+      const own = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+        [prefix],
+      );
+      for (const { datname } of own.rows)
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     });
 }

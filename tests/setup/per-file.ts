@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
-import { TEMPLATE_DB, databaseUrlWithName, newSqliteCopy, testTarget, withAdmin } from "./databases";
+import { databaseUrlWithName, newSqliteCopy, testTarget, withAdmin } from "./databases";
 
 // Each test file gets its own database, ready before any app module creates the client.
 const target = testTarget();
@@ -13,9 +13,10 @@ if (target.kind === "sqlite") {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
   };
 } else {
-  const name = `jejaring_test_${randomBytes(5).toString("hex")}`;
+  const name = `${inject("postgresRunPrefix")}_${randomBytes(5).toString("hex")}`;
+  const template = new URL(inject("postgresTemplateUrl")).pathname.slice(1);
   await withAdmin(target.adminUrl, (client) =>
-    client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`),
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`),
   );
   process.env.DATABASE_URL = databaseUrlWithName(inject("postgresTemplateUrl"), name);
   cleanup = () =>
