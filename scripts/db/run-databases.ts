@@ -18,7 +18,7 @@ export function runDatabasePrefix(kind: "test" | "e2e", now = new Date()): strin
 /** When the run that made this database started, or null for a name this scheme did not make. */
 export function runStartedAt(name: string): Date | null {
   const match = /^jejaring_(?:test|e2e)_t([0-9a-z]+)_[0-9a-z]{4}(?:_|$)/.exec(name);
-  return match ? new Date(parseInt(match[1], 36) * 1000) : null;
+  return match?.[1] ? new Date(parseInt(match[1], 36) * 1000) : null;
 }
 
 /** Drops databases of runs that started more than a day ago (interrupted runs leave them behind). */
