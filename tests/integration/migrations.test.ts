@@ -151,6 +151,7 @@ describe("migrations", () => {
           await client.query(`DROP DATABASE IF EXISTS "${modelled}" WITH (FORCE)`);
         });
       }
-    });
+      // Two fresh databases, prisma migrate and two pg_dumps: ~15 s alone, more beside other suites.
+    }, 90_000);
   }
 });
