@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireGroupManager } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
+import { closeOpenCardAttempts } from "~/.server/payments/card";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
 import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
 import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
@@ -70,12 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (submission.value.intent === "review_transfer") {
     const reviewed = await reviewTransfer(
-      { kind: "group", groupId: group.id },
+      { kind: "group", groupId: group.id, orderNumber: number },
       viewer.id,
       submission.value.paymentId,
       submission.value.decision,
     );
     if (!reviewed.ok) {
+      if (reviewed.key === "transfer.not_found") throw new Response("Not found", { status: 404 });
       return Response.json(submission.reply({ formErrors: [encodeMessage(reviewed.key, reviewed.params)] }), {
         status: 400,
       });
@@ -83,6 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/kelola/pesanan/${number}`);
   }
 
+  // A card session left open could still be paid after the cancellation: closed first.
+  if (submission.value.step === "group_cancel") await closeOpenCardAttempts({ number, groupId: group.id });
   const result = await transitionOrder(
     { party: "group", groupId: group.id },
     viewer.id,

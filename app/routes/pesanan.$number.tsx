@@ -17,7 +17,7 @@ import { newIdempotencyKey } from "~/.server/payments/record";
 import { pendingTransfers, reportTransfer } from "~/.server/payments/transfers";
 import { ImageRejected } from "~/.server/images/pipeline";
 import { readMultipartForm } from "~/.server/http/multipart";
-import { reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
+import { closeOpenCardAttempts, reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
 import {
   Field,
@@ -158,6 +158,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(started.url);
   }
+  // A card session left open could still be paid after the cancellation: closed first.
+  if (submission.value.step === "cancel") await closeOpenCardAttempts({ number, businessId: business.id });
   const result = await transitionOrder(
     { party: "buyer", businessId: business.id },
     viewer.id,

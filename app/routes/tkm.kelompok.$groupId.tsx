@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ReviewTransferSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const reviewed = await reviewTransfer(
-    { kind: "tkm", areaPath: team.areaPath },
+    { kind: "tkm", areaPath: team.areaPath, groupId: params.groupId ?? "" },
     viewer.id,
     submission.value.paymentId,
     submission.value.decision,

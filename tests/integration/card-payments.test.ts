@@ -55,6 +55,17 @@ async function payClick(world: World, number: string) {
   );
 }
 
+async function cancelAsBuyer(world: World, number: string) {
+  return callAction(
+    buyerOrderAction,
+    await request(`/pesanan/${number}`, {
+      userId: world.buyer.buyer.id,
+      form: { intent: "transition", step: "cancel" },
+    }),
+    { number },
+  );
+}
+
 async function deliver(delivery: { payload: string; signature: string }) {
   const req = new Request(`${ORIGIN}/webhooks/stripe`, {
     method: "POST",
@@ -145,6 +156,44 @@ describe("card payment by Stripe Checkout", () => {
     expect(after.entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000, reversesId: null }]);
     expect(after.events.sort()).toEqual(["payment", "payment_failed"]);
     expect(await db.providerEvent.count({ where: { processedAt: { not: null } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("closes an open session before the buyer cancels, so nothing can be paid on a cancelled order", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world);
+    expect(statusOf(await payClick(world, number))).toBe(302);
+    const session = [...stripe.sessions.values()].find((s) => s.client_reference_id === number)!;
+    expect(statusOf(await cancelAsBuyer(world, number))).toBe(302);
+    expect(stripe.sessions.get(session.id)?.status).toBe("expired");
+    const after = await books(world, number);
+    expect(after.order).toMatchObject({ status: "CANCELLED", amountPaid: 0 });
+    expect(after.payments).toEqual([{ state: "FAILED", amount: 250_000, refundedAmount: 0 }]);
+    expect(after.entries).toEqual([]);
+  });
+
+  it("refuses the cancellation when the buyer paid before the webhook came, and books the money", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world);
+    await payClick(world, number);
+    const session = [...stripe.sessions.values()].find((s) => s.client_reference_id === number)!;
+    stripe.pay(session.id); // paid at Stripe; the webhook is still on its way
+    const refused = await cancelAsBuyer(world, number);
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(await (refused as Response).json())).toContain("order.cancel_paid");
+    const after = await books(world, number);
+    expect(after.order).toMatchObject({ status: "CONFIRMED", amountPaid: 250_000, paymentStatus: "PAID" });
+    expect(after.entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000, reversesId: null }]);
+  });
+
+  it("refuses the cancellation while an open session cannot be closed (Stripe out of reach)", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world);
+    await payClick(world, number);
+    stripe.setFailing(true);
+    const refused = await cancelAsBuyer(world, number);
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(await (refused as Response).json())).toContain("order.cancel_card_open");
+    expect((await books(world, number)).order).toMatchObject({ status: "CONFIRMED", amountPaid: 0 });
   });
 
   it("takes a refund back out of the books with a reversing entry, once, even when it arrives before the payment", async () => {

@@ -189,7 +189,7 @@ describe("confirming a reported transfer", () => {
     expect(statusOf(await review(outside.officer.id))).toBe(404);
     expect(
       await reviewTransfer(
-        { kind: "group", groupId: world.other.group.id },
+        { kind: "group", groupId: world.other.group.id, orderNumber: number },
         world.other.manager.id,
         paymentId,
         "confirm",
@@ -200,12 +200,72 @@ describe("confirming a reported transfer", () => {
     expect((await money(world, number)).order.paymentStatus).toBe("PAID");
   });
 
+  it("is only taken on the page of the order (or the group) the report belongs to", async () => {
+    const world = await createWorld();
+    const { number, paymentId } = await reported(world);
+    const elsewhere = await confirmedOrder(world); // the same group's other order
+    const onPage = async (path: string, action: typeof groupOrderAction, params: Record<string, string>) =>
+      callAction(
+        action,
+        await request(path, {
+          userId: path.startsWith("/tkm") ? inside.officer.id : world.home.manager.id,
+          form: { intent: "review_transfer", paymentId, decision: "confirm" },
+        }),
+        params,
+      );
+    const inside = await createTkmOfficer(world.areas.districtA.id);
+    expect(
+      statusOf(await onPage(`/kelola/pesanan/${elsewhere}`, groupOrderAction, { number: elsewhere })),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await onPage(`/tkm/kelompok/${world.other.group.id}`, tkmGroupAction, {
+          groupId: world.other.group.id,
+        }),
+      ),
+    ).toBe(404);
+    expect(await money(world, number)).toMatchObject({ payments: [{ state: "PENDING" }], entries: 0 });
+    expect((await money(world, elsewhere)).order).toEqual({ amountPaid: 0, paymentStatus: "UNPAID" });
+    expect(statusOf(await onPage(`/kelola/pesanan/${number}`, groupOrderAction, { number }))).toBe(302);
+    expect((await money(world, number)).order.paymentStatus).toBe("PAID");
+  });
+
+  it("is refused once the order was cancelled, and the books stay empty", async () => {
+    const world = await createWorld();
+    const confirmed = await confirmedOrder(world);
+    expect(
+      statusOf(await report(world, confirmed, transferForm({ amount: "250000", reference: "BCA 0413" }))),
+    ).toBe(302);
+    const { id: paymentId } = await db.payment.findFirstOrThrow({ where: { order: { number: confirmed } } });
+    expect(
+      await transitionOrder(
+        { party: "buyer", businessId: world.buyer.business.id },
+        world.buyer.buyer.id,
+        confirmed,
+        "cancel",
+      ),
+    ).toEqual({ ok: true, status: "CANCELLED" });
+    expect(
+      await reviewTransfer(
+        { kind: "group", groupId: world.home.group.id, orderNumber: confirmed },
+        world.home.manager.id,
+        paymentId,
+        "confirm",
+      ),
+    ).toEqual({ ok: false, key: "payment.not_payable" });
+    expect(await money(world, confirmed)).toMatchObject({
+      order: { amountPaid: 0, paymentStatus: "UNPAID" },
+      payments: [{ state: "PENDING" }],
+      entries: 0,
+    });
+  });
+
   it("tells the buyer when the money is not in the account, and books nothing", async () => {
     const world = await createWorld();
     const { number, paymentId } = await reported(world);
     expect(
       await reviewTransfer(
-        { kind: "group", groupId: world.home.group.id },
+        { kind: "group", groupId: world.home.group.id, orderNumber: number },
         world.home.manager.id,
         paymentId,
         "decline",

@@ -1,6 +1,7 @@
 import type { MessageKey } from "~/locales";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
+import { lockRow } from "../db/locks";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 
 // Konsinyasi: the group places goods at a shop; each period the shop reports what sold (and what
@@ -89,41 +90,40 @@ export async function reportConsignment(
   input: { quantitySold: number; quantityReturned: number },
   now = new Date(),
 ): Promise<ConsignmentResult> {
-  const placement = await db.consignmentPlacement.findFirst({
-    where: { id: placementId, businessId },
-    select: {
-      id: true,
-      groupId: true,
-      productId: true,
-      quantityPlaced: true,
-      quantityAccounted: true,
-      unitPrice: true,
-      commissionPct: true,
-      closedAt: true,
-      product: { select: { name: true, supplyMode: true } },
-    },
-  });
-  if (!placement) return { ok: false, key: "consignment.not_found" };
-  if (placement.closedAt) return { ok: false, key: "consignment.closed" };
-  const counted = input.quantitySold + input.quantityReturned;
-  if (counted === 0) return { ok: false, key: "consignment.nothing_reported" };
-  const left = placement.quantityPlaced - placement.quantityAccounted;
-  if (counted > left) return { ok: false, key: "consignment.more_than_left", params: { left } };
-  const amountDue = consignmentDue(input.quantitySold, placement.unitPrice, placement.commissionPct);
-  const id = await db.$transaction(async (tx) => {
-    // Conditional on what was still at the shop: two reports at once cannot count a piece twice.
-    const accounted = await tx.consignmentPlacement.updateMany({
-      where: {
-        id: placement.id,
-        closedAt: null,
-        quantityAccounted: { lte: placement.quantityPlaced - counted },
-      },
-      data: {
-        quantityAccounted: { increment: counted },
-        ...(counted === left ? { closedAt: now } : {}),
+  // Under the placement's lock: two reports at once are counted one after the other, so the one
+  // that uses up what is at the shop sees it and closes the placement.
+  return db.$transaction(async (tx): Promise<ConsignmentResult> => {
+    if (!(await lockRow(tx, "ConsignmentPlacement", { id: placementId, businessId }))) {
+      return { ok: false, key: "consignment.not_found" };
+    }
+    const placement = await tx.consignmentPlacement.findUniqueOrThrow({
+      where: { id: placementId },
+      select: {
+        id: true,
+        groupId: true,
+        productId: true,
+        quantityPlaced: true,
+        quantityAccounted: true,
+        unitPrice: true,
+        commissionPct: true,
+        closedAt: true,
+        product: { select: { name: true, supplyMode: true } },
       },
     });
-    if (accounted.count === 0) return null;
+    if (placement.closedAt) return { ok: false, key: "consignment.closed" };
+    const counted = input.quantitySold + input.quantityReturned;
+    if (counted === 0) return { ok: false, key: "consignment.nothing_reported" };
+    const left = placement.quantityPlaced - placement.quantityAccounted;
+    if (counted > left) return { ok: false, key: "consignment.more_than_left", params: { left } };
+    const amountDue = consignmentDue(input.quantitySold, placement.unitPrice, placement.commissionPct);
+    await tx.consignmentPlacement.update({
+      where: { id: placement.id },
+      data: {
+        quantityAccounted: placement.quantityAccounted + counted,
+        ...(counted === left ? { closedAt: now } : {}),
+      },
+      select: { id: true },
+    });
     if (input.quantityReturned > 0 && placement.product.supplyMode === "READY_STOCK") {
       await tx.product.update({
         where: { id: placement.productId },
@@ -159,9 +159,8 @@ export async function reportConsignment(
       { name: placement.product.name, qty: input.quantitySold, amount: amountDue },
       "/kelola/konsinyasi",
     );
-    return report.id;
+    return { ok: true, id: report.id };
   });
-  return id ? { ok: true, id } : { ok: false, key: "consignment.more_than_left", params: { left: 0 } };
 }
 
 /** The group received the money for a report: income in the cash book, once. */

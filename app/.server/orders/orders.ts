@@ -3,6 +3,7 @@ import { audit } from "../audit/audit";
 import { db, type OrderStatus, type Tx } from "../db/client";
 import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
 import { releaseCapacity } from "./capacity";
+import { withOrderLocked } from "./lock";
 import type { MessageKey } from "~/locales";
 import { issueInvoice } from "../documents/invoices";
 import { isOverdue, setTempoDueDate } from "../payments/tempo";
@@ -234,90 +235,90 @@ export async function transitionOrder(
   input: TransitionInput = {},
   now = new Date(),
 ): Promise<TransitionResult> {
-  const where =
+  const key =
     tenant.party === "group"
       ? { number, groupId: tenant.groupId }
       : { number, businessId: tenant.businessId };
   const reason = input.reason?.trim() ?? "";
-  try {
-    return await db.$transaction((tx) =>
-      transitionIn(tx, tenant.party, where, action, reason, input, actorId, now),
-    );
-  } catch (error) {
-    // Two people shipping the same lines at once: the first stands, the second is told.
-    if (error instanceof ConcurrentChange) return { ok: false, message: "order.action_not_allowed" };
-    throw error;
-  }
+  return withOrderLocked<TransitionResult>(key, { ok: false, message: "order.not_found" }, (tx, orderId) =>
+    transitionIn(tx, tenant.party, orderId, action, reason, input, actorId, now),
+  );
 }
 
+/** The transition itself, in the caller's transaction, which holds the order's lock. */
 async function transitionIn(
   tx: Tx,
   party: Party,
-  where: { number: string; groupId?: string; businessId?: string },
+  orderId: string,
   action: OrderAction,
   reason: string,
   input: TransitionInput,
   actorId: string,
   now: Date,
 ): Promise<TransitionResult> {
-  {
-    const order = await tx.order.findFirst({
-      where,
-      select: {
-        id: true,
-        status: true,
-        groupId: true,
-        businessId: true,
-        number: true,
-        total: true,
-        amountPaid: true,
-        downPayment: true,
-        items: { select: { id: true, quantity: true, quantityShipped: true } },
-      },
-    });
-    if (!order) return { ok: false, message: "order.not_found" } as const;
-    if (actionNeedsReason(action) && !reason) return { ok: false, message: "order.reason_required" } as const;
-    const to = nextStatus(order.status, action, party);
-    if (!to) return { ok: false, message: "order.action_not_allowed" } as const;
-    const guard = guardProblem(action, factsOf(order));
-    if (guard) return { ok: false, message: guard } as const;
-
-    let note = reason;
-    if (action === "confirm" && input.downPayment) {
-      if (input.downPayment >= order.total) {
-        return {
-          ok: false,
-          message: "order.down_payment_too_large",
-          field: "downPayment",
-          params: { total: order.total },
-        } as const;
-      }
-      await tx.order.update({
-        where: { id: order.id },
-        data: { downPayment: input.downPayment },
-        select: { id: true },
-      });
-      note = `dp:${input.downPayment}`;
-    }
-    if (action === "ship") {
-      const shipped = await recordShipment(tx, order, input.quantities, now);
-      if (!shipped.ok) return shipped;
-      note = shipped.note;
-    }
-    const moved =
-      order.status === to
-        ? await recordStep(tx, order, to, actorId, note, now)
-        : await applyTransition(tx, order, order.status, to, actorId, note, now, party);
-    if (!moved) return { ok: false, message: "order.action_not_allowed" } as const;
-    if (to === "CONFIRMED") await issueInvoice(tx, order, now);
-    const final = to === "RECEIVED" ? await completeIfSettled(tx, order.id, now) : to;
-    return { ok: true, status: final } as const;
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      status: true,
+      groupId: true,
+      businessId: true,
+      number: true,
+      total: true,
+      amountPaid: true,
+      downPayment: true,
+      items: { select: { id: true, quantity: true, quantityShipped: true } },
+    },
+  });
+  if (actionNeedsReason(action) && !reason) return { ok: false, message: "order.reason_required" };
+  const to = nextStatus(order.status, action, party);
+  if (!to) return { ok: false, message: "order.action_not_allowed" };
+  const guard = guardProblem(action, factsOf(order));
+  if (guard) return { ok: false, message: guard };
+  if (to === "CANCELLED" && (await openCardAttempts(tx, order.id)) > 0) {
+    // Money could still arrive for it (closeOpenCardAttempts runs before a cancellation).
+    return { ok: false, message: "order.cancel_card_open" };
   }
+
+  let note = reason;
+  if (action === "confirm" && input.downPayment) {
+    if (input.downPayment >= order.total) {
+      return {
+        ok: false,
+        message: "order.down_payment_too_large",
+        field: "downPayment",
+        params: { total: order.total },
+      };
+    }
+    await tx.order.update({
+      where: { id: order.id },
+      data: { downPayment: input.downPayment },
+      select: { id: true },
+    });
+    note = `dp:${input.downPayment}`;
+  }
+  if (action === "ship") {
+    const shipped = await recordShipment(tx, order, input.quantities, now);
+    if (!shipped.ok) return shipped;
+    note = shipped.note;
+  }
+  const moved =
+    order.status === to
+      ? await recordStep(tx, order, to, actorId, note, now)
+      : await applyTransition(tx, order, order.status, to, actorId, note, now, party);
+  if (!moved) return { ok: false, message: "order.action_not_allowed" };
+  if (to === "CONFIRMED") await issueInvoice(tx, order, now);
+  const final = to === "RECEIVED" ? await completeIfSettled(tx, order.id, now) : to;
+  return { ok: true, status: final };
+}
+
+function openCardAttempts(tx: Tx, orderId: string) {
+  return tx.payment.count({ where: { orderId, method: "CARD", state: "PENDING" } });
 }
 
 /**
- * One shipment: the units sent now (each line at most what remains), added to what was shipped,
- * conditional on what was read so two people shipping at once cannot send more than was ordered.
+ * One shipment: the units sent now (each line at most what remains, as read under the order's
+ * lock, so two people shipping at once cannot send more than was ordered), added to what was shipped.
  */
 async function recordShipment(
   tx: Tx,
@@ -343,11 +344,11 @@ async function recordShipment(
     select: { id: true },
   });
   for (const line of sending) {
-    const updated = await tx.orderItem.updateMany({
-      where: { id: line.item.id, quantityShipped: line.item.quantityShipped },
+    await tx.orderItem.update({
+      where: { id: line.item.id },
       data: { quantityShipped: line.item.quantityShipped + line.now },
+      select: { id: true },
     });
-    if (updated.count === 0) throw new ConcurrentChange();
     await tx.shipmentLine.create({
       data: { shipmentId: shipment.id, orderItemId: line.item.id, quantity: line.now },
       select: { id: true },
@@ -357,8 +358,6 @@ async function recordShipment(
   const left = lines.reduce((sum, line) => sum + line.remaining - line.now, 0);
   return { ok: true, note: `shipment:${sequence}:${sent}:${left}` };
 }
-
-class ConcurrentChange extends Error {}
 
 /** A step that does not change the status (a later shipment): timeline, audit, the buyer told. */
 async function recordStep(
@@ -465,6 +464,8 @@ async function applyTransition(
 async function releaseReservedStock(tx: Tx, orderId: string) {
   const items = await tx.orderItem.findMany({
     where: { orderId },
+    // Products in one order, always: two orders released at once never wait on each other crosswise.
+    orderBy: { productId: "asc" },
     select: {
       productId: true,
       quantity: true,
@@ -517,22 +518,29 @@ export async function autoReceiveOverdue(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - AUTO_RECEIVE_DAYS * DAY_MS);
   const candidates = await db.order.findMany({
     where: { status: "SHIPPED", shipments: { some: {}, none: { shippedAt: { gt: cutoff } } } },
-    select: {
-      id: true,
-      number: true,
-      groupId: true,
-      businessId: true,
-      amountPaid: true,
-      downPayment: true,
-      items: { select: { quantity: true, quantityShipped: true } },
-    },
+    select: { id: true },
     take: 500,
   });
   let moved = 0;
-  for (const order of candidates) {
-    if (guardProblem("auto_receive", factsOf(order))) continue;
-    const done = await db.$transaction(async (tx) => {
-      const ok = await applyTransition(tx, order, "SHIPPED", "RECEIVED", null, "auto", now, "system");
+  for (const candidate of candidates) {
+    const done = await withOrderLocked({ id: candidate.id }, false, async (tx, orderId) => {
+      // Read again under the lock: the buyer may have said meanwhile, or a payment arrived.
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id: orderId },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          groupId: true,
+          businessId: true,
+          amountPaid: true,
+          downPayment: true,
+          items: { select: { quantity: true, quantityShipped: true } },
+        },
+      });
+      if (!nextStatus(order.status, "auto_receive", "system")) return false;
+      if (guardProblem("auto_receive", factsOf(order))) return false;
+      const ok = await applyTransition(tx, order, order.status, "RECEIVED", null, "auto", now, "system");
       if (ok) await completeIfSettled(tx, order.id, now);
       return ok;
     });

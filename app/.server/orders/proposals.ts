@@ -4,6 +4,7 @@ import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 import { bookCapacity, releaseCapacity } from "./capacity";
+import { withOrderLocked } from "./lock";
 
 // The group may propose a change to an order (fewer or more units, another price, another date);
 // the buyer accepts or declines. Accepting applies it in one transaction, moving stock and weekly
@@ -13,8 +14,16 @@ import { bookCapacity, releaseCapacity } from "./capacity";
 const CHANGEABLE = ["PLACED", "CONFIRMED", "IN_PRODUCTION"] as const;
 
 export type ProposalLine = { itemId: string; quantity: number; unitPrice: number };
+export type ProposalInput = {
+  lines: Record<string, { quantity: number; unitPrice: number }>;
+  wantedBy?: string;
+  reason: string;
+};
 export type ProposalResult =
   { ok: true } | { ok: false; key: MessageKey; params?: Record<string, number | string> };
+
+const NOT_FOUND = { ok: false, key: "order.not_found" } as const;
+const PROPOSAL_NOT_FOUND = { ok: false, key: "proposal.not_found" } as const;
 
 class ProposalConflict extends Error {
   constructor(readonly key: MessageKey) {
@@ -26,15 +35,24 @@ export async function proposeChange(
   groupId: string,
   actorId: string,
   number: string,
-  input: {
-    lines: Record<string, { quantity: number; unitPrice: number }>;
-    wantedBy?: string;
-    reason: string;
-  },
+  input: ProposalInput,
   now = new Date(),
 ): Promise<ProposalResult> {
-  const order = await db.order.findFirst({
-    where: { number, groupId },
+  return withOrderLocked<ProposalResult>({ number, groupId }, NOT_FOUND, (tx, orderId) =>
+    proposeIn(tx, groupId, actorId, orderId, input, now),
+  );
+}
+
+async function proposeIn(
+  tx: Tx,
+  groupId: string,
+  actorId: string,
+  orderId: string,
+  input: ProposalInput,
+  now: Date,
+): Promise<ProposalResult> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
     select: {
       id: true,
       number: true,
@@ -49,7 +67,6 @@ export async function proposeChange(
       proposals: { where: { status: "PENDING" }, select: { id: true } },
     },
   });
-  if (!order) return { ok: false, key: "order.not_found" };
   if (!(CHANGEABLE as readonly string[]).includes(order.status))
     return { ok: false, key: "proposal.not_changeable" };
   if (order.proposals.length > 0) return { ok: false, key: "proposal.already_open" };
@@ -85,7 +102,7 @@ export async function proposeChange(
   if (total < order.amountPaid)
     return { ok: false, key: "proposal.below_paid", params: { paid: order.amountPaid } };
 
-  await db.$transaction(async (tx) => {
+  {
     const proposal = await tx.orderProposal.create({
       data: {
         orderId: order.id,
@@ -117,7 +134,7 @@ export async function proposeChange(
       { number: order.number },
       `/pesanan/${order.number}`,
     );
-  });
+  }
   return { ok: true };
 }
 
@@ -131,74 +148,82 @@ export async function answerProposal(
   now = new Date(),
 ): Promise<ProposalResult> {
   try {
-    return await db.$transaction(async (tx) => {
-      const proposal = await tx.orderProposal.findFirst({
-        where: { id: proposalId, order: { number, businessId } },
-        select: {
-          id: true,
-          status: true,
-          lines: true,
-          wantedBy: true,
-          order: {
-            select: {
-              id: true,
-              number: true,
-              status: true,
-              amountPaid: true,
-              groupId: true,
-              wantedBy: true,
-              items: {
-                select: {
-                  id: true,
-                  productId: true,
-                  quantity: true,
-                  quantityShipped: true,
-                  capacityWeek: true,
-                  product: { select: { supplyMode: true, capacityPerWeek: true } },
+    return await withOrderLocked<ProposalResult>(
+      { number, businessId },
+      PROPOSAL_NOT_FOUND,
+      async (tx, orderId) => {
+        const proposal = await tx.orderProposal.findFirst({
+          where: { id: proposalId, orderId },
+          select: {
+            id: true,
+            status: true,
+            lines: true,
+            wantedBy: true,
+            order: {
+              select: {
+                id: true,
+                number: true,
+                status: true,
+                amountPaid: true,
+                groupId: true,
+                wantedBy: true,
+                items: {
+                  select: {
+                    id: true,
+                    productId: true,
+                    quantity: true,
+                    quantityShipped: true,
+                    capacityWeek: true,
+                    product: { select: { supplyMode: true, capacityPerWeek: true } },
+                  },
                 },
               },
             },
           },
-        },
-      });
-      if (!proposal) return { ok: false, key: "proposal.not_found" } as const;
-      const decided = await tx.orderProposal.updateMany({
-        where: { id: proposal.id, status: "PENDING" },
-        data: { status: answer === "accept" ? "ACCEPTED" : "DECLINED", decidedAt: now, decidedById: actorId },
-      });
-      if (decided.count === 0) return { ok: false, key: "proposal.already_answered" } as const;
-      const { order } = proposal;
-      if (answer === "accept") {
-        if (!(CHANGEABLE as readonly string[]).includes(order.status))
-          throw new ProposalConflict("proposal.not_changeable");
-        await applyProposal(tx, order, JSON.parse(proposal.lines) as ProposalLine[], proposal.wantedBy);
-      }
-      await tx.orderEvent.create({
-        data: {
-          orderId: order.id,
-          type: answer === "accept" ? "proposal_accepted" : "proposal_declined",
+        });
+        if (!proposal) return { ok: false, key: "proposal.not_found" } as const;
+        const decided = await tx.orderProposal.updateMany({
+          where: { id: proposal.id, status: "PENDING" },
+          data: {
+            status: answer === "accept" ? "ACCEPTED" : "DECLINED",
+            decidedAt: now,
+            decidedById: actorId,
+          },
+        });
+        if (decided.count === 0) return { ok: false, key: "proposal.already_answered" } as const;
+        const { order } = proposal;
+        if (answer === "accept") {
+          if (!(CHANGEABLE as readonly string[]).includes(order.status))
+            throw new ProposalConflict("proposal.not_changeable");
+          await applyProposal(tx, order, JSON.parse(proposal.lines) as ProposalLine[], proposal.wantedBy);
+        }
+        await tx.orderEvent.create({
+          data: {
+            orderId: order.id,
+            type: answer === "accept" ? "proposal_accepted" : "proposal_declined",
+            actorId,
+            createdAt: now,
+          },
+          select: { id: true },
+        });
+        await audit(tx, {
           actorId,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId,
-        action: `order.proposal_${answer}`,
-        entityType: "OrderProposal",
-        entityId: proposal.id,
-        groupId: order.groupId,
-        businessId,
-      });
-      await notifyGroupManagers(
-        tx,
-        order.groupId,
-        answer === "accept" ? "notify.proposal_accepted" : "notify.proposal_declined",
-        { number: order.number },
-        `/kelola/pesanan/${order.number}`,
-      );
-      return { ok: true } as const;
-    });
+          action: `order.proposal_${answer}`,
+          entityType: "OrderProposal",
+          entityId: proposal.id,
+          groupId: order.groupId,
+          businessId,
+        });
+        await notifyGroupManagers(
+          tx,
+          order.groupId,
+          answer === "accept" ? "notify.proposal_accepted" : "notify.proposal_declined",
+          { number: order.number },
+          `/kelola/pesanan/${order.number}`,
+        );
+        return { ok: true } as const;
+      },
+    );
   } catch (error) {
     if (error instanceof ProposalConflict) return { ok: false, key: error.key };
     throw error;
@@ -275,13 +300,15 @@ async function applyProposal(tx: Tx, order: OrderToChange, lines: ProposalLine[]
   });
 }
 
-/** The group withdraws its open proposal. */
+/** The group withdraws its open proposal (after the buyer's answer, if that came first). */
 export async function withdrawProposal(groupId: string, actorId: string, number: string, now = new Date()) {
-  const withdrawn = await db.orderProposal.updateMany({
-    where: { order: { number, groupId }, status: "PENDING" },
-    data: { status: "WITHDRAWN", decidedAt: now, decidedById: actorId },
+  return withOrderLocked({ number, groupId }, false, async (tx, orderId) => {
+    const withdrawn = await tx.orderProposal.updateMany({
+      where: { orderId, status: "PENDING" },
+      data: { status: "WITHDRAWN", decidedAt: now, decidedById: actorId },
+    });
+    return withdrawn.count > 0;
   });
-  return withdrawn.count > 0;
 }
 
 /** The open proposal of an order, with each line beside what it changes. */

@@ -2,6 +2,7 @@ import { audit } from "../audit/audit";
 import { isUniqueViolation } from "../db/errors";
 import { db } from "../db/client";
 import { notifyGroupManagers } from "../notifications/notifications";
+import { withOrderLocked } from "./lock";
 
 export type RateResult =
   { ok: true } | { ok: false; key: "order.not_found" | "rating.not_completed" | "rating.already_rated" };
@@ -13,41 +14,45 @@ export async function rateOrder(
   number: string,
   input: { score: number; comment?: string },
 ): Promise<RateResult> {
-  const order = await db.order.findFirst({
-    where: { number, businessId },
-    select: { id: true, status: true, groupId: true, number: true, rating: { select: { id: true } } },
-  });
-  if (!order) return { ok: false, key: "order.not_found" };
-  if (order.status !== "COMPLETED") return { ok: false, key: "rating.not_completed" };
-  if (order.rating) return { ok: false, key: "rating.already_rated" };
   try {
-    await db.$transaction(async (tx) => {
-      const rating = await tx.rating.create({
-        data: { orderId: order.id, score: input.score, comment: input.comment ?? "" },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId: userId,
-        action: "order.rate",
-        entityType: "Rating",
-        entityId: rating.id,
-        groupId: order.groupId,
-        businessId,
-        data: { score: input.score },
-      });
-      await notifyGroupManagers(
-        tx,
-        order.groupId,
-        "notify.order_rated",
-        { number: order.number, score: input.score },
-        `/kelola/pesanan/${order.number}`,
-      );
-    });
+    return await withOrderLocked<RateResult>(
+      { number, businessId },
+      { ok: false, key: "order.not_found" },
+      async (tx, orderId) => {
+        const order = await tx.order.findUniqueOrThrow({
+          where: { id: orderId },
+          select: { id: true, status: true, groupId: true, number: true, rating: { select: { id: true } } },
+        });
+        if (order.status !== "COMPLETED") return { ok: false, key: "rating.not_completed" };
+        if (order.rating) return { ok: false, key: "rating.already_rated" };
+        const rating = await tx.rating.create({
+          data: { orderId: order.id, score: input.score, comment: input.comment ?? "" },
+          select: { id: true },
+        });
+        await audit(tx, {
+          actorId: userId,
+          action: "order.rate",
+          entityType: "Rating",
+          entityId: rating.id,
+          groupId: order.groupId,
+          businessId,
+          data: { score: input.score },
+        });
+        await notifyGroupManagers(
+          tx,
+          order.groupId,
+          "notify.order_rated",
+          { number: order.number, score: input.score },
+          `/kelola/pesanan/${order.number}`,
+        );
+        return { ok: true };
+      },
+    );
   } catch (error) {
+    // The rating's unique order id stays the last word, whatever reaches it.
     if (isUniqueViolation(error)) return { ok: false, key: "rating.already_rated" };
     throw error;
   }
-  return { ok: true };
 }
 
 /** A group's ratings: the average, how many, and the latest comments (business names, no people). */

@@ -4,6 +4,7 @@ import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { recordRefund } from "../ledger/cash-book";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
+import { withOrderLocked, type OrderKey } from "../orders/lock";
 import { canRecordPayment } from "../orders/state";
 import type { AttemptState, VerifiedEvent } from "./provider";
 import { addToAmountPaid, bookReceivedPayment, PAYABLE_ORDER } from "./record";
@@ -61,27 +62,34 @@ export async function startCardPayment(
     if (attempt.status === "open") return { ok: false, key: "payment.card_in_progress" };
   }
 
-  const attemptNumber = await db.payment.count({ where: { orderId: order.id, method: "CARD" } });
-  let paymentId: string;
-  try {
-    const payment = await db.payment.create({
-      data: {
-        orderId: order.id,
-        groupId: order.groupId,
-        method: "CARD",
-        state: "PENDING",
-        amount: due,
-        idempotencyKey: `card:${order.id}:${attemptNumber + 1}`,
-      },
-      select: { id: true },
-    });
-    paymentId = payment.id;
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      return { ok: false, key: "payment.card_in_progress" };
-    }
+  // The attempt is written under the order's lock, checked again: a cancellation that got there
+  // first wins, and one that comes after sees this attempt open (transitionOrder refuses it).
+  const started = await withOrderLocked<{ id: string } | MessageKey>(
+    { id: order.id },
+    "order.not_found",
+    async (tx) => {
+      const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: PAYABLE_ORDER });
+      if (!canRecordPayment(current.status)) return "payment.not_payable";
+      if (current.total - current.amountPaid !== due) return "payment.card_in_progress";
+      const attemptNumber = await tx.payment.count({ where: { orderId: order.id, method: "CARD" } });
+      return tx.payment.create({
+        data: {
+          orderId: order.id,
+          groupId: order.groupId,
+          method: "CARD",
+          state: "PENDING",
+          amount: due,
+          idempotencyKey: `card:${order.id}:${attemptNumber + 1}`,
+        },
+        select: { id: true },
+      });
+    },
+  ).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return "payment.card_in_progress" as const;
     throw error;
-  }
+  });
+  if (typeof started === "string") return { ok: false, key: started };
+  const paymentId = started.id;
   try {
     const hosted = await provider.startPayment({
       paymentId,
@@ -121,13 +129,42 @@ export async function reconcileOrderCardPayments(businessId: string, number: str
   for (const payment of pending) await reconcileCardAttempt(payment.reference, now);
 }
 
+/**
+ * Before an order is cancelled: closes its open card attempts at the provider so none can be paid
+ * afterwards, and records any that was paid meanwhile (the cancellation is then refused as paid).
+ * An attempt that cannot be closed stays open, and transitionOrder refuses the cancellation.
+ */
+export async function closeOpenCardAttempts(key: OrderKey, now = new Date()) {
+  const provider = cardProvider();
+  if (!provider) return;
+  const where = "id" in key ? { id: key.id } : key;
+  const open = await db.payment.findMany({
+    where: { order: where, method: "CARD", state: "PENDING", reference: { not: "" } },
+    select: { reference: true },
+  });
+  for (const { reference } of open) {
+    try {
+      await provider.expireAttempt(reference);
+    } catch {
+      // Paid or expired already: the fresh look below says which.
+    }
+    const attempt = await provider.attempt(reference).catch(() => null);
+    // Provider out of reach: the attempt stays open and the cancellation is refused for now.
+    if (attempt) await applyAttempt(attempt, now);
+  }
+}
+
+/** Brings one attempt's payment in line with the provider, under its order's lock. */
 async function applyAttempt(attempt: AttemptState, now: Date) {
-  await db.$transaction(async (tx) => {
+  const where = {
+    method: "CARD" as const,
+    OR: [{ reference: attempt.reference }, ...(attempt.paymentId ? [{ id: attempt.paymentId }] : [])],
+  };
+  const found = await db.payment.findFirst({ where, select: { orderId: true } });
+  if (!found) return;
+  await withOrderLocked({ id: found.orderId }, undefined, async (tx) => {
     const payment = await tx.payment.findFirst({
-      where: {
-        method: "CARD",
-        OR: [{ reference: attempt.reference }, ...(attempt.paymentId ? [{ id: attempt.paymentId }] : [])],
-      },
+      where,
       select: {
         id: true,
         state: true,
@@ -191,7 +228,7 @@ async function succeed(tx: Tx, payment: PaymentRow, attempt: AttemptState, now: 
     where: { id: payment.order.id },
     select: PAYABLE_ORDER,
   });
-  if (!(await addToAmountPaid(tx, order, attempt.amountPaid))) throw new Error("order changed while paying");
+  await addToAmountPaid(tx, order, attempt.amountPaid);
   await bookReceivedPayment(tx, {
     order,
     paymentId: payment.id,

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
-import { db, type PaymentMethod, type Tx } from "../db/client";
+import type { PaymentMethod, Tx } from "../db/client";
 import { recordOrderIncome } from "../ledger/cash-book";
 import { notifyBusinessUsers } from "../notifications/notifications";
+import { withOrderLocked } from "../orders/lock";
 import { completeIfSettled } from "../orders/orders";
 import { canRecordPayment } from "../orders/state";
 
@@ -43,73 +44,67 @@ export async function recordPayment(
 ): Promise<RecordPaymentResult> {
   const key = `manual:${groupId}:${input.idempotencyKey}`;
   try {
-    return await db.$transaction(async (tx) => {
-      const order = await tx.order.findFirst({
-        where: { number, groupId },
-        select: PAYABLE_ORDER,
-      });
-      if (!order) return { ok: false, field: "form", message: "order.not_found" } as const;
-      if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {
-        return { ok: true, duplicate: true } as const;
-      }
-      if (!canRecordPayment(order.status))
-        return { ok: false, field: "form", message: "payment.not_payable" } as const;
-      const due = order.total - order.amountPaid;
-      if (input.amount > due)
-        return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } } as const;
+    return await withOrderLocked<RecordPaymentResult>(
+      { number, groupId },
+      { ok: false, field: "form", message: "order.not_found" },
+      async (tx, orderId) => {
+        if (await tx.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) {
+          return { ok: true, duplicate: true };
+        }
+        const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: PAYABLE_ORDER });
+        if (!canRecordPayment(order.status))
+          return { ok: false, field: "form", message: "payment.not_payable" };
+        const due = order.total - order.amountPaid;
+        if (input.amount > due)
+          return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } };
 
-      // Conditional on the paid amount read above: a concurrent payment makes this one retry-free fail.
-      if (!(await addToAmountPaid(tx, order, input.amount))) throw new ConcurrentPayment();
-      const payment = await tx.payment.create({
-        data: {
-          orderId: order.id,
-          groupId,
-          method: input.method ?? order.paymentMethod,
-          state: "SUCCEEDED",
+        await addToAmountPaid(tx, order, input.amount);
+        const payment = await tx.payment.create({
+          data: {
+            orderId: order.id,
+            groupId,
+            method: input.method ?? order.paymentMethod,
+            state: "SUCCEEDED",
+            amount: input.amount,
+            reference: input.reference ?? "",
+            idempotencyKey: key,
+            recordedById: actorId,
+            receivedAt: now,
+          },
+          select: { id: true },
+        });
+        await bookReceivedPayment(tx, {
+          order,
+          paymentId: payment.id,
           amount: input.amount,
           reference: input.reference ?? "",
-          idempotencyKey: key,
-          recordedById: actorId,
-          receivedAt: now,
-        },
-        select: { id: true },
-      });
-      await bookReceivedPayment(tx, {
-        order: { ...order, groupId },
-        paymentId: payment.id,
-        amount: input.amount,
-        reference: input.reference ?? "",
-        actorId,
-        now,
-      });
-      return { ok: true, duplicate: false } as const;
-    });
+          actorId,
+          now,
+        });
+        return { ok: true, duplicate: false };
+      },
+    );
   } catch (error) {
-    // The loser of a race on the same key or the same order: the winner's payment stands.
-    if (error instanceof ConcurrentPayment || isUniqueViolation(error)) {
-      const existing = await db.payment.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
-      if (existing) return { ok: true, duplicate: true };
-      return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due: 0 } };
-    }
+    // One form's key replayed on two orders at once (the same order waits for the lock and finds
+    // the key): the first payment stands, as the key check says.
+    if (isUniqueViolation(error)) return { ok: true, duplicate: true };
     throw error;
   }
 }
 
-class ConcurrentPayment extends Error {}
-
 type PayableOrder = { id: string; number: string; total: number; amountPaid: number };
 
-/** Adds to what an order has been paid, conditional on the amount read: false if it moved meanwhile. */
-export async function addToAmountPaid(tx: Tx, order: PayableOrder, amount: number): Promise<boolean> {
+/** Adds to what an order has been paid. The caller holds the order's lock and read `order` after it. */
+export async function addToAmountPaid(tx: Tx, order: PayableOrder, amount: number): Promise<void> {
   const paid = order.amountPaid + amount;
-  const updated = await tx.order.updateMany({
-    where: { id: order.id, amountPaid: order.amountPaid },
+  await tx.order.update({
+    where: { id: order.id },
     data: {
       amountPaid: paid,
       paymentStatus: paid >= order.total ? "PAID" : paid > 0 ? "PARTIALLY_PAID" : "UNPAID",
     },
+    select: { id: true },
   });
-  return updated.count === 1;
 }
 
 /**

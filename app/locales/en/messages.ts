@@ -419,6 +419,8 @@ export const en: Catalog = {
   "order.items_remaining": "Some items have not been sent yet.",
   "order.waiting_down_payment": "Waiting for the down payment before work starts.",
   "order.cancel_paid": "A paid order cannot be cancelled; refund the money first.",
+  "order.cancel_card_open":
+    "A card payment for this order is still in progress. Try again in a moment; if it was paid, the money must be refunded first.",
   "order.action.group_cancel": "Cancel the order",
   "order.cancel_reason": "Why it is cancelled",
   "order.action.ship_part": "Send",

@@ -420,6 +420,8 @@ export const id = {
   "order.items_remaining": "Masih ada barang yang belum dikirim.",
   "order.waiting_down_payment": "Menunggu uang muka (DP) dibayar sebelum mulai dibuat.",
   "order.cancel_paid": "Pesanan yang sudah dibayar tidak bisa dibatalkan; kembalikan dananya dulu.",
+  "order.cancel_card_open":
+    "Pembayaran kartu untuk pesanan ini masih berjalan. Coba lagi sebentar lagi; bila sudah dibayar, dananya perlu dikembalikan dulu.",
   "order.action.group_cancel": "Batalkan pesanan",
   "order.cancel_reason": "Alasan membatalkan",
   "order.action.ship_part": "Kirim",
