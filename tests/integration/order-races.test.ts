@@ -207,6 +207,34 @@ describe("two changes to one order at the same moment", () => {
     }
   });
 
+  it("the buyer cancels while the treasurer confirms the transfer the buyer reported: never both", async () => {
+    const world = await createWorld();
+    const { numbers } = await confirmedOrders(world, TRIES);
+    for (const number of numbers) {
+      const reported = await (
+        await asBuyer(world, number, {
+          intent: "transfer",
+          amount: String(PIECES * PRICE),
+          reference: "BCA 0412",
+          idempotencyKey: randomUUID(),
+        })
+      )();
+      expect(statusOf(reported)).toBe(302);
+      const { id: paymentId } = await db.payment.findFirstOrThrow({
+        where: { order: { number } },
+        select: { id: true },
+      });
+      const cancel = await asBuyer(world, number, { intent: "transition", step: "cancel" });
+      const confirm = await asGroup(world, number, {
+        intent: "review_transfer",
+        paymentId,
+        decision: "confirm",
+      });
+      expect((await race(cancel, confirm)).sort()).toEqual([302, 400]);
+      await expectOrderHolds(number);
+    }
+  });
+
   it("two treasurers record payments that together pass the total: the second is refused", async () => {
     const world = await createWorld();
     const { numbers } = await confirmedOrders(world, TRIES);
