@@ -636,4 +636,17 @@ export const en: Catalog = {
   "notify.bank_changed":
     "The group's bank account was changed to {account}. If no manager did this, check it now.",
   "manage.profile_link": "Group profile",
+  // The matcher's reasons (matching/score.ts), joined with " · " where shown.
+  "match.reason.text": "{product} fits",
+  "match.reason.category": "makes {product} (same category)",
+  "match.reason.ready_stock": "ready stock",
+  "match.reason.can_make": "can finish {days} days before the date",
+  "match.reason.distance": "{km} km",
+  "match.reason.on_time": "{count} orders on time",
+  "match.reason.rating": "rated {rating} from {count} reviews",
+  "match.reason.new_group": "new group",
+  "match.reason.few_chances": "few requests so far",
+  "match.excluded.no_product": "does not make what is asked",
+  "match.excluded.cannot_make": "cannot make {quantity} units by the date asked",
+  "match.excluded.too_far": "too far ({km} km)",
 };

@@ -641,4 +641,17 @@ export const id = {
   "notify.bank_changed":
     "Rekening kelompok diubah menjadi {account}. Bila tidak ada pengurus yang mengubahnya, periksa sekarang.",
   "manage.profile_link": "Profil kelompok",
+  // The matcher's reasons (matching/score.ts), joined with " · " where shown.
+  "match.reason.text": "{product} cocok",
+  "match.reason.category": "membuat {product} (kategori yang sama)",
+  "match.reason.ready_stock": "stok siap",
+  "match.reason.can_make": "bisa selesai {days} hari sebelum tanggal",
+  "match.reason.distance": "{km} km",
+  "match.reason.on_time": "{count} pesanan tepat waktu",
+  "match.reason.rating": "nilai {rating} dari {count} ulasan",
+  "match.reason.new_group": "kelompok baru",
+  "match.reason.few_chances": "belum banyak mendapat permintaan",
+  "match.excluded.no_product": "tidak membuat produk yang diminta",
+  "match.excluded.cannot_make": "tidak sanggup {quantity} satuan sebelum tanggal yang diminta",
+  "match.excluded.too_far": "terlalu jauh ({km} km)",
 } as const;

@@ -1,0 +1,311 @@
+import type { MessageKey } from "~/locales";
+import { addWibDays, earliestArrival, wibNoon, wibWeekKey } from "~/utils/delivery";
+
+// The matcher's rules, as pure functions: for a buyer's request, how well each group fits and
+// why, in words a person can check. The database part (matching/candidates.ts) only gathers the
+// facts below; everything that decides is here and unit tested. Weights: decision 010.
+
+/** How much each kind of fit counts; they add up to 1. Change them here and in decision 010. */
+export const MATCH_WEIGHTS = {
+  text: 0.3,
+  category: 0.2,
+  capacity: 0.2,
+  distance: 0.15,
+  trackRecord: 0.1,
+  fairness: 0.05,
+} as const;
+
+/** Beyond this a village is too far to deliver bulk goods by motorbike or pick-up in a day. */
+export const MAX_DISTANCE_KM = 40;
+/** A group invited to this many requests in the last 30 days gets no fairness share at all. */
+export const FAIR_SHARE_INVITES = 6;
+/** Groups verified within this many days count as new and get the full fairness share. */
+export const NEW_GROUP_DAYS = 60;
+/** A track record counts fully from this many finished orders; fewer are weighed towards neutral. */
+const TRACK_RECORD_FULL_AT = 10;
+
+export type RequestFacts = {
+  /** The request's words, normalised (normalizeForSearch), without duplicates. */
+  words: string[];
+  /** The request's category, or null when the buyer chose none. */
+  categoryId: string | null;
+  quantity: number;
+  neededBy: Date;
+  /** The buyer's village, for distances. */
+  latitude: number | null;
+  longitude: number | null;
+};
+
+export type ProductFacts = {
+  id: string;
+  name: string;
+  /** The product's category first, then its parents up to the root. */
+  categoryPath: string[];
+  /** normalizeForSearch of everything search sees of the product (name, category, description…). */
+  searchText: string;
+  supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
+  stock: number;
+  leadTimeDays: number;
+  /** Units a week it can make; null when the group set no limit. */
+  capacityPerWeek: number | null;
+  /** Units already booked per week ("2026-11-23" → 40), from now on. */
+  bookedByWeek: ReadonlyMap<string, number>;
+};
+
+export type GroupFacts = {
+  id: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+  verifiedAt: Date | null;
+  products: ProductFacts[];
+  /** Finished orders (Selesai) and how many of them arrived by the wanted date. */
+  completedOrders: number;
+  onTimeOrders: number;
+  ratingAverage: number | null;
+  ratingCount: number;
+  /** Requests this group was matched or invited to in the last 30 days. */
+  recentInvites: number;
+};
+
+/** A reason in the reader's language: a catalog key and its values. */
+export type MatchReason = { key: MatchReasonKey; params?: Record<string, string | number> };
+
+export type MatchReasonKey = Extract<MessageKey, `match.${string}`>;
+
+export type ProductFit = {
+  productId: string;
+  name: string;
+  text: number;
+  category: number;
+  /** Days to spare before the needed-by date; negative when it cannot be made in time. */
+  slackDays: number;
+  /** Ready stock covers it all. */
+  fromStock: boolean;
+};
+
+export type GroupMatch = {
+  groupId: string;
+  name: string;
+  score: number;
+  distanceKm: number | null;
+  /** The products that fit, best first. */
+  products: ProductFit[];
+  reasons: MatchReason[];
+};
+
+export type GroupExclusion = { groupId: string; name: string; reason: MatchReason };
+
+/** Great-circle distance in whole kilometres; null when either village has no coordinates. */
+export function distanceKm(
+  a: { latitude: number | null; longitude: number | null },
+  b: { latitude: number | null; longitude: number | null },
+): number | null {
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return Math.round(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
+}
+
+/** Share of the request's words found at the start of a word of the product (0–1). */
+export function textFit(words: string[], searchText: string): number {
+  if (words.length === 0) return 0;
+  const productWords = searchText.split(" ");
+  const found = words.filter((word) => productWords.some((candidate) => candidate.startsWith(word)));
+  return found.length / words.length;
+}
+
+/** 1 for the same category, 0.5 for a sibling or parent relation, 0 otherwise (or none asked). */
+export function categoryFit(requestCategoryId: string | null, productCategoryPath: string[]): number {
+  if (!requestCategoryId) return 0;
+  if (productCategoryPath[0] === requestCategoryId) return 1;
+  return productCategoryPath.includes(requestCategoryId) ? 0.5 : 0;
+}
+
+/**
+ * The day the product could arrive with `quantity` units, or null when it cannot within the
+ * horizon. Ready stock: the lead time (packing) and a day on the road. Made to order: the lead time,
+ * then week by week what capacity is left until the quantity is made; it arrives the day after the
+ * week that completes it (or after the lead time, if that is later).
+ */
+export function earliestFor(
+  product: ProductFacts,
+  quantity: number,
+  now: Date,
+  horizonWeeks = 26,
+): Date | null {
+  const afterLead = earliestArrival(now, product.leadTimeDays);
+  if (product.supplyMode === "READY_STOCK") return product.stock >= quantity ? afterLead : null;
+  if (product.capacityPerWeek === null) return afterLead;
+  let left = quantity;
+  let week = wibWeekKey(now);
+  for (let i = 0; i < horizonWeeks; i++) {
+    const free = Math.max(0, product.capacityPerWeek - (product.bookedByWeek.get(week) ?? 0));
+    left -= free;
+    if (left <= 0) {
+      // Made by the Sunday of this week; on the road the day after.
+      const sunday = addWibDays(wibNoon(week) as Date, 6);
+      const arrives = addWibDays(sunday, 1);
+      return arrives > afterLead ? arrives : afterLead;
+    }
+    week = wibWeekKey(addWibDays(wibNoon(week) as Date, 7));
+  }
+  return null;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function wholeDaysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY);
+}
+
+/** How each product of the group fits the request; those with no text or category fit are left out. */
+export function productFits(request: RequestFacts, group: GroupFacts, now: Date): ProductFit[] {
+  const fits: ProductFit[] = [];
+  for (const product of group.products) {
+    const text = textFit(request.words, product.searchText);
+    const category = categoryFit(request.categoryId, product.categoryPath);
+    if (text === 0 && category === 0) continue;
+    const earliest = earliestFor(product, request.quantity, now);
+    fits.push({
+      productId: product.id,
+      name: product.name,
+      text,
+      category,
+      slackDays: earliest ? wholeDaysBetween(earliest, request.neededBy) : -Infinity,
+      fromStock: product.supplyMode === "READY_STOCK" && product.stock >= request.quantity,
+    });
+  }
+  return fits.sort(
+    (a, b) =>
+      Number(b.slackDays >= 0) - Number(a.slackDays >= 0) ||
+      b.text + b.category - (a.text + a.category) ||
+      b.slackDays - a.slackDays ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** 0–1 for the capacity fit: in time with room to spare scores more, up to two weeks' slack. */
+function capacityScore(slackDays: number): number {
+  if (slackDays < 0) return 0;
+  return 0.5 + 0.5 * Math.min(1, slackDays / 14);
+}
+
+/** 0–1 for distance: next door 1, MAX_DISTANCE_KM 0; unknown counts as half-way. */
+function distanceScore(km: number | null): number {
+  if (km === null) return 0.5;
+  return Math.max(0, 1 - km / MAX_DISTANCE_KM);
+}
+
+/**
+ * 0–1 for the track record: on-time share and rating, pulled towards a neutral 0.5 while there are
+ * few finished orders, so a new group is not ranked below a group with one late order.
+ */
+export function trackRecordScore(group: GroupFacts): number {
+  const onTime = group.completedOrders > 0 ? group.onTimeOrders / group.completedOrders : 0.5;
+  const rating = group.ratingAverage !== null ? (group.ratingAverage - 1) / 4 : 0.5;
+  const observed = 0.7 * onTime + 0.3 * rating;
+  const weight = Math.min(1, group.completedOrders / TRACK_RECORD_FULL_AT);
+  return weight * observed + (1 - weight) * 0.5;
+}
+
+/** 0–1 for fairness: a new group, or one that got few chances lately, is not starved. */
+export function fairnessScore(group: GroupFacts, now: Date): number {
+  const isNew =
+    group.verifiedAt !== null && now.getTime() - group.verifiedAt.getTime() <= NEW_GROUP_DAYS * DAY;
+  if (isNew) return 1;
+  return Math.max(0, 1 - group.recentInvites / FAIR_SHARE_INVITES);
+}
+
+function isNewGroup(group: GroupFacts, now: Date) {
+  return group.verifiedAt !== null && now.getTime() - group.verifiedAt.getTime() <= NEW_GROUP_DAYS * DAY;
+}
+
+/**
+ * Ranks the groups for a request, best first, each with the products that fit and the reasons;
+ * and says why each group left out was left out. Ties go to the group with fewer recent chances,
+ * then by name, so the order is stable.
+ */
+export function rankGroupsForRequest(
+  request: RequestFacts,
+  groups: GroupFacts[],
+  now: Date,
+): { matches: GroupMatch[]; excluded: GroupExclusion[] } {
+  const matches: (GroupMatch & { recentInvites: number })[] = [];
+  const excluded: GroupExclusion[] = [];
+  for (const group of groups) {
+    const km = distanceKm(request, group);
+    if (km !== null && km > MAX_DISTANCE_KM) {
+      excluded.push({
+        groupId: group.id,
+        name: group.name,
+        reason: { key: "match.excluded.too_far", params: { km } },
+      });
+      continue;
+    }
+    const products = productFits(request, group, now);
+    const best = products[0];
+    if (!best) {
+      excluded.push({ groupId: group.id, name: group.name, reason: { key: "match.excluded.no_product" } });
+      continue;
+    }
+    if (best.slackDays < 0) {
+      excluded.push({
+        groupId: group.id,
+        name: group.name,
+        reason: { key: "match.excluded.cannot_make", params: { quantity: request.quantity } },
+      });
+      continue;
+    }
+    const track = trackRecordScore(group);
+    const fairness = fairnessScore(group, now);
+    const score =
+      MATCH_WEIGHTS.text * best.text +
+      MATCH_WEIGHTS.category * best.category +
+      MATCH_WEIGHTS.capacity * capacityScore(best.slackDays) +
+      MATCH_WEIGHTS.distance * distanceScore(km) +
+      MATCH_WEIGHTS.trackRecord * track +
+      MATCH_WEIGHTS.fairness * fairness;
+    matches.push({
+      groupId: group.id,
+      name: group.name,
+      score: Math.round(score * 1000) / 1000,
+      distanceKm: km,
+      products,
+      reasons: reasonsFor(best, km, group, now),
+      recentInvites: group.recentInvites,
+    });
+  }
+  matches.sort(
+    (a, b) => b.score - a.score || a.recentInvites - b.recentInvites || a.name.localeCompare(b.name),
+  );
+  return { matches: matches.map(({ recentInvites: _, ...match }) => match), excluded };
+}
+
+/** "anyaman bambu cocok · bisa selesai 5 hari sebelum tanggal · 3 km · 12 pesanan tepat waktu". */
+function reasonsFor(best: ProductFit, km: number | null, group: GroupFacts, now: Date): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (best.text > 0) reasons.push({ key: "match.reason.text", params: { product: best.name } });
+  else reasons.push({ key: "match.reason.category", params: { product: best.name } });
+  reasons.push(
+    best.fromStock
+      ? { key: "match.reason.ready_stock" }
+      : { key: "match.reason.can_make", params: { days: best.slackDays } },
+  );
+  if (km !== null) reasons.push({ key: "match.reason.distance", params: { km } });
+  if (group.onTimeOrders > 0)
+    reasons.push({ key: "match.reason.on_time", params: { count: group.onTimeOrders } });
+  if (group.ratingAverage !== null && group.ratingCount > 0) {
+    reasons.push({
+      key: "match.reason.rating",
+      params: { rating: Math.round(group.ratingAverage * 10) / 10, count: group.ratingCount },
+    });
+  }
+  if (isNewGroup(group, now)) reasons.push({ key: "match.reason.new_group" });
+  else if (group.recentInvites === 0) reasons.push({ key: "match.reason.few_chances" });
+  return reasons;
+}
