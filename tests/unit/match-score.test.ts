@@ -25,7 +25,8 @@ function product(overrides: Partial<ProductFacts> = {}): ProductFacts {
     id: "p1",
     name: "Dodol stroberi",
     categoryPath: ["makanan-olahan", "makanan"],
-    searchText: "dodol stroberi makanan olahan kube mandiri jayagiri manis legit",
+    nameText: "dodol stroberi olahan stroberi",
+    searchText: "dodol stroberi olahan stroberi kube mandiri jayagiri manis legit",
     supplyMode: "MADE_TO_ORDER",
     stock: 0,
     leadTimeDays: 3,
@@ -91,11 +92,13 @@ describe("the matcher's pieces", () => {
   });
 
   it("finds when a made-to-order quantity is done, week by week, counting what is already booked", () => {
-    // 200 a week: 300 pieces take this week and next; arrives Monday 14 Dec.
+    // 200 a week from today (Thursday: 4 days, ~114 pieces), the rest next week; arrives Monday 14 Dec.
     expect(wibDateKey(earliestFor(product(), 300, NOW)!)).toBe("2026-12-14");
-    // This week already full: next week and the one after; arrives Monday 21 Dec.
+    // This week already full: 200 next week, the last 100 take four days of the week after.
     const busy = product({ bookedByWeek: new Map([["2026-11-30", 200]]) });
-    expect(wibDateKey(earliestFor(busy, 300, NOW)!)).toBe("2026-12-21");
+    expect(wibDateKey(earliestFor(busy, 300, NOW)!)).toBe("2026-12-18");
+    // A small quantity this week: after the lead time, as checkout would promise.
+    expect(wibDateKey(earliestFor(product({ leadTimeDays: 1 }), 10, NOW)!)).toBe("2026-12-05");
     // No weekly limit: only the lead time and a day on the road.
     expect(wibDateKey(earliestFor(product({ capacityPerWeek: null }), 300, NOW)!)).toBe("2026-12-07");
     // Ready stock: enough or nothing.
@@ -136,6 +139,7 @@ describe("ranking groups for a request", () => {
         product({
           id: "p2",
           name: "Keripik singkong",
+          nameText: "keripik singkong makanan olahan",
           searchText: "keripik singkong makanan olahan",
         }),
       ],
@@ -165,6 +169,7 @@ describe("ranking groups for a request", () => {
           id: "p3",
           name: "Tas anyaman",
           categoryPath: ["anyaman", "kerajinan"],
+          nameText: "tas anyaman",
           searchText: "tas anyaman pandan",
         }),
       ],
@@ -186,6 +191,40 @@ describe("ranking groups for a request", () => {
         reason: { key: "match.excluded.too_far", params: { km: expect.any(Number) } },
       },
     ]);
+  });
+
+  it("does not ask a group whose fit is far weaker than the best one's, and says so", () => {
+    const jam = group({ id: "jam", name: "KUBE Selai" });
+    const farm = group({
+      id: "farm",
+      name: "KUBE Tani",
+      products: [
+        product({
+          id: "p4",
+          name: "Stroberi segar",
+          categoryPath: ["stroberi", "pertanian"],
+          nameText: "stroberi segar stroberi segar",
+          searchText: "stroberi segar petik pagi",
+          supplyMode: "READY_STOCK",
+          stock: 500,
+        }),
+      ],
+    });
+    const { matches, excluded } = rankGroupsForRequest(REQUEST, [farm, jam], NOW);
+    expect(matches.map((m) => m.groupId)).toEqual(["jam"]);
+    expect(excluded).toEqual([
+      { groupId: "farm", name: "KUBE Tani", reason: { key: "match.excluded.weaker_fit" } },
+    ]);
+    // Alone, the farm is asked: it is the best there is.
+    expect(rankGroupsForRequest(REQUEST, [farm], NOW).matches.map((m) => m.groupId)).toEqual(["farm"]);
+  });
+
+  it("keeps a group whose ready stock is short of the quantity, and says the rest is to be confirmed", () => {
+    const shop = group({
+      products: [product({ supplyMode: "READY_STOCK", stock: 240, leadTimeDays: 1, capacityPerWeek: null })],
+    });
+    const [match] = rankGroupsForRequest(REQUEST, [shop], NOW).matches;
+    expect(match?.reasons[1]).toEqual({ key: "match.reason.stock_short", params: { stock: 240 } });
   });
 
   it("prefers the product the group can make in time over a better-named one it cannot", () => {

@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/locales";
-import { addWibDays, earliestArrival, wibNoon, wibWeekKey } from "~/utils/delivery";
+import { addWibDays, earliestArrival, wibDateKey, wibNoon, wibWeekKey } from "~/utils/delivery";
 
 // The matcher's rules, as pure functions: for a buyer's request, how well each group fits and
 // why, in words a person can check. The database part (matching/candidates.ts) only gathers the
@@ -19,6 +19,12 @@ export const MATCH_WEIGHTS = {
 export const MAX_DISTANCE_KM = 40;
 /** A group invited to this many requests in the last 30 days gets no fairness share at all. */
 export const FAIR_SHARE_INVITES = 6;
+/**
+ * A group is ranked only if its best product fits (words and category) at least this share as
+ * well as the best-fitting group's: a farmer with fresh strawberries is not asked for jam when a
+ * group makes jam.
+ */
+export const MIN_FIT_OF_BEST = 0.5;
 /** Groups verified within this many days count as new and get the full fairness share. */
 export const NEW_GROUP_DAYS = 60;
 /** A track record counts fully from this many finished orders; fewer are weighed towards neutral. */
@@ -41,6 +47,8 @@ export type ProductFacts = {
   name: string;
   /** The product's category first, then its parents up to the root. */
   categoryPath: string[];
+  /** normalizeForSearch of the product's name and its category's name: what it *is*. */
+  nameText: string;
   /** normalizeForSearch of everything search sees of the product (name, category, description…). */
   searchText: string;
   supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
@@ -76,12 +84,17 @@ export type MatchReasonKey = Extract<MessageKey, `match.${string}`>;
 export type ProductFit = {
   productId: string;
   name: string;
+  /** How well the words fit: the name and category count three times the description. */
   text: number;
   category: number;
   /** Days to spare before the needed-by date; negative when it cannot be made in time. */
   slackDays: number;
-  /** Ready stock covers it all. */
-  fromStock: boolean;
+  /**
+   * "stock": ready stock covers it; "made": weekly capacity makes it in time; "ask": a ready-stock
+   * product with less on hand than asked, which the group may make more of — only it can say.
+   */
+  supply: "stock" | "made" | "ask";
+  stock: number;
 };
 
 export type GroupMatch = {
@@ -111,11 +124,38 @@ export function distanceKm(
   return Math.round(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
 }
 
-/** Share of the request's words found at the start of a word of the product (0–1). */
-export function textFit(words: string[], searchText: string): number {
+/**
+ * Words that say nothing about what is wanted ("untuk kafe" says who, not what). Matched against
+ * nothing: a request for "keset untuk hotel" is a request for keset.
+ */
+const STOP_WORDS = new Set([
+  "untuk",
+  "dan",
+  "dari",
+  "yang",
+  "di",
+  "ke",
+  "dengan",
+  "atau",
+  "per",
+  "isi",
+  "buat",
+  "bagi",
+  "pak",
+  "kg",
+  "pcs",
+]);
+
+/** The request's words that can tell products apart. */
+export function informativeWords(words: string[]): string[] {
+  return words.filter((word) => word.length > 1 && !STOP_WORDS.has(word));
+}
+
+/** Share of the words found at the start of a word of the text (0–1). */
+export function textFit(words: string[], text: string): number {
   if (words.length === 0) return 0;
-  const productWords = searchText.split(" ");
-  const found = words.filter((word) => productWords.some((candidate) => candidate.startsWith(word)));
+  const textWords = text.split(" ");
+  const found = words.filter((word) => textWords.some((candidate) => candidate.startsWith(word)));
   return found.length / words.length;
 }
 
@@ -128,9 +168,10 @@ export function categoryFit(requestCategoryId: string | null, productCategoryPat
 
 /**
  * The day the product could arrive with `quantity` units, or null when it cannot within the
- * horizon. Ready stock: the lead time (packing) and a day on the road. Made to order: the lead time,
- * then week by week what capacity is left until the quantity is made; it arrives the day after the
- * week that completes it (or after the lead time, if that is later).
+ * horizon. Ready stock: the lead time (packing) and a day on the road. Made to order: production
+ * spread evenly over the week at the weekly capacity, in what each week has left after what is
+ * booked (this week only from today on), until the quantity is made; on the road the day after,
+ * and never before the lead time allows (the same rule checkout uses for one week's order).
  */
 export function earliestFor(
   product: ProductFacts,
@@ -140,19 +181,27 @@ export function earliestFor(
 ): Date | null {
   const afterLead = earliestArrival(now, product.leadTimeDays);
   if (product.supplyMode === "READY_STOCK") return product.stock >= quantity ? afterLead : null;
-  if (product.capacityPerWeek === null) return afterLead;
+  const perWeek = product.capacityPerWeek;
+  if (perWeek === null) return afterLead;
+  if (perWeek <= 0) return null;
+  const today = wibNoon(wibDateKey(now)) as Date;
   let left = quantity;
   let week = wibWeekKey(now);
   for (let i = 0; i < horizonWeeks; i++) {
-    const free = Math.max(0, product.capacityPerWeek - (product.bookedByWeek.get(week) ?? 0));
-    left -= free;
-    if (left <= 0) {
-      // Made by the Sunday of this week; on the road the day after.
-      const sunday = addWibDays(wibNoon(week) as Date, 6);
-      const arrives = addWibDays(sunday, 1);
+    const monday = wibNoon(week) as Date;
+    const start = i === 0 ? today : monday;
+    const daysOpen = 7 - wholeDaysBetween(monday, start);
+    const free = Math.max(
+      0,
+      Math.min(perWeek - (product.bookedByWeek.get(week) ?? 0), (perWeek * daysOpen) / 7),
+    );
+    if (left <= free) {
+      const lastDay = addWibDays(start, Math.max(1, Math.ceil((7 * left) / perWeek)) - 1);
+      const arrives = addWibDays(lastDay, 1);
       return arrives > afterLead ? arrives : afterLead;
     }
-    week = wibWeekKey(addWibDays(wibNoon(week) as Date, 7));
+    left -= free;
+    week = wibWeekKey(addWibDays(monday, 7));
   }
   return null;
 }
@@ -163,36 +212,54 @@ function wholeDaysBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / DAY);
 }
 
-/** How each product of the group fits the request; those with no text or category fit are left out. */
+/**
+ * How each product of the group fits the request. A product fits by its name or category, or by
+ * most of the words in its description; one that fits by neither is left out.
+ */
 export function productFits(request: RequestFacts, group: GroupFacts, now: Date): ProductFit[] {
+  const words = informativeWords(request.words);
   const fits: ProductFit[] = [];
   for (const product of group.products) {
-    const text = textFit(request.words, product.searchText);
+    const byName = textFit(words, product.nameText);
+    const byAll = textFit(words, product.searchText);
     const category = categoryFit(request.categoryId, product.categoryPath);
-    if (text === 0 && category === 0) continue;
-    const earliest = earliestFor(product, request.quantity, now);
+    if (byName === 0 && category === 0 && byAll < 2 / 3) continue;
+    const short = product.supplyMode === "READY_STOCK" && product.stock < request.quantity;
+    const earliest = short
+      ? earliestArrival(now, product.leadTimeDays)
+      : earliestFor(product, request.quantity, now);
     fits.push({
       productId: product.id,
       name: product.name,
-      text,
+      text: 0.75 * byName + 0.25 * byAll,
       category,
       slackDays: earliest ? wholeDaysBetween(earliest, request.neededBy) : -Infinity,
-      fromStock: product.supplyMode === "READY_STOCK" && product.stock >= request.quantity,
+      supply: short ? "ask" : product.supplyMode === "READY_STOCK" ? "stock" : "made",
+      stock: product.stock,
     });
   }
   return fits.sort(
     (a, b) =>
       Number(b.slackDays >= 0) - Number(a.slackDays >= 0) ||
       b.text + b.category - (a.text + a.category) ||
+      supplyRank(a.supply) - supplyRank(b.supply) ||
       b.slackDays - a.slackDays ||
       a.name.localeCompare(b.name),
   );
 }
 
-/** 0–1 for the capacity fit: in time with room to spare scores more, up to two weeks' slack. */
-function capacityScore(slackDays: number): number {
-  if (slackDays < 0) return 0;
-  return 0.5 + 0.5 * Math.min(1, slackDays / 14);
+function supplyRank(supply: ProductFit["supply"]) {
+  return supply === "ask" ? 1 : 0;
+}
+
+/**
+ * 0–1 for the capacity fit: in time with room to spare scores more, up to two weeks' slack; a
+ * quantity beyond the ready stock, which the group would have to confirm, counts a quarter.
+ */
+function capacityScore(fit: ProductFit): number {
+  if (fit.slackDays < 0) return 0;
+  if (fit.supply === "ask") return 0.25;
+  return 0.5 + 0.5 * Math.min(1, fit.slackDays / 14);
 }
 
 /** 0–1 for distance: next door 1, MAX_DISTANCE_KM 0; unknown counts as half-way. */
@@ -235,7 +302,7 @@ export function rankGroupsForRequest(
   groups: GroupFacts[],
   now: Date,
 ): { matches: GroupMatch[]; excluded: GroupExclusion[] } {
-  const matches: (GroupMatch & { recentInvites: number })[] = [];
+  const matches: (GroupMatch & { recentInvites: number; fit: number })[] = [];
   const excluded: GroupExclusion[] = [];
   for (const group of groups) {
     const km = distanceKm(request, group);
@@ -266,7 +333,7 @@ export function rankGroupsForRequest(
     const score =
       MATCH_WEIGHTS.text * best.text +
       MATCH_WEIGHTS.category * best.category +
-      MATCH_WEIGHTS.capacity * capacityScore(best.slackDays) +
+      MATCH_WEIGHTS.capacity * capacityScore(best) +
       MATCH_WEIGHTS.distance * distanceScore(km) +
       MATCH_WEIGHTS.trackRecord * track +
       MATCH_WEIGHTS.fairness * fairness;
@@ -278,12 +345,19 @@ export function rankGroupsForRequest(
       products,
       reasons: reasonsFor(best, km, group, now),
       recentInvites: group.recentInvites,
+      fit: best.text + best.category,
     });
   }
-  matches.sort(
+  const bestFit = Math.max(0, ...matches.map((match) => match.fit));
+  const ranked = matches.filter((match) => {
+    if (match.fit >= MIN_FIT_OF_BEST * bestFit) return true;
+    excluded.push({ groupId: match.groupId, name: match.name, reason: { key: "match.excluded.weaker_fit" } });
+    return false;
+  });
+  ranked.sort(
     (a, b) => b.score - a.score || a.recentInvites - b.recentInvites || a.name.localeCompare(b.name),
   );
-  return { matches: matches.map(({ recentInvites: _, ...match }) => match), excluded };
+  return { matches: ranked.map(({ recentInvites: _, fit: __, ...match }) => match), excluded };
 }
 
 /** "anyaman bambu cocok · bisa selesai 5 hari sebelum tanggal · 3 km · 12 pesanan tepat waktu". */
@@ -292,9 +366,11 @@ function reasonsFor(best: ProductFit, km: number | null, group: GroupFacts, now:
   if (best.text > 0) reasons.push({ key: "match.reason.text", params: { product: best.name } });
   else reasons.push({ key: "match.reason.category", params: { product: best.name } });
   reasons.push(
-    best.fromStock
+    best.supply === "stock"
       ? { key: "match.reason.ready_stock" }
-      : { key: "match.reason.can_make", params: { days: best.slackDays } },
+      : best.supply === "made"
+        ? { key: "match.reason.can_make", params: { days: best.slackDays } }
+        : { key: "match.reason.stock_short", params: { stock: best.stock } },
   );
   if (km !== null) reasons.push({ key: "match.reason.distance", params: { km } });
   if (group.onTimeOrders > 0)

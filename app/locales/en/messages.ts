@@ -640,6 +640,7 @@ export const en: Catalog = {
   "match.reason.text": "{product} fits",
   "match.reason.category": "makes {product} (same category)",
   "match.reason.ready_stock": "ready stock",
+  "match.reason.stock_short": "{stock} in stock, the rest to be confirmed",
   "match.reason.can_make": "can finish {days} days before the date",
   "match.reason.distance": "{km} km",
   "match.reason.on_time": "{count} orders on time",
@@ -648,5 +649,6 @@ export const en: Catalog = {
   "match.reason.few_chances": "few requests so far",
   "match.excluded.no_product": "does not make what is asked",
   "match.excluded.cannot_make": "cannot make {quantity} units by the date asked",
+  "match.excluded.weaker_fit": "other groups fit this request far better",
   "match.excluded.too_far": "too far ({km} km)",
 };

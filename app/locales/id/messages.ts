@@ -645,6 +645,7 @@ export const id = {
   "match.reason.text": "{product} cocok",
   "match.reason.category": "membuat {product} (kategori yang sama)",
   "match.reason.ready_stock": "stok siap",
+  "match.reason.stock_short": "stok {stock}, sisanya perlu ditanyakan",
   "match.reason.can_make": "bisa selesai {days} hari sebelum tanggal",
   "match.reason.distance": "{km} km",
   "match.reason.on_time": "{count} pesanan tepat waktu",
@@ -653,5 +654,6 @@ export const id = {
   "match.reason.few_chances": "belum banyak mendapat permintaan",
   "match.excluded.no_product": "tidak membuat produk yang diminta",
   "match.excluded.cannot_make": "tidak sanggup {quantity} satuan sebelum tanggal yang diminta",
+  "match.excluded.weaker_fit": "kelompok lain jauh lebih cocok untuk permintaan ini",
   "match.excluded.too_far": "terlalu jauh ({km} km)",
 } as const;
