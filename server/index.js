@@ -7,6 +7,11 @@ import express from "express";
 import { microcache } from "./microcache.js";
 import { isCrossOriginWrite } from "./origin.js";
 
+// `npm start` and any plain `node server/index.js` serve production: React's production build,
+// Remix's and Express's error pages without stack traces or file paths. Set before the build (and
+// React with it) is loaded, and before express() reads it.
+if (!process.env.NODE_ENV) process.env.NODE_ENV = "production";
+
 /** @type {import("@remix-run/node").ServerBuild} */
 let build;
 try {
@@ -61,8 +66,9 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.all(
-  "*",
+// app.use, not app.all("*"): a route pattern makes Express decode the path first, and a malformed
+// escape (/produk/%E0%A4%A) then ended in Express's own error page instead of the app's 404.
+app.use(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,

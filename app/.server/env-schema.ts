@@ -17,7 +17,7 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  /** Secure cookies; defaults to on in production. Turn off only to try production builds over http. */
+  /** Secure cookies; by default on when APP_URL is https. */
   COOKIE_SECURE: z
     .enum(["true", "false", "1", "0"])
     .optional()
