@@ -1,11 +1,18 @@
 // The production server: Express in front of the Remix build. Adds what Remix leaves to the host:
-// compression, static files with long caching, an Origin check on writes, one log line per request,
-// the client's address for rate limits, and a graceful stop on SIGTERM.
+// security headers (with the nonce for Remix's inline scripts), compression, static files with long
+// caching, an Origin check on writes, one log line per request, the client's address for rate
+// limits, and a graceful stop on SIGTERM.
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { microcache } from "./microcache.js";
 import { isCrossOriginWrite } from "./origin.js";
+import { securityHeaders } from "./security-headers.js";
+
+// `npm start` and any plain `node server/index.js` serve production: React's production build,
+// Remix's and Express's error pages without stack traces or file paths. Set before the build (and
+// React with it) is loaded, and before express() reads it.
+if (!process.env.NODE_ENV) process.env.NODE_ENV = "production";
 
 /** @type {import("@remix-run/node").ServerBuild} */
 let build;
@@ -43,6 +50,7 @@ app.use((req, res, next) => {
   });
   next();
 });
+app.use(securityHeaders({ appUrl: process.env.APP_URL }));
 if (process.env.MICROCACHE !== "false") app.use(microcache());
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
@@ -61,12 +69,16 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.all(
-  "*",
+// app.use, not app.all("*"): a route pattern makes Express decode the path first, and a malformed
+// escape (/produk/%E0%A4%A) then ended in Express's own error page instead of the app's 404.
+app.use(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? null,
+      cspNonce: res.locals.cspNonce,
+    }),
   }),
 );
 

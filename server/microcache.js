@@ -14,7 +14,8 @@ const STOREFRONT = /^\/(?:|produk(?:\/[^/]+)?|kelompok(?:\/[^/]+)?|sitemap\.xml|
  * The cache key for a request, or null when the request must not be served from the cache.
  * @param {string} method
  * @param {string} url path and query
- * @param {{ cookie?: string, acceptLanguage?: string, acceptEncoding?: string }} headers
+ * @param {{ cookie?: string, acceptLanguage?: string, acceptEncoding?: string, host?: string, forwardedHost?: string, protocol?: string }} headers
+ *   and the protocol: with the host, they make the request's URL as the app sees it
  * @returns {string | null}
  */
 export function microcacheKey(method, url, headers) {
@@ -25,7 +26,11 @@ export function microcacheKey(method, url, headers) {
   if (/(?:^|;\s*)jj_session=/.test(cookie)) return null;
   const lang = /(?:^|;\s*)jj_lang=([^;]*)/.exec(cookie)?.[1] ?? "";
   const gzip = /\bgzip\b/.test(headers.acceptEncoding ?? "") ? "gzip" : "identity";
-  return [method, url, lang, headers.acceptLanguage ?? "", gzip].join("\u0000");
+  // Everything the app could read from the request belongs in the key. Pages take their absolute
+  // links from APP_URL, not the Host; the host stays in the key so a page that one day reads
+  // request.url's origin still cannot hand one sender's Host to the next visitor.
+  const origin = [headers.protocol ?? "", headers.forwardedHost ?? "", headers.host ?? ""].join(" ");
+  return [method, url, lang, headers.acceptLanguage ?? "", gzip, origin].join("\u0000");
 }
 
 /** @returns {import("express").RequestHandler} */
@@ -37,6 +42,9 @@ export function microcache({ now = () => Date.now() } = {}) {
       cookie: req.get("cookie"),
       acceptLanguage: req.get("accept-language"),
       acceptEncoding: req.get("accept-encoding"),
+      host: req.get("host"),
+      forwardedHost: req.get("x-forwarded-host"),
+      protocol: req.protocol,
     });
     if (!key) return next();
     const hit = entries.get(key);

@@ -10,14 +10,14 @@ const EnvSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  /** The public address, e.g. https://jejaring.id. Used for canonical links and Origin checks. */
+  /** The public address, e.g. https://jejaring.id: every absolute link, Origin checks, Secure cookies. */
   APP_URL: z.url().optional(),
   /** Set when a proxy in front adds X-Forwarded-For; the rate limit then uses the client's address. */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  /** Secure cookies; defaults to on in production. Turn off only to try production builds over http. */
+  /** Secure cookies; by default on when APP_URL is https. */
   COOKIE_SECURE: z
     .enum(["true", "false", "1", "0"])
     .optional()

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { parseIdentifier } from "~/utils/identifier";
 import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from "~/utils/passwords";
 

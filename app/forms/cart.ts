@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { optionalPhone } from "./fields";
 import { normalizeIndonesianPhone } from "~/utils/phone";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // The catalog's state lives in the URL (shareable on WhatsApp). Values that make no sense are
 // dropped rather than refused: a mistyped link still shows products.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { normalizeIndonesianPhone } from "~/utils/phone";
 
 /** An Indonesian mobile number in any way people write it (08…, +62…, spaces), or nothing. */

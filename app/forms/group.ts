@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { optionalPhone } from "./fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, "form.too_long").optional();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { tierProblems } from "~/utils/tiers";
 
 export const PRODUCT_UNITS = ["PCS", "KG", "PAK", "LUSIN", "BOTOL", "TOPLES", "LITER"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const TempoTermsSchema = z.object({
   businessId: z.string().min(1).max(64),

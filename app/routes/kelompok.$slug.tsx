@@ -22,14 +22,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
       })
     : [];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const group = await getGroupPage(params.slug ?? "");
   invariantResponse(group);
   const [products, ratings] = await Promise.all([
     listGroupProductsForBuyers(group.id),
     groupRatings(group.id),
   ]);
-  return { group, products, ratings, origin: publicOrigin(request) };
+  return { group, products, ratings, origin: publicOrigin };
 }
 
 export default function GroupPage() {

@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notificat
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { notifications: await listNotifications(viewer.id), origin: publicOrigin(request) };
+  return { notifications: await listNotifications(viewer.id), origin: publicOrigin };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

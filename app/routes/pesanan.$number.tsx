@@ -150,7 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/pesanan/${number}`);
   }
   if (submission.value.intent === "card") {
-    const returnUrl = `${publicOrigin(request)}/pesanan/${params.number}`;
+    const returnUrl = `${publicOrigin}/pesanan/${params.number}`;
     const started = await startCardPayment(business.id, params.number ?? "", returnUrl, viewer.email);
     if (!started.ok) {
       if (started.key === "order.not_found") throw new Response("Not found", { status: 404 });

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product,
     trackRecord: await groupTrackRecord(product.group.id),
     now: new Date().toISOString(),
-    origin: publicOrigin(request),
+    origin: publicOrigin,
     buyer: viewer?.business ? { businessName: viewer.business.name } : null,
     signedIn: viewer !== null,
   };

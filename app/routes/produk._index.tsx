@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     categories,
     areas,
-    origin: publicOrigin(request),
+    origin: publicOrigin,
     query: url.search,
     nearestUnavailable: params.urut === "terdekat" && !near,
   };

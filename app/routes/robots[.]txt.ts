@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicOrigin } from "~/.server/http/origin";
 
 // Public pages are for everyone; signed-in work pages are not for search engines.
-export function loader({ request }: LoaderFunctionArgs) {
+export function loader() {
   const body = [
     "User-agent: *",
     "Allow: /",
@@ -12,7 +11,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     "Disallow: /notifikasi",
     "Disallow: /masuk",
     "Disallow: /daftar",
-    `Sitemap: ${publicOrigin(request)}/sitemap.xml`,
+    `Sitemap: ${publicOrigin}/sitemap.xml`,
     "",
   ].join("\n");
   return new Response(body, {

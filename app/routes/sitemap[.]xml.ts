@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listSitemapEntries } from "~/.server/catalog/sitemap";
 import { publicOrigin } from "~/.server/http/origin";
 
@@ -9,13 +8,12 @@ function escapeXml(text: string) {
   );
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = publicOrigin(request);
+export async function loader() {
   const entries = await listSitemapEntries();
   const urls = entries
     .map(
       (entry) =>
-        `<url><loc>${escapeXml(origin + entry.path)}</loc>${entry.updatedAt ? `<lastmod>${entry.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`,
+        `<url><loc>${escapeXml(publicOrigin + entry.path)}</loc>${entry.updatedAt ? `<lastmod>${entry.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`,
     )
     .join("");
   return new Response(

@@ -146,6 +146,26 @@ describe("sign-in", () => {
     expect((response as Response).headers.get("Location")).toBe("/");
   });
 
+  it.each(
+    [
+      // Chromium drops the tab and reads "//evil.example/phish": another site.
+      "/\t/evil.example/phish",
+      "/\\evil.example",
+      "/%2F%2Fevil.example",
+      // A newline cannot go into a Location header at all; it used to answer 500.
+      "/pesanan\nSet-Cookie: x=1",
+    ].map((redirectTo, i) => [redirectTo, `08123333555${i}`]),
+  )("signs in and goes home when redirectTo is %j", async (redirectTo, phone) => {
+    await createUser({ phone: `+62${phone.slice(1)}` });
+    const response = await callAction(
+      signInAction,
+      await request("/masuk", { form: { identifier: phone, password: TEST_PASSWORD, redirectTo } }),
+    );
+    expect(statusOf(response)).toBe(302);
+    expect((response as Response).headers.get("Location")).toBe("/");
+    expect(cookieFrom(response)).toMatch(/^jj_session=./);
+  });
+
   it("rate-limits an account after repeated wrong passwords, even when the right one follows", async () => {
     await createUser({ phone: "+6281255556666" });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {

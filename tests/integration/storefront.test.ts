@@ -5,6 +5,8 @@ import { loader as groupLoader } from "~/routes/kelompok.$slug";
 import { loader as directoryLoader } from "~/routes/kelompok._index";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
 import { loader as robotsLoader } from "~/routes/robots[.]txt";
+import { loader as productLoader } from "~/routes/produk.$slug";
+import { loader as catalogLoader } from "~/routes/produk._index";
 import { productJsonLd } from "~/utils/structured-data";
 import { createProduct, createWorld } from "../helpers/factories";
 import { callLoader, request, statusOf } from "../helpers/requests";
@@ -121,6 +123,31 @@ describe("search engines", () => {
     const text = await ((await callLoader(robotsLoader, await request("/robots.txt"))) as Response).text();
     expect(text).toContain("Disallow: /kelola");
     expect(text).toContain("Sitemap: http://localhost:3000/sitemap.xml");
+  });
+
+  it("get absolute links to the configured address, whatever Host the request names", async () => {
+    // Without APP_URL the request's origin used to be copied into links, and the microcache kept
+    // them for the next visitor: a request with "Host: evil.example" poisoned the sitemap.
+    const world = await createWorld();
+    const from = (path: string) =>
+      new Request(`http://evil.example${path}`, { headers: { Host: "evil.example" } });
+    const answers = [
+      await ((await callLoader(sitemapLoader, from("/sitemap.xml?x=1"))) as Response).text(),
+      await ((await callLoader(robotsLoader, from("/robots.txt"))) as Response).text(),
+      JSON.stringify(
+        await callLoader(productLoader, from(`/produk/${world.product.slug}`), { slug: world.product.slug }),
+      ),
+      JSON.stringify(
+        await callLoader(groupLoader, from(`/kelompok/${world.home.group.slug}`), {
+          slug: world.home.group.slug,
+        }),
+      ),
+      JSON.stringify(await callLoader(catalogLoader, from("/produk"))),
+    ];
+    for (const answer of answers) {
+      expect(answer).not.toContain("evil.example");
+      expect(answer).toContain("http://localhost:3000");
+    }
   });
 
   it("read a product's offer as JSON-LD that no text can break out of", () => {

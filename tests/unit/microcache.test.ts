@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
@@ -25,6 +26,12 @@ describe("microcacheKey", () => {
     const gzip = microcacheKey("GET", "/produk", { cookie: "jj_lang=id", acceptEncoding: "gzip, br" });
     expect(new Set([id, en, gzip]).size).toBe(3);
   });
+
+  it("keeps hosts apart", () => {
+    expect(microcacheKey("GET", "/sitemap.xml", { host: "evil.example" })).not.toBe(
+      microcacheKey("GET", "/sitemap.xml", { host: "jejaring.id" }),
+    );
+  });
 });
 
 describe("microcache", () => {
@@ -39,6 +46,10 @@ describe("microcache", () => {
       renders += 1;
       res.type("html").send(`render ${renders}`);
     });
+    app.get("/sitemap.xml", (req, res) => {
+      renders += 1;
+      res.type("xml").send(`<loc>http://${req.get("host")}/</loc>`);
+    });
     app.get("/kelompok", (_req, res) => {
       renders += 1;
       res.cookie("x", "1").send(`render ${renders}`);
@@ -46,7 +57,20 @@ describe("microcache", () => {
     server = app.listen(0);
     await new Promise((resolve) => server?.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { get: (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers }) };
+    return {
+      get: (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers }),
+      /** A request naming another Host, as anyone can send with curl. */
+      getWithHost: (path: string, host: string) =>
+        new Promise<string>((resolve, reject) => {
+          http
+            .get(base + path, { headers: { Host: host } }, (res) => {
+              let body = "";
+              res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+              res.on("end", () => resolve(body));
+            })
+            .on("error", reject);
+        }),
+    };
   }
 
   it("renders a storefront page once and serves it from memory until it expires", async () => {
@@ -66,5 +90,11 @@ describe("microcache", () => {
     expect(await (await get("/produk", { cookie: "jj_session=abc" })).text()).toBe("render 2");
     await get("/kelompok");
     expect(await (await get("/kelompok")).text()).toBe("render 4");
+  });
+
+  it("does not serve a page made for one Host to a request naming another", async () => {
+    const { getWithHost } = await start({ now: 1_000 });
+    expect(await getWithHost("/sitemap.xml?x=1", "evil.example")).toContain("evil.example");
+    expect(await getWithHost("/sitemap.xml?x=1", "jejaring.id")).toBe("<loc>http://jejaring.id/</loc>");
   });
 });

@@ -3,6 +3,7 @@ import { translator, isLang } from "~/locales";
 import { notificationText } from "~/utils/notification-text";
 import { db, type Tx } from "../db/client";
 import { env } from "../env";
+import { publicOrigin } from "../http/origin";
 
 // Email goes through an outbox table: written in the same transaction as the change it reports,
 // then sent by a job that retries with growing pauses until the server accepts it. Nothing is
@@ -32,7 +33,7 @@ export function smtpTransport(): MailTransport | null {
 }
 
 function absolute(link: string) {
-  return `${env.APP_URL ?? "http://localhost:3000"}${link}`;
+  return `${publicOrigin}${link}`;
 }
 
 /** Queues an email for each user who has an address, in their own language. */
