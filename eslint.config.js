@@ -30,6 +30,18 @@ export default tseslint.config(
     },
   },
   {
+    // Browser code takes zod from app/forms/zod.ts, which turns off zod's eval probe (the CSP
+    // forbids eval and the browser would report every probe; decision 009).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/forms/zod.ts", "app/.server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import { z } from "~/forms/zod" (decision 009).' }] },
+      ],
+    },
+  },
+  {
     files: ["server/**/*.js", "scripts/**/*.js"],
     languageOptions: {
       globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly" },
