@@ -250,6 +250,50 @@ describe("adding a product", () => {
     expect(await db.product.count({ where: { name: "Tas sembilan foto" } })).toBe(0);
   });
 
+  it("keeps two different photos apart even when their small sizes come out the same", async () => {
+    const world = await createWorld();
+    // 528 × 300 and 528 × 301 of one colour shrink to identical 320 px files.
+    const plain = async (height: number) =>
+      new Blob(
+        [
+          new Uint8Array(
+            await sharp({ create: { width: 528, height, channels: 3, background: "#5a7d3c" } })
+              .png()
+              .toBuffer(),
+          ),
+        ],
+        { type: "image/png" },
+      );
+    for (const [name, height] of [
+      ["Tikar pendek", 300],
+      ["Tikar panjang", 301],
+      ["Tikar pendek lagi", 300],
+    ] as const) {
+      const response = await callAction(
+        newProductAction,
+        await request("/kelola/produk/baru", {
+          userId: world.home.manager.id,
+          form: productForm(world, await plain(height), { name }),
+        }),
+      );
+      expect(statusOf(response)).toBe(302);
+    }
+    const photoOf = async (name: string) =>
+      (
+        await db.product.findFirstOrThrow({
+          where: { name },
+          select: { images: { select: { asset: { select: { id: true, height: true } } } } },
+        })
+      ).images[0]?.asset;
+    const [short, long, shortAgain] = await Promise.all(
+      ["Tikar pendek", "Tikar panjang", "Tikar pendek lagi"].map(photoOf),
+    );
+    expect(long?.height).toBe(301);
+    expect(long?.id).not.toBe(short?.id);
+    // The same picture uploaded again is the same image, stored once.
+    expect(shortAgain?.id).toBe(short?.id);
+  });
+
   it("is for group managers only", async () => {
     const world = await createWorld();
     const photo = new Blob([new Uint8Array(await phonePhoto(400, 300))], { type: "image/jpeg" });

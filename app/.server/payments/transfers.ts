@@ -46,7 +46,7 @@ export async function reportTransfer(
   if (input.proof) proof = await processImage(input.proof); // throws ImageRejected with its message
   try {
     await db.$transaction(async (tx) => {
-      const proofImageId = proof ? await storeImage(tx, proof) : null;
+      const proofImageId = proof ? await storeImage(tx, proof, { shared: false }) : null;
       const payment = await tx.payment.create({
         data: {
           orderId: order.id,
