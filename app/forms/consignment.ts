@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rupiah } from "./fields";
 
 const whole = (min: number, max: number) =>
   z
@@ -12,7 +13,7 @@ export const PlaceConsignmentSchema = z.object({
   productId: z.string({ error: "form.choose_one" }).min(1).max(64),
   businessId: z.string({ error: "form.choose_one" }).min(1).max(64),
   quantity: whole(1, 1_000_000),
-  unitPrice: whole(1, 100_000_000),
+  unitPrice: rupiah(1, 100_000_000),
   commissionPct: whole(0, 90),
 });
 

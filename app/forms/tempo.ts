@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rupiah } from "./fields";
 
 export const TempoTermsSchema = z.object({
   businessId: z.string().min(1).max(64),
@@ -7,10 +8,5 @@ export const TempoTermsSchema = z.object({
     .enum(["", "7", "14", "30"], { error: "form.choose_one" })
     .optional()
     .transform((value) => (value ? Number(value) : undefined)),
-  creditLimit: z
-    .number({ error: "form.number_required" })
-    .int("form.whole_number")
-    .min(0, "form.positive")
-    .max(1_000_000_000, "form.too_large")
-    .default(0),
+  creditLimit: rupiah(0, 1_000_000_000).default(0),
 });

@@ -168,9 +168,9 @@ describe("adding a product", () => {
   });
 
   it.each([
-    [{ price: "-100" }, "price", "form.at_least"],
-    [{ price: "2500.50" }, "price", "form.whole_number"],
-    [{ price: "dua ribu" }, "price", "form.number_required"],
+    [{ price: "-100" }, "price", "form.positive"],
+    [{ price: "2500.50" }, "price", "form.money_ambiguous"],
+    [{ price: "dua ribu" }, "price", "form.money_invalid"],
     [{ name: "" }, "name", "form.required"],
     [{ name: "x".repeat(81) }, "name", "form.too_long"],
     [{ minOrderQuantity: "0" }, "minOrderQuantity", "form.at_least"],
