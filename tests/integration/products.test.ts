@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { ImageRejected, MAX_INPUT_PIXELS, processImage } from "~/.server/images/pipeline";
+import { loader as manageLoader } from "~/routes/kelola._index";
 import { action as newProductAction } from "~/routes/kelola.produk.baru";
 import { loader as imageLoader } from "~/routes/gambar.$hash";
 import { createWorld } from "../helpers/factories";
@@ -292,6 +293,27 @@ describe("adding a product", () => {
     expect(long?.id).not.toBe(short?.id);
     // The same picture uploaded again is the same image, stored once.
     expect(shortAgain?.id).toBe(short?.id);
+  });
+
+  it("brings the manager back to her shop after saving a draft, which has no public page", async () => {
+    const world = await createWorld();
+    const photo = new Blob([new Uint8Array(await phonePhoto(400, 300))], { type: "image/jpeg" });
+    const response = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", {
+        userId: world.home.manager.id,
+        form: productForm(world, photo, { name: "Tas draf", status: "DRAFT" }),
+      }),
+    );
+    const draft = await db.product.findFirstOrThrow({ where: { name: "Tas draf" }, select: { id: true } });
+    expect((response as Response).headers.get("Location")).toBe(`/kelola?tersimpan=${draft.id}`);
+    const shop = async (userId: string) =>
+      (await callLoader(manageLoader, await request(`/kelola?tersimpan=${draft.id}`, { userId }))) as {
+        saved: { id: string; name: string } | null;
+      };
+    expect((await shop(world.home.manager.id)).saved).toEqual({ id: draft.id, name: "Tas draf" });
+    // Another group's manager learns nothing from the id.
+    expect((await shop(world.other.manager.id)).saved).toBeNull();
   });
 
   it("is for group managers only", async () => {

@@ -255,6 +255,8 @@ export const en: Catalog = {
   "manage.no_products": "No products yet. Add your group's first product.",
   "manage.stock_left": "stock {count}",
   "manage.back": "Back to Manage shop",
+  "manage.saved_draft": "Saved: “{name}” is kept as a draft, not yet shown to buyers.",
+  "manage.edit_saved": "Edit {name}",
 
   "orders.title": "My orders",
   "orders.empty": "No orders here.",

@@ -253,6 +253,8 @@ export const id = {
   "manage.no_products": "Belum ada produk. Tambahkan produk pertama kelompok Anda.",
   "manage.stock_left": "stok {count}",
   "manage.back": "Kembali ke Kelola Toko",
+  "manage.saved_draft": "Tersimpan: “{name}” disimpan sebagai draf, belum terlihat oleh pembeli.",
+  "manage.edit_saved": "Ubah {name}",
 
   "orders.title": "Pesanan Saya",
   "orders.empty": "Tidak ada pesanan di sini.",
