@@ -1,5 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useRef, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { translateEncoded, useT } from "~/utils/i18n";
+import { caretAfterRegroup, groupThousands, regroupAsTyped } from "~/utils/money";
 
 /** Errors arrive as catalog keys (see app/forms); shown in the reader's language. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
@@ -152,6 +153,49 @@ export function WholeNumberInput({
       inputMode="numeric"
       className={className ? `field-input ${className}` : "field-input"}
       {...props}
+    />
+  );
+}
+
+/**
+ * A rupiah amount, typed the way people write it ("35.000", "Rp 35.000", "35 rb"): a plain text
+ * field that the form's schema reads (app/forms/fields.ts `rupiah`), so it works without
+ * JavaScript. With JavaScript, digits are grouped by thousands as she types; anything else she
+ * types (a comma, "rb") is left as it is for the schema to read or refuse.
+ */
+export function MoneyInput({
+  className,
+  defaultValue,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "onInput" | "onFocus">) {
+  const before = useRef("");
+  const shown = typeof defaultValue === "number" ? String(defaultValue) : defaultValue;
+  function remember(event: FormEvent<HTMLInputElement>) {
+    before.current = event.currentTarget.value;
+  }
+  function regroup(event: FormEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const native = event.nativeEvent as InputEvent;
+    const inserted = native.inputType?.startsWith("delete") ? null : (native.data ?? "");
+    const after = input.value;
+    const next = regroupAsTyped(before.current, after, inserted);
+    if (next !== after) {
+      const caret = caretAfterRegroup(after, input.selectionEnd ?? after.length, next);
+      input.value = next;
+      input.setSelectionRange(caret, caret);
+    }
+    before.current = next;
+  }
+  return (
+    <input
+      {...props}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      defaultValue={typeof shown === "string" ? groupThousands(shown) : shown}
+      onFocus={remember}
+      onInput={regroup}
+      className={className ? `field-input ${className}` : "field-input"}
     />
   );
 }

@@ -11,7 +11,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { MAX_PHOTOS, MAX_TIERS, PRODUCT_UNITS, ProductSchema, ProductUpdateSchema } from "~/forms/product";
 import { useLang, useT } from "~/utils/i18n";
 import { UNIT_KEYS } from "~/utils/labels";
-import { Field, FormErrors, PhotoInput, RadioChoices } from "./forms";
+import { Field, FormErrors, MoneyInput, PhotoInput, RadioChoices } from "./forms";
 import { ResponsiveImage, type ResponsiveImageData } from "./responsive-image";
 import { UploadProgressBar } from "./upload-progress-bar";
 import { useUploadProgress } from "./upload-progress";
@@ -87,6 +87,9 @@ export function ListingForm({
       inputMode="numeric"
       className="field-input"
     />
+  );
+  const money = (field: Parameters<typeof getInputProps>[0]) => (
+    <MoneyInput {...getInputProps(field, { type: "text" })} />
   );
 
   return (
@@ -197,7 +200,7 @@ export function ListingForm({
           errors={fields.price.errors}
           hint={t("product_form.price_hint")}
         >
-          {number(fields.price, 1)}
+          {money(fields.price)}
         </Field>
         <Field
           label={t("product_form.unit")}
@@ -299,7 +302,7 @@ export function ListingForm({
                   errorId={tier.unitPrice.errorId}
                   errors={tier.unitPrice.errors}
                 >
-                  {number(tier.unitPrice, 1)}
+                  {money(tier.unitPrice)}
                 </Field>
               </div>
             );

@@ -4,8 +4,10 @@ import { useState, type FormEvent } from "react";
 /**
  * With JavaScript, a form carrying photos is sent by XMLHttpRequest so the phone can show how
  * much has gone up (fetch cannot report upload progress). When the server answers with a
- * redirect, we follow it; when it refuses (a 4xx with messages), the same form is sent again the
- * ordinary Remix way so its messages appear as usual. Without JavaScript the form posts as HTML.
+ * redirect, it has saved the form: we go where it sent us, whatever that page answers, and never
+ * send the form again. When it answers on the same address, it refused (a 4xx with messages), so
+ * the same form is sent again the ordinary Remix way for its messages to appear as usual. Without
+ * JavaScript the form posts as HTML.
  */
 export function useUploadProgress(validate: (event: FormEvent<HTMLFormElement>) => void) {
   const [progress, setProgress] = useState<number | null>(null);
@@ -28,12 +30,9 @@ export function useUploadProgress(validate: (event: FormEvent<HTMLFormElement>) 
     };
     xhr.onload = () => {
       setProgress(null);
-      const landed = xhr.responseURL ? new URL(xhr.responseURL) : null;
-      if (xhr.status === 200 && landed && landed.href !== target.href) {
-        navigate(`${landed.pathname}${landed.search}`);
-      } else {
-        submit(form, { method: "post", encType: "multipart/form-data" });
-      }
+      const next = afterUpload(target.href, xhr.responseURL);
+      if (next.go) navigate(next.go);
+      else submit(form, { method: "post", encType: "multipart/form-data" });
     };
     xhr.onerror = () => {
       setProgress(null);
@@ -44,4 +43,16 @@ export function useUploadProgress(validate: (event: FormEvent<HTMLFormElement>) 
   }
 
   return { progress, onSubmit };
+}
+
+/**
+ * What to do once the upload is answered. A redirect (the request ended somewhere else) means
+ * the form was saved: go there, even if that page is an error, and never send it again. An
+ * answer at the same address is a refusal: send it again the Remix way to show its messages.
+ */
+export function afterUpload(sentTo: string, landedOn: string): { go: string } | { go: null } {
+  if (!landedOn) return { go: null };
+  const landed = new URL(landedOn);
+  if (landed.href === new URL(sentTo).href) return { go: null };
+  return { go: `${landed.pathname}${landed.search}` };
 }

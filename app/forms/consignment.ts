@@ -1,3 +1,4 @@
+import { rupiah } from "./fields";
 import { z } from "./zod";
 
 const whole = (min: number, max: number) =>
@@ -12,7 +13,7 @@ export const PlaceConsignmentSchema = z.object({
   productId: z.string({ error: "form.choose_one" }).min(1).max(64),
   businessId: z.string({ error: "form.choose_one" }).min(1).max(64),
   quantity: whole(1, 1_000_000),
-  unitPrice: whole(1, 100_000_000),
+  unitPrice: rupiah(1, 100_000_000),
   commissionPct: whole(0, 90),
 });
 

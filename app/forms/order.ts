@@ -1,3 +1,4 @@
+import { rupiah } from "./fields";
 import { z } from "./zod";
 
 export const ORDER_FORM_ACTIONS = [
@@ -30,17 +31,13 @@ const TransitionSchema = z.object({
     )
     .optional(),
   /** Confirming: the down payment asked, in rupiah. */
-  downPayment: z.number().int("form.whole_number").min(0, "form.positive").max(10_000_000_000).optional(),
+  downPayment: rupiah(0, 10_000_000_000).optional(),
 });
 
 /** What a buyer may do on an order's page: take a step, or pay by card. */
 /** Money paid towards an order: whole rupiah, the payer's reference, a key against double submits. */
 const moneyReceived = {
-  amount: z
-    .number({ error: "form.number_required" })
-    .int("form.whole_number")
-    .positive("form.positive")
-    .max(10_000_000_000, "form.too_large"),
+  amount: rupiah(1, 10_000_000_000),
   reference: z.string().trim().max(100, "form.too_long").optional(),
   idempotencyKey: z.string().min(8).max(64),
 };
@@ -76,7 +73,7 @@ export const ReviewTransferSchema = z.object({
   decision: z.enum(["confirm", "decline"], { error: "form.choose_one" }),
 });
 
-const wholeFromForm = z.preprocess(
+const quantityFromForm = z.preprocess(
   (value) => (value === "" ? undefined : value),
   z.coerce
     .number({ error: "form.number_required" })
@@ -87,7 +84,10 @@ const wholeFromForm = z.preprocess(
 
 export const ProposeSchema = z.object({
   intent: z.literal("propose"),
-  lines: z.record(z.string().max(64), z.object({ quantity: wholeFromForm, unitPrice: wholeFromForm })),
+  lines: z.record(
+    z.string().max(64),
+    z.object({ quantity: quantityFromForm, unitPrice: rupiah(1, 1_000_000_000) }),
+  ),
   wantedBy: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date_invalid")

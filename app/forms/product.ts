@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { tierProblems } from "~/utils/tiers";
+import { rupiah } from "./fields";
 
 export const PRODUCT_UNITS = ["PCS", "KG", "PAK", "LUSIN", "BOTOL", "TOPLES", "LITER"] as const;
 export const SUPPLY_MODES = ["READY_STOCK", "MADE_TO_ORDER"] as const;
@@ -17,14 +18,14 @@ const optionalText = (max: number) => z.string().trim().max(max, "form.too_long"
 
 const tierRow = z.object({
   minQuantity: wholeNumber(2, 1_000_000).optional(),
-  unitPrice: wholeNumber(1, 100_000_000).optional(),
+  unitPrice: rupiah(1, 100_000_000).optional(),
 });
 
 const productFields = z.object({
   name: z.string({ error: "form.required" }).trim().min(3, "form.too_short").max(80, "form.too_long"),
   categoryId: z.string({ error: "form.choose_one" }).min(1, "form.choose_one").max(40, "form.choose_one"),
   unit: z.enum(PRODUCT_UNITS, { error: "form.choose_one" }),
-  price: wholeNumber(1, 100_000_000),
+  price: rupiah(1, 100_000_000),
   minOrderQuantity: wholeNumber(1, 100_000),
   orderMultiple: wholeNumber(1, 10_000).default(1),
   supplyMode: z.enum(SUPPLY_MODES, { error: "form.choose_one" }).default("READY_STOCK"),

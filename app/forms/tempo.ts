@@ -1,3 +1,4 @@
+import { rupiah } from "./fields";
 import { z } from "./zod";
 
 export const TempoTermsSchema = z.object({
@@ -7,10 +8,5 @@ export const TempoTermsSchema = z.object({
     .enum(["", "7", "14", "30"], { error: "form.choose_one" })
     .optional()
     .transform((value) => (value ? Number(value) : undefined)),
-  creditLimit: z
-    .number({ error: "form.number_required" })
-    .int("form.whole_number")
-    .min(0, "form.positive")
-    .max(1_000_000_000, "form.too_large")
-    .default(0),
+  creditLimit: rupiah(0, 1_000_000_000).default(0),
 });

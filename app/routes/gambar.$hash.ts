@@ -3,8 +3,8 @@ import { getViewer } from "~/.server/auth/guards";
 import { getImageVariant } from "~/.server/images/pipeline";
 import { mayViewTransferProof } from "~/.server/payments/transfers";
 
-// Image bytes by content hash: the URL changes whenever the bytes do, so caches may keep it
-// forever. A transfer proof is for the order's parties only, and only the browser may keep it.
+// Image bytes by a name fixed when the picture was stored (see storeImage): the bytes under a
+// name never change, so caches may keep it forever. A transfer proof is for the order's parties only, and only the browser may keep it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const hash = params.hash ?? "";
   if (!/^[0-9a-f]{32}$/.test(hash)) return new Response("Not found", { status: 404 });

@@ -15,12 +15,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const { group } = await requireGroupManager(request);
   const [products, orders] = await Promise.all([listGroupProducts(group.id), listOrdersForGroup(group.id)]);
-  return { group, products, orders };
+  // After saving a draft (see kelola.produk.baru): only a product of her own group is named.
+  const savedId = new URL(request.url).searchParams.get("tersimpan");
+  const saved = products.find((product) => product.id === savedId) ?? null;
+  return { group, products, orders, saved: saved && { id: saved.id, name: saved.name } };
 }
 
 export default function ManageShop() {
   const t = useT();
-  const { group, products, orders } = useLoaderData<typeof loader>();
+  const { group, products, orders, saved } = useLoaderData<typeof loader>();
   const waiting = orders.open.filter((o) => o.status === "PLACED").length;
   return (
     <div className="space-y-6">
@@ -35,6 +38,17 @@ export default function ManageShop() {
             {t("nav.consignment")}
           </Link>
         </nav>
+        {saved ? (
+          <div
+            role="status"
+            className="mt-2 rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800"
+          >
+            <p className="font-medium">{t("manage.saved_draft", { name: saved.name })}</p>
+            <Link to={`/kelola/produk/${saved.id}`} className="link inline-flex min-h-11 items-center">
+              {t("manage.edit_saved", { name: saved.name })}
+            </Link>
+          </div>
+        ) : null}
         {waiting > 0 ? (
           <p role="status" className="mt-2 rounded-lg bg-amber-100 p-3 font-medium text-amber-900">
             {t("manage.orders_waiting", { count: waiting })}

@@ -10,7 +10,7 @@ import {
   placeConsignment,
 } from "~/.server/consignment/consignment";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
-import { Field, FormErrors, typedValue, WholeNumberInput } from "~/components/forms";
+import { Field, FormErrors, MoneyInput, typedValue, WholeNumberInput } from "~/components/forms";
 import { GroupConsignmentSchema } from "~/forms/consignment";
 import { encodeMessage, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -128,10 +128,9 @@ export default function GroupConsignment() {
               errorId="c-price-error"
               errors={errors.unitPrice}
             >
-              <WholeNumberInput
+              <MoneyInput
                 id="c-price"
                 name="unitPrice"
-                min={1}
                 defaultValue={typedValue(lastResult, "unitPrice")}
                 required
               />

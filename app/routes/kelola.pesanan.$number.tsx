@@ -12,7 +12,7 @@ import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
 import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
 import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
-import { Field, FormErrors, WholeNumberInput } from "~/components/forms";
+import { Field, FormErrors, MoneyInput, WholeNumberInput } from "~/components/forms";
 import { OrderReasonStep, OrderStepButton, OrderView } from "~/components/order-view";
 import { OrderActionSchema } from "~/forms/order";
 import { encodeMessage, useT } from "~/utils/i18n";
@@ -166,11 +166,7 @@ export default function GroupOrder() {
                   </label>
                   <label className="text-sm">
                     <span className="block">{t("proposal.unit_price", { name: item.productName })}</span>
-                    <WholeNumberInput
-                      name={`lines.${item.id}.unitPrice`}
-                      min={1}
-                      defaultValue={item.unitPrice}
-                    />
+                    <MoneyInput name={`lines.${item.id}.unitPrice`} defaultValue={item.unitPrice} />
                   </label>
                 </div>
               ))}
@@ -199,12 +195,7 @@ export default function GroupOrder() {
                 <label htmlFor="down-payment" className="block font-medium">
                   {t("order.down_payment")}
                 </label>
-                <WholeNumberInput
-                  id="down-payment"
-                  name="downPayment"
-                  min={0}
-                  aria-describedby="down-payment-hint"
-                />
+                <MoneyInput id="down-payment" name="downPayment" aria-describedby="down-payment-hint" />
                 <p id="down-payment-hint" className="text-sm text-stone-600">
                   {t("order.down_payment_hint")}
                 </p>
@@ -294,13 +285,7 @@ export default function GroupOrder() {
                 errorId={paymentFields.amount.errorId}
                 errors={paymentFields.amount.errors}
               >
-                <input
-                  {...getInputProps(paymentFields.amount, { type: "number" })}
-                  min={1}
-                  max={due}
-                  inputMode="numeric"
-                  className="field-input"
-                />
+                <MoneyInput {...getInputProps(paymentFields.amount, { type: "text" })} />
               </Field>
               <Field
                 label={t("payment.reference")}

@@ -36,7 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
           : submission.reply({ fieldErrors: { [result.field]: [result.message] } });
       return Response.json(reply, { status: 400 });
     }
-    return redirect(`/produk/${result.slug}`);
+    // A draft has no public page yet: she lands on her shop, where it is listed with a way back.
+    return redirect(
+      input.status === "DRAFT" ? `/kelola?tersimpan=${result.productId}` : `/produk/${result.slug}`,
+    );
   } catch (error) {
     if (error instanceof ImageRejected) {
       return Response.json(submission.reply({ fieldErrors: { photos: [error.problem] } }), { status: 400 });

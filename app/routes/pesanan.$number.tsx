@@ -19,14 +19,7 @@ import { ImageRejected } from "~/.server/images/pipeline";
 import { readMultipartForm } from "~/.server/http/multipart";
 import { closeOpenCardAttempts, reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
-import {
-  Field,
-  FormErrors,
-  PhotoInput,
-  RadioChoices,
-  WholeNumberInput,
-  typedValue,
-} from "~/components/forms";
+import { Field, FormErrors, MoneyInput, PhotoInput, RadioChoices, typedValue } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
 import { encodeMessage, translateEncoded, useT } from "~/utils/i18n";
@@ -269,12 +262,10 @@ export default function BuyerOrder() {
               errorId="transfer-amount-error"
               errors={lastResult?.error?.amount ?? null}
             >
-              <WholeNumberInput
+              <MoneyInput
                 id="transfer-amount"
                 name="amount"
                 defaultValue={typedValue(lastResult, "amount") ?? due}
-                min={1}
-                max={due}
               />
             </Field>
             <Field

@@ -6,6 +6,7 @@ import { businessLocation } from "~/.server/buyers/businesses";
 import { listCategories } from "~/.server/catalog/products";
 import { searchCatalog } from "~/.server/catalog/search";
 import { publicOrigin } from "~/.server/http/origin";
+import { MoneyInput } from "~/components/forms";
 import { ProductGrid } from "~/components/product-card";
 import { parseCatalogParams } from "~/forms/catalog";
 import { SORT_PARAMS } from "~/utils/catalog-sorts";
@@ -74,18 +75,22 @@ function FilterInput({
   name: string;
   value: number | string | undefined;
   min?: number;
-  type?: "number" | "date";
+  type?: "number" | "date" | "money";
 }) {
   return (
     <label className="block">
       <span className="block text-sm font-medium">{label}</span>
-      <input
-        type={type}
-        name={name}
-        defaultValue={value ?? ""}
-        className="field-input"
-        {...(type === "number" ? { min, step: 1, inputMode: "numeric" as const } : {})}
-      />
+      {type === "money" ? (
+        <MoneyInput name={name} defaultValue={value ?? ""} />
+      ) : (
+        <input
+          type={type}
+          name={name}
+          defaultValue={value ?? ""}
+          className="field-input"
+          {...(type === "number" ? { min, step: 1, inputMode: "numeric" as const } : {})}
+        />
+      )}
     </label>
   );
 }
@@ -176,8 +181,18 @@ export default function Catalog() {
                 ))}
               </select>
             </label>
-            <FilterInput label={t("catalog.price_min")} name="harga_min" min={0} value={params.harga_min} />
-            <FilterInput label={t("catalog.price_max")} name="harga_maks" min={0} value={params.harga_maks} />
+            <FilterInput
+              label={t("catalog.price_min")}
+              name="harga_min"
+              type="money"
+              value={params.harga_min}
+            />
+            <FilterInput
+              label={t("catalog.price_max")}
+              name="harga_maks"
+              type="money"
+              value={params.harga_maks}
+            />
             <FilterInput
               label={t("catalog.max_min_order")}
               name="min_pesan"

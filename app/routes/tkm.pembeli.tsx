@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { listBusinessesInArea, setTempoTerms } from "~/.server/buyers/tempo-terms";
 import { TERM_CHOICES } from "~/.server/payments/tempo";
-import { FormErrors, WholeNumberInput, allErrors } from "~/components/forms";
+import { FormErrors, MoneyInput, allErrors } from "~/components/forms";
 import { TempoTermsSchema } from "~/forms/tempo";
 import { useT } from "~/utils/i18n";
 import { BUSINESS_KIND_KEYS } from "~/utils/labels";
@@ -93,7 +93,7 @@ export default function TempoTerms() {
               </label>
               <label className="text-sm">
                 <span className="block">{t("tempo.credit_limit")}</span>
-                <WholeNumberInput name="creditLimit" min={0} defaultValue={business.creditLimit} />
+                <MoneyInput name="creditLimit" defaultValue={business.creditLimit} />
               </label>
               <button type="submit" className="btn-primary">
                 {t("tempo.save")}

@@ -61,7 +61,7 @@ test("a manager's refused form keeps what was typed, and the profile saves, with
   await expect(page.getByText("Stok tidak cukup untuk dititipkan.")).toBeVisible();
   await expect(page.getByLabel("Produk", { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel("Jumlah dititipkan")).toHaveValue(String(stock + 1000));
-  await expect(page.getByLabel("Harga jual per satuan (Rp)")).toHaveValue("15000");
+  await expect(page.getByLabel("Harga jual per satuan (Rp)")).toHaveValue("15.000");
 
   // The group profile is a plain form too.
   await page.goto("/kelola/profil");

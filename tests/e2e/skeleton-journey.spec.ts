@@ -149,7 +149,7 @@ test("a product goes from a manager's phone to a buyer's order to the TKM's inco
   await manager.getByRole("button", { name: "Tandai sudah diterima pembeli" }).click();
   await expect(manager.getByRole("button", { name: "Catat pembayaran" })).toBeVisible();
   await look(manager, "catat-pembayaran");
-  await expect(manager.getByLabel("Jumlah diterima (Rp)")).toHaveValue("540000");
+  await expect(manager.getByLabel("Jumlah diterima (Rp)")).toHaveValue("540.000");
   await manager.getByLabel("Nomor referensi transfer").fill("TRF-2611-001");
   await manager.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(manager.getByText("Selesai").first()).toBeVisible();

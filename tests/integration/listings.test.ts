@@ -119,12 +119,12 @@ describe("editing a listing", () => {
     [{ "tiers[1].minQuantity": "40" }, "tiers[1].minQuantity", "tiers.ascending"],
     [{ "tiers[0].minQuantity": "20" }, "tiers[0].minQuantity", "tiers.above_minimum"],
     [{ "tiers[1].unitPrice": "" }, "tiers[1].unitPrice", "form.required"],
-    [{ "tiers[0].unitPrice": "24999.5" }, "tiers[0].unitPrice", "form.whole_number"],
+    [{ "tiers[0].unitPrice": "24999.5" }, "tiers[0].unitPrice", "form.money_ambiguous"],
     [{ orderMultiple: "12", minOrderQuantity: "20" }, "minOrderQuantity", "product_form.min_not_multiple"],
     [{ supplyMode: "MADE_TO_ORDER" }, "capacityPerWeek", "form.required"],
     [{ pausedUntil: "besok" }, "pausedUntil", "form.date_invalid"],
     [{ status: "ARCHIVED" }, "status", "form.choose_one"],
-    [{ price: "-1" }, "price", "form.at_least"],
+    [{ price: "-1" }, "price", "form.positive"],
   ])("answers %j with a message on %s and changes nothing", async (override, field, message) => {
     const world = await worldWithPhoto();
     const before = await db.product.findUniqueOrThrow({

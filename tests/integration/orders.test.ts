@@ -230,7 +230,7 @@ describe("the order's life", () => {
   it.each([
     [{ amount: "250001" }, "amount", 'payment.exceeds_due|{"due":250000}'],
     [{ amount: "-5" }, "amount", "form.positive"],
-    [{ amount: "1000.5" }, "amount", "form.whole_number"],
+    [{ amount: "1000.5" }, "amount", "form.money_ambiguous"],
     [{ amount: "" }, "amount", "form.number_required"],
   ])("refuses payment %j with a message and records nothing", async (override, field, message) => {
     const world = await createWorld();

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { ImageRejected, MAX_INPUT_PIXELS, processImage } from "~/.server/images/pipeline";
+import { loader as manageLoader } from "~/routes/kelola._index";
 import { action as newProductAction } from "~/routes/kelola.produk.baru";
 import { loader as imageLoader } from "~/routes/gambar.$hash";
 import { createWorld } from "../helpers/factories";
@@ -168,9 +169,9 @@ describe("adding a product", () => {
   });
 
   it.each([
-    [{ price: "-100" }, "price", "form.at_least"],
-    [{ price: "2500.50" }, "price", "form.whole_number"],
-    [{ price: "dua ribu" }, "price", "form.number_required"],
+    [{ price: "-100" }, "price", "form.positive"],
+    [{ price: "2500.50" }, "price", "form.money_ambiguous"],
+    [{ price: "dua ribu" }, "price", "form.money_invalid"],
     [{ name: "" }, "name", "form.required"],
     [{ name: "x".repeat(81) }, "name", "form.too_long"],
     [{ minOrderQuantity: "0" }, "minOrderQuantity", "form.at_least"],
@@ -248,6 +249,71 @@ describe("adding a product", () => {
     );
     expect((await jsonOf(refused)).error?.photos).toEqual(["image.too_many_photos"]);
     expect(await db.product.count({ where: { name: "Tas sembilan foto" } })).toBe(0);
+  });
+
+  it("keeps two different photos apart even when their small sizes come out the same", async () => {
+    const world = await createWorld();
+    // 528 × 300 and 528 × 301 of one colour shrink to identical 320 px files.
+    const plain = async (height: number) =>
+      new Blob(
+        [
+          new Uint8Array(
+            await sharp({ create: { width: 528, height, channels: 3, background: "#5a7d3c" } })
+              .png()
+              .toBuffer(),
+          ),
+        ],
+        { type: "image/png" },
+      );
+    for (const [name, height] of [
+      ["Tikar pendek", 300],
+      ["Tikar panjang", 301],
+      ["Tikar pendek lagi", 300],
+    ] as const) {
+      const response = await callAction(
+        newProductAction,
+        await request("/kelola/produk/baru", {
+          userId: world.home.manager.id,
+          form: productForm(world, await plain(height), { name }),
+        }),
+      );
+      expect(statusOf(response)).toBe(302);
+    }
+    const photoOf = async (name: string) =>
+      (
+        await db.product.findFirstOrThrow({
+          where: { name },
+          select: { images: { select: { asset: { select: { id: true, height: true } } } } },
+        })
+      ).images[0]?.asset;
+    const [short, long, shortAgain] = await Promise.all(
+      ["Tikar pendek", "Tikar panjang", "Tikar pendek lagi"].map(photoOf),
+    );
+    expect(long?.height).toBe(301);
+    expect(long?.id).not.toBe(short?.id);
+    // The same picture uploaded again is the same image, stored once.
+    expect(shortAgain?.id).toBe(short?.id);
+  });
+
+  it("brings the manager back to her shop after saving a draft, which has no public page", async () => {
+    const world = await createWorld();
+    const photo = new Blob([new Uint8Array(await phonePhoto(400, 300))], { type: "image/jpeg" });
+    const response = await callAction(
+      newProductAction,
+      await request("/kelola/produk/baru", {
+        userId: world.home.manager.id,
+        form: productForm(world, photo, { name: "Tas draf", status: "DRAFT" }),
+      }),
+    );
+    const draft = await db.product.findFirstOrThrow({ where: { name: "Tas draf" }, select: { id: true } });
+    expect((response as Response).headers.get("Location")).toBe(`/kelola?tersimpan=${draft.id}`);
+    const shop = async (userId: string) =>
+      (await callLoader(manageLoader, await request(`/kelola?tersimpan=${draft.id}`, { userId }))) as {
+        saved: { id: string; name: string } | null;
+      };
+    expect((await shop(world.home.manager.id)).saved).toEqual({ id: draft.id, name: "Tas draf" });
+    // Another group's manager learns nothing from the id.
+    expect((await shop(world.other.manager.id)).saved).toBeNull();
   });
 
   it("is for group managers only", async () => {

@@ -13,8 +13,8 @@ import { callAction, callLoader, jsonOf, request, statusOf } from "../helpers/re
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 
-async function confirmedOrder(world: World) {
-  const number = await placedOrderNumber(world.buyer, world.product.id, 10); // Rp250.000
+async function confirmedOrder(world: World, buyer: World["buyer"] = world.buyer) {
+  const number = await placedOrderNumber(buyer, world.product.id, 10); // Rp250.000
   await transitionOrder(
     { party: "group", groupId: world.home.group.id },
     world.home.manager.id,
@@ -36,14 +36,10 @@ function transferForm(
   return form;
 }
 
-async function report(world: World, number: string, form: FormData) {
-  return callAction(
-    buyerOrderAction,
-    await request(`/pesanan/${number}`, { userId: world.buyer.buyer.id, form }),
-    {
-      number,
-    },
-  );
+async function report(world: World, number: string, form: FormData, buyer: World["buyer"] = world.buyer) {
+  return callAction(buyerOrderAction, await request(`/pesanan/${number}`, { userId: buyer.buyer.id, form }), {
+    number,
+  });
 }
 
 async function money(world: World, number: string) {
@@ -127,6 +123,64 @@ describe("bank transfer reported by the buyer", () => {
     }
     for (const userId of [undefined, world.otherBuyer.buyer.id, world.other.manager.id, outside.officer.id])
       expect(statusOf(await fetchAs(userId))).toBe(404);
+  });
+
+  it("keeps each buyer's proof apart, even when the pictures look alike or are the same file", async () => {
+    const world = await createWorld();
+    const first = await confirmedOrder(world, world.buyer);
+    const second = await confirmedOrder(world, world.otherBuyer);
+    // 528 × 300 and 528 × 301 of the same grey shrink to the same 320 px files.
+    const receipt = (height: number) =>
+      sharp({ create: { width: 528, height, channels: 3, background: "#e0e0e0" } })
+        .png()
+        .toBuffer();
+    const proof = (bytes: Uint8Array) => ({ bytes, name: "bukti.png", type: "image/png" });
+    const proofOf = async (number: string) =>
+      db.payment.findFirstOrThrow({
+        where: { order: { number } },
+        select: {
+          proofImage: {
+            select: {
+              id: true,
+              height: true,
+              variants: { where: { format: "jpeg" }, select: { hash: true } },
+            },
+          },
+        },
+      });
+    expect(
+      statusOf(await report(world, first, transferForm({ amount: "250000" }, proof(await receipt(300))))),
+    ).toBe(302);
+    expect(
+      statusOf(
+        await report(
+          world,
+          second,
+          transferForm({ amount: "250000" }, proof(await receipt(301))),
+          world.otherBuyer,
+        ),
+      ),
+    ).toBe(302);
+    const [mine, theirs] = [await proofOf(first), await proofOf(second)];
+    expect(theirs.proofImage?.height).toBe(301);
+    expect(theirs.proofImage?.id).not.toBe(mine.proofImage?.id);
+
+    // The very same file reported for a third order is stored again, not shared with the first.
+    const third = await confirmedOrder(world, world.otherBuyer);
+    const sameFile = transferForm({ amount: "250000" }, proof(await receipt(300)));
+    sameFile.set("idempotencyKey", "transfer-key-0002");
+    expect(statusOf(await report(world, third, sameFile, world.otherBuyer))).toBe(302);
+    const again = await proofOf(third);
+    expect(again.proofImage?.id).not.toBe(mine.proofImage?.id);
+    // So the other buyer cannot open the first buyer's proof through her own.
+    const firstHash = mine.proofImage?.variants[0]?.hash ?? "";
+    expect(again.proofImage?.variants.map((v) => v.hash)).not.toContain(firstHash);
+    const served = await callLoader(
+      imageLoader,
+      await request(`/gambar/${firstHash}`, { userId: world.otherBuyer.buyer.id }),
+      { hash: firstHash },
+    );
+    expect(statusOf(served)).toBe(404);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import sharp, { type Metadata, type Sharp } from "sharp";
 import type { Tx } from "../db/client";
 import { db } from "../db/client";
@@ -36,14 +36,23 @@ export class ImageRejected extends Error {
 }
 
 export type ProcessedVariant = {
-  hash: string;
   format: "avif" | "webp" | "jpeg";
   width: number;
   height: number;
   contentType: string;
   bytes: Uint8Array<ArrayBuffer>;
 };
-export type ProcessedImage = { width: number; height: number; variants: ProcessedVariant[] };
+export type ProcessedImage = {
+  width: number;
+  height: number;
+  /**
+   * SHA-256 of the cleaned original (upright, metadata dropped, full size, before any resizing):
+   * what makes two uploads the same picture. The small variants cannot say it: two different
+   * photos may shrink to identical 320 px files.
+   */
+  original: string;
+  variants: ProcessedVariant[];
+};
 
 /**
  * Turns an uploaded photo into what we serve: the type judged from the bytes, the pixel count
@@ -64,11 +73,19 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   }
 
   try {
-    // Decode once: upright, no metadata kept (sharp drops it unless asked to keep it), and no
-    // wider than the widest variant, so the smaller ones come from a small image. Raw pixels, so
-    // the variants start from them without decoding again.
-    const upright = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+    // Decode once: upright, no metadata kept (sharp drops it unless asked to keep it), as raw
+    // pixels at full size. Those pixels are the picture's identity; then one resize to no wider
+    // than the widest variant, so the smaller ones come from a small image.
+    const cleaned = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
       .rotate()
+      .raw({ depth: "uchar" })
+      .toBuffer({ resolveWithObject: true });
+    const { width: fullWidth, height: fullHeight, channels } = cleaned.info;
+    const original = createHash("sha256")
+      .update(`${fullWidth}x${fullHeight}x${channels}:`)
+      .update(cleaned.data)
+      .digest("hex");
+    const upright = await sharp(cleaned.data, { raw: cleaned.info })
       .resize({ width: VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1], withoutEnlargement: true })
       .raw({ depth: "uchar" })
       .toBuffer({ resolveWithObject: true });
@@ -84,7 +101,6 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
             resolveWithObject: true,
           });
           return {
-            hash: createHash("sha256").update(data).digest("hex").slice(0, 32),
             format,
             width: info.width,
             height: info.height,
@@ -94,7 +110,7 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
         }),
       ),
     );
-    return { width: upright.info.width, height: upright.info.height, variants };
+    return { width: upright.info.width, height: upright.info.height, original, variants };
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message))
       throw new ImageRejected("image.too_many_pixels");
@@ -102,10 +118,29 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   }
 }
 
-/** Stores a processed image and returns its asset id; the same picture uploaded again is reused. */
-export async function storeImage(tx: Tx, image: ProcessedImage): Promise<string> {
-  const first = image.variants[0];
-  if (first) {
+/** A variant's URL name: fixed by the image it belongs to, so caches may keep it forever. */
+function variantHash(identity: string, variant: ProcessedVariant) {
+  return createHash("sha256")
+    .update(`${identity}:${variant.format}:${variant.width}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/**
+ * Stores a processed image and returns its asset id. A shared image (a product or group photo)
+ * uploaded again is the same asset: same cleaned original, same variant names. An unshared one (a
+ * payment proof, which shows names and account numbers) is always stored anew under names no
+ * other upload can produce, so no other order, product or page can ever point at it.
+ */
+export async function storeImage(
+  tx: Tx,
+  image: ProcessedImage,
+  { shared = true }: { shared?: boolean } = {},
+): Promise<string> {
+  const identity = shared ? image.original : `${image.original}:${randomUUID()}`;
+  const variants = image.variants.map((variant) => ({ ...variant, hash: variantHash(identity, variant) }));
+  const first = variants[0];
+  if (shared && first) {
     const existing = await tx.imageVariant.findUnique({
       where: { hash: first.hash },
       select: { assetId: true },
@@ -113,7 +148,7 @@ export async function storeImage(tx: Tx, image: ProcessedImage): Promise<string>
     if (existing) return existing.assetId;
   }
   const asset = await tx.imageAsset.create({
-    data: { width: image.width, height: image.height, variants: { create: image.variants } },
+    data: { width: image.width, height: image.height, variants: { create: variants } },
     select: { id: true },
   });
   return asset.id;

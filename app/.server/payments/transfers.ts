@@ -48,7 +48,7 @@ export async function reportTransfer(
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: PAYABLE_ORDER });
         const problem = await reportProblem(tx, order, key, input);
         if (problem) return problem;
-        const proofImageId = proof ? await storeImage(tx, proof) : null;
+        const proofImageId = proof ? await storeImage(tx, proof, { shared: false }) : null;
         const payment = await tx.payment.create({
           data: {
             orderId: order.id,

@@ -168,6 +168,9 @@ export const en: Catalog = {
   "form.not_negative": "Cannot be less than 0.",
   "form.at_least": "Too small.",
   "form.too_large": "Too large.",
+  "form.money_invalid": "Write the amount in rupiah figures, for example 35.000 or 35 rb.",
+  "form.money_ambiguous":
+    "This amount can be read two ways. Write whole rupiah with dots between thousands, for example 35.000, or 35 rb.",
 
   "image.required": "Add one photo of the product.",
   "image.wrong_type": "This file is not a JPEG, PNG, WebP or HEIC photo.",
@@ -180,7 +183,7 @@ export const en: Catalog = {
   "product_form.name_hint": "For example: Cotton knitted bag",
   "product_form.category": "Category",
   "product_form.price": "Price (Rp)",
-  "product_form.price_hint": "Per unit, without dots.",
+  "product_form.price_hint": "Per unit, for example 35.000 or 35 rb.",
   "product_form.unit": "Unit",
   "product_form.min_order": "Minimum order",
   "product_form.stock": "Ready stock",
@@ -252,6 +255,8 @@ export const en: Catalog = {
   "manage.no_products": "No products yet. Add your group's first product.",
   "manage.stock_left": "stock {count}",
   "manage.back": "Back to Manage shop",
+  "manage.saved_draft": "Saved: “{name}” is kept as a draft, not yet shown to buyers.",
+  "manage.edit_saved": "Edit {name}",
 
   "orders.title": "My orders",
   "orders.empty": "No orders here.",

@@ -166,6 +166,9 @@ export const id = {
   "form.not_negative": "Tidak boleh kurang dari 0.",
   "form.at_least": "Terlalu kecil.",
   "form.too_large": "Terlalu besar.",
+  "form.money_invalid": "Tulis jumlah rupiah dengan angka, misalnya 35.000 atau 35 rb.",
+  "form.money_ambiguous":
+    "Jumlah ini bisa dibaca dua cara. Tulis rupiah utuh dengan titik ribuan, misalnya 35.000, atau 35 rb.",
 
   "image.required": "Tambahkan satu foto produk.",
   "image.wrong_type": "File ini bukan foto JPEG, PNG, WebP atau HEIC.",
@@ -178,7 +181,7 @@ export const id = {
   "product_form.name_hint": "Contoh: Tas rajut benang katun",
   "product_form.category": "Kategori",
   "product_form.price": "Harga (Rp)",
-  "product_form.price_hint": "Per satuan, tanpa titik.",
+  "product_form.price_hint": "Per satuan, misalnya 35.000 atau 35 rb.",
   "product_form.unit": "Satuan",
   "product_form.min_order": "Minimal pemesanan",
   "product_form.stock": "Stok siap",
@@ -250,6 +253,8 @@ export const id = {
   "manage.no_products": "Belum ada produk. Tambahkan produk pertama kelompok Anda.",
   "manage.stock_left": "stok {count}",
   "manage.back": "Kembali ke Kelola Toko",
+  "manage.saved_draft": "Tersimpan: “{name}” disimpan sebagai draf, belum terlihat oleh pembeli.",
+  "manage.edit_saved": "Ubah {name}",
 
   "orders.title": "Pesanan Saya",
   "orders.empty": "Tidak ada pesanan di sini.",
