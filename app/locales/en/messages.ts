@@ -350,6 +350,9 @@ export const en: Catalog = {
   "error.not_found_body": "This address does not exist or has moved.",
   "error.forbidden_title": "No access",
   "error.forbidden_body": "Your account cannot open this page.",
+  "error.bad_request_title": "We could not read that request",
+  "error.bad_request_body":
+    "The form or the page address contained something we cannot read. Nothing was changed. Go back and try again.",
   "error.server_title": "Sorry, something went wrong",
   "error.server_body": "Please try again shortly. Your data has not changed.",
   "error.go_home": "Go home",

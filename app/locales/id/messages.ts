@@ -348,6 +348,9 @@ export const id = {
   "error.not_found_body": "Alamat ini tidak ada atau sudah dipindah.",
   "error.forbidden_title": "Tidak ada akses",
   "error.forbidden_body": "Akun Anda tidak dapat membuka halaman ini.",
+  "error.bad_request_title": "Permintaan tidak bisa dibaca",
+  "error.bad_request_body":
+    "Isian atau alamat halaman berisi sesuatu yang tidak bisa kami baca. Tidak ada yang diubah. Kembali lalu coba lagi.",
   "error.server_title": "Maaf, terjadi kesalahan",
   "error.server_body": "Coba lagi sebentar lagi. Data Anda tidak berubah.",
   "error.go_home": "Ke beranda",
