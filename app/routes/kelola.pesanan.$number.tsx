@@ -9,6 +9,7 @@ import { getOrderForGroup, transitionOrder } from "~/.server/orders/orders";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
 import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
 import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
+import { readForm } from "~/.server/http/form";
 import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
 import { Field, FormErrors, WholeNumberInput } from "~/components/forms";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, group } = await requireGroupManager(request);
   const number = params.number ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: OrderActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrderActionSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
 
   if (submission.value.intent === "payment") {

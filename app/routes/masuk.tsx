@@ -7,6 +7,7 @@ import { signIn } from "~/.server/auth/accounts";
 import { requireAnonymous } from "~/.server/auth/guards";
 import { createSession } from "~/.server/auth/session";
 import { clientAddress, safeRedirectPath } from "~/.server/http/responses";
+import { readForm } from "~/.server/http/form";
 import { Field, FormErrors } from "~/components/forms";
 import { SignInSchema } from "~/forms/auth";
 import { pageTitle } from "~/utils/meta";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
