@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "./fields";
 
 // The catalog's state lives in the URL (shareable on WhatsApp). Values that make no sense are
 // dropped rather than refused: a mistyped link still shows products.
@@ -20,14 +21,7 @@ export const CatalogParamsSchema = z.object({
   harga_maks: z.preprocess(blankToUndefined, optionalWhole),
   min_pesan: z.preprocess(blankToUndefined, optionalWhole),
   stok: z.literal("1").optional().catch(undefined),
-  kirim_sebelum: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional()
-      .catch(undefined),
-  ),
+  kirim_sebelum: z.preprocess(blankToUndefined, calendarDate().optional().catch(undefined)),
   urut: z.enum(["relevansi", "terbaru", "termurah", "termahal", "terdekat"]).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
