@@ -137,7 +137,7 @@ export const en: Catalog = {
   "auth.password_too_long": "The password can have at most 64 characters.",
   "auth.password_common": "This password is too easy to guess. Choose another.",
   "auth.invalid_credentials": "Wrong number/email or password.",
-  "auth.rate_limited": "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  "auth.rate_limited": "Too many failed sign-in attempts. Try again in {minutes} min.",
   "auth.sign_in_button": "Sign in",
   "auth.no_account": "No account yet?",
   "auth.sign_up_link": "Sign up",

@@ -135,7 +135,7 @@ export const id = {
   "auth.password_too_long": "Kata sandi maksimal 64 karakter.",
   "auth.password_common": "Kata sandi ini terlalu mudah ditebak. Pilih yang lain.",
   "auth.invalid_credentials": "Nomor HP/email atau kata sandi salah.",
-  "auth.rate_limited": "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi.",
+  "auth.rate_limited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
   "auth.sign_in_button": "Masuk",
   "auth.no_account": "Belum punya akun?",
   "auth.sign_up_link": "Daftar",
