@@ -104,20 +104,46 @@ async function answer(handler: Handler, request: Request, params: Record<string,
   }
 }
 
-/** What a request could have changed: the rows the fuzzed forms write. */
+/** What a request could have changed: every table the forms write, and the rows they edit. */
 async function snapshot() {
-  const [products, addresses, orders, payments, placements, group] = await Promise.all([
-    db.product.count(),
+  const counts = await Promise.all([
+    db.user.count(),
+    db.business.count(),
     db.address.count(),
+    db.product.count(),
+    db.priceTier.count(),
+    db.productImage.count(),
+    db.cartItem.aggregate({ _count: { _all: true }, _sum: { quantity: true } }),
     db.order.count(),
+    db.orderEvent.count(),
     db.payment.count(),
+    db.orderProposal.count(),
+    db.shipment.count(),
+    db.rating.count(),
     db.consignmentPlacement.count(),
+    db.consignmentReport.count(),
+    db.cashEntry.count(),
+    db.auditEvent.count(),
+  ]);
+  const rows = await Promise.all([
     db.group.findUniqueOrThrow({
       where: { id: world.home.group.id },
-      select: { name: true, story: true, phone: true, bankName: true },
+      select: { name: true, story: true, rw: true, phone: true, bankName: true, bankAccountNumber: true },
+    }),
+    db.product.findUniqueOrThrow({
+      where: { id: world.product.id },
+      select: { name: true, price: true, stock: true, status: true, pausedUntil: true, description: true },
+    }),
+    db.order.findUniqueOrThrow({
+      where: { number: orderNumber },
+      select: { status: true, amountPaid: true, total: true },
+    }),
+    db.business.findUniqueOrThrow({
+      where: { id: world.buyer.business.id },
+      select: { verifiedAt: true, paymentTermDays: true, creditLimit: true },
     }),
   ]);
-  return { products, addresses, orders, payments, placements, group };
+  return { counts, rows };
 }
 
 describe("a body that is not the form the page sends", () => {
@@ -624,48 +650,61 @@ const LOADERS: LoaderTarget[] = [
 // Another seed or more runs dig further: FUZZ_SEED=7 FUZZ_RUNS=200 npx vitest run <this file>.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_611);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+/** Room for more runs than the default (about half a second each on PostgreSQL, snapshots included). */
+const FUZZ_TIMEOUT_MS = Math.max(30_000, RUNS * 2_500);
 
 describe("hostile input from a seeded generator", () => {
-  it("never gets a 5xx from any form's fields", async () => {
-    const random = seededRandom(SEED);
-    const failures: string[] = [];
-    for (const target of FORMS) {
-      for (let run = 0; run < RUNS; run++) {
-        const { body, contentType } = fuzzedBody(random, target);
-        const shown = body instanceof FormData ? [...body.entries()] : String(body);
-        const status = await answer(
-          target.handler,
-          post(target.path(), target.who, body, contentType),
-          target.params?.() ?? {},
-        );
-        if (typeof status !== "number" || status >= 500)
-          failures.push(
-            `${target.name} #${run} (seed ${SEED}): ${JSON.stringify(status)} for ${JSON.stringify(shown).slice(0, 400)}`,
+  it(
+    "never gets a 5xx from any form's fields, and a refused one changes nothing",
+    async () => {
+      const random = seededRandom(SEED);
+      const failures: string[] = [];
+      for (const target of FORMS) {
+        for (let run = 0; run < RUNS; run++) {
+          const { body, contentType } = fuzzedBody(random, target);
+          const shown = JSON.stringify(body instanceof FormData ? [...body.entries()] : String(body));
+          const case_ = `${target.name} #${run} (seed ${SEED})`;
+          const before = await snapshot();
+          const status = await answer(
+            target.handler,
+            post(target.path(), target.who, body, contentType),
+            target.params?.() ?? {},
           );
+          if (typeof status !== "number" || status >= 500) {
+            failures.push(`${case_}: ${JSON.stringify(status)} for ${shown.slice(0, 400)}`);
+          } else if (status >= 400 && JSON.stringify(await snapshot()) !== JSON.stringify(before)) {
+            failures.push(`${case_}: ${status} but something changed, for ${shown.slice(0, 400)}`);
+          }
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("never gets a 5xx from any search parameter or id in the address", async () => {
-    const random = seededRandom(SEED + 1);
-    const failures: string[] = [];
-    for (const target of LOADERS) {
-      for (let run = 0; run < RUNS; run++) {
-        const search = new URLSearchParams(formEntries(random, target.search()));
-        const params = Object.fromEntries(
-          Object.entries(target.params()).map(([name, plausible]) => [
-            name,
-            fieldValue(random, [...plausible, ...knownIds()]),
-          ]),
-        );
-        const status = await answer(target.handler, get(`${target.path}?${search}`, target.who), params);
-        if (typeof status !== "number" || status >= 500)
-          failures.push(
-            `${target.name} #${run} (seed ${SEED + 1}): ${JSON.stringify(status)} for ?${search} ${JSON.stringify(params)}`,
+  it(
+    "never gets a 5xx from any search parameter or id in the address",
+    async () => {
+      const random = seededRandom(SEED + 1);
+      const failures: string[] = [];
+      for (const target of LOADERS) {
+        for (let run = 0; run < RUNS; run++) {
+          const search = new URLSearchParams(formEntries(random, target.search()));
+          const params = Object.fromEntries(
+            Object.entries(target.params()).map(([name, plausible]) => [
+              name,
+              fieldValue(random, [...plausible, ...knownIds()]),
+            ]),
           );
+          const status = await answer(target.handler, get(`${target.path}?${search}`, target.who), params);
+          if (typeof status !== "number" || status >= 500)
+            failures.push(
+              `${target.name} #${run} (seed ${SEED + 1}): ${JSON.stringify(status)} for ?${search} ${JSON.stringify(params)}`,
+            );
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
