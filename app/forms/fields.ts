@@ -12,8 +12,4 @@ export const optionalPhone = () =>
     .refine((value) => !value || normalizeIndonesianPhone(value) !== null, "checkout.phone_invalid");
 
 /** A day as a date input sends it ("2026-11-28") that is on the calendar: not 2026-02-30. */
-export const calendarDate = () =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date_invalid")
-    .refine((value) => wibNoon(value) !== null, "form.date_invalid");
+export const calendarDate = () => z.string().refine((value) => wibNoon(value) !== null, "form.date_invalid");
