@@ -1,3 +1,4 @@
+import { pruneSignInAttempts } from "./auth/rate-limit";
 import { sendDueEmails, smtpTransport } from "./notifications/email";
 import { autoReceiveOverdue } from "./orders/orders";
 import { sendTempoReminders } from "./payments/tempo";
@@ -12,6 +13,7 @@ type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
 const JOBS: Job[] = [
   { name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() },
+  { name: "sign_in.prune", everyMs: HOUR, run: () => pruneSignInAttempts() },
   {
     name: "tempo.reminders",
     everyMs: HOUR,

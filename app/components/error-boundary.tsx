@@ -11,7 +11,9 @@ export function GeneralErrorBoundary() {
       ? [t("error.not_found_title"), t("error.not_found_body")]
       : status === 403
         ? [t("error.forbidden_title"), t("error.forbidden_body")]
-        : [t("error.server_title"), t("error.server_body")];
+        : status >= 400 && status < 500
+          ? [t("error.bad_request_title"), t("error.bad_request_body")]
+          : [t("error.server_title"), t("error.server_body")];
   return (
     <section className="card mx-auto max-w-lg text-center" aria-labelledby="error-title">
       <p className="text-5xl font-bold text-stone-300">{status}</p>

@@ -1,4 +1,4 @@
-import { rupiah } from "./fields";
+import { calendarDate, rupiah } from "./fields";
 import { z } from "./zod";
 
 // The catalog's state lives in the URL (shareable on WhatsApp). Values that make no sense are
@@ -23,14 +23,7 @@ export const CatalogParamsSchema = z.object({
   harga_maks: optionalRupiah,
   min_pesan: z.preprocess(blankToUndefined, optionalWhole),
   stok: z.literal("1").optional().catch(undefined),
-  kirim_sebelum: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional()
-      .catch(undefined),
-  ),
+  kirim_sebelum: z.preprocess(blankToUndefined, calendarDate().optional().catch(undefined)),
   urut: z.enum(["relevansi", "terbaru", "termurah", "termahal", "terdekat"]).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });

@@ -1,3 +1,4 @@
+import { wibNoon } from "~/utils/delivery";
 import { parseRupiah } from "~/utils/money";
 import { z } from "./zod";
 import { normalizeIndonesianPhone } from "~/utils/phone";
@@ -38,3 +39,6 @@ export const rupiah = (min: number, max: number) =>
       .min(min, min === 0 ? "form.not_negative" : min === 1 ? "form.positive" : "form.at_least")
       .max(max, "form.too_large"),
   );
+
+/** A day as a date input sends it ("2026-11-28") that is on the calendar: not 2026-02-30. */
+export const calendarDate = () => z.string().refine((value) => wibNoon(value) !== null, "form.date_invalid");

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { tierProblems } from "~/utils/tiers";
-import { rupiah } from "./fields";
+import { calendarDate, rupiah } from "./fields";
 
 export const PRODUCT_UNITS = ["PCS", "KG", "PAK", "LUSIN", "BOTOL", "TOPLES", "LITER"] as const;
 export const SUPPLY_MODES = ["READY_STOCK", "MADE_TO_ORDER"] as const;
@@ -32,10 +32,7 @@ const productFields = z.object({
   stock: wholeNumber(0, 1_000_000).default(0),
   capacityPerWeek: wholeNumber(1, 1_000_000).optional(),
   leadTimeDays: wholeNumber(0, 90).default(1),
-  pausedUntil: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date_invalid")
-    .optional(),
+  pausedUntil: calendarDate().optional(),
   halalCertificate: optionalText(40),
   pirtNumber: optionalText(40),
   bpomNumber: optionalText(40),

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { listVillages } from "~/.server/areas/areas";
 import { requireBuyer } from "~/.server/auth/guards";
 import { addAddress, deleteAddress, listAddresses, setDefaultAddress } from "~/.server/buyers/addresses";
+import { readForm } from "~/.server/http/form";
 import { AddressFields } from "~/components/address-fields";
 import { Field, FormErrors } from "~/components/forms";
 import { AddressBookSchema } from "~/forms/cart";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { business } = await requireBuyer(request);
-  const submission = parseWithZod(await request.formData(), { schema: AddressBookSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AddressBookSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const value = submission.value;
   if (value.intent === "add") {

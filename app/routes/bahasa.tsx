@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { readForm } from "~/.server/http/form";
 import { langCookie } from "~/.server/http/lang";
 import { safeRedirectPath } from "~/.server/http/responses";
 import { isLang } from "~/locales";
@@ -10,7 +11,7 @@ export async function loader() {
 
 /** Remembers the chosen language in a cookie and goes back to the page it was chosen on. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = form.get("lang");
   const back = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLang(lang)) return redirect(back);

@@ -10,6 +10,7 @@ import { getLang } from "~/.server/http/lang";
 import { listAddresses } from "~/.server/buyers/addresses";
 import { checkout } from "~/.server/orders/checkout";
 import { paymentOptions } from "~/.server/payments/methods";
+import { readForm } from "~/.server/http/form";
 import { AddressFields } from "~/components/address-fields";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { CheckoutSchema, NEW_ADDRESS } from "~/forms/cart";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, business } = await requireBuyer(request);
-  const submission = parseWithZod(await request.formData(), { schema: CheckoutSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CheckoutSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const result = await checkout(business.id, viewer.id, submission.value);
   if (result.ok) return redirect(`/pesanan?checkout=${result.checkoutId}`);

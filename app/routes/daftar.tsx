@@ -8,6 +8,7 @@ import { signUp } from "~/.server/auth/accounts";
 import { requireAnonymous } from "~/.server/auth/guards";
 import { createSession } from "~/.server/auth/session";
 import { clientAddress } from "~/.server/http/responses";
+import { readForm } from "~/.server/http/form";
 import { Field, FormErrors, RadioChoices } from "~/components/forms";
 import { BUSINESS_KINDS, SignUpSchema } from "~/forms/auth";
 import { BUSINESS_KIND_KEYS } from "~/utils/labels";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignUpSchema });
   if (submission.status !== "success") {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });

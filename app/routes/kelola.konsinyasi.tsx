@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireGroupManager } from "~/.server/auth/guards";
+import { readForm } from "~/.server/http/form";
 import {
   confirmConsignmentPayment,
   consignmentFormOptions,
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, group } = await requireGroupManager(request);
-  const submission = parseWithZod(await request.formData(), { schema: GroupConsignmentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: GroupConsignmentSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const result =
     submission.value.intent === "place"

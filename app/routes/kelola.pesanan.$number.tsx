@@ -10,6 +10,7 @@ import { closeOpenCardAttempts } from "~/.server/payments/card";
 import { newIdempotencyKey, recordPayment } from "~/.server/payments/record";
 import { pendingTransfers, reviewTransfer } from "~/.server/payments/transfers";
 import { openProposal, proposeChange, withdrawProposal } from "~/.server/orders/proposals";
+import { readForm } from "~/.server/http/form";
 import { ProposalSummary } from "~/components/proposal-summary";
 import { TransferReview } from "~/components/transfer-review";
 import { Field, FormErrors, MoneyInput, WholeNumberInput } from "~/components/forms";
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, group } = await requireGroupManager(request);
   const number = params.number ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: OrderActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrderActionSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
 
   if (submission.value.intent === "payment") {

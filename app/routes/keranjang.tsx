@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireBuyer } from "~/.server/auth/guards";
 import { getCart, removeCartLine, setCartQuantity } from "~/.server/cart/cart";
 import { getLang } from "~/.server/http/lang";
+import { readForm } from "~/.server/http/form";
 import { FieldErrors, WholeNumberInput } from "~/components/forms";
 import { ResponsiveImage } from "~/components/responsive-image";
 import { CartLineSchema } from "~/forms/cart";
@@ -25,7 +26,7 @@ type ActionData = { itemId: string; error: string } | { itemId: string; error: n
 
 export async function action({ request }: ActionFunctionArgs) {
   const { business } = await requireBuyer(request);
-  const submission = parseWithZod(await request.formData(), { schema: CartLineSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CartLineSchema });
   if (submission.status !== "success") {
     const itemId = String(submission.payload.itemId ?? "");
     const error = Object.values(submission.error ?? {}).flat()[0] ?? "form.whole_number";

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
 import { listPlacementsForBusiness, reportConsignment } from "~/.server/consignment/consignment";
+import { readForm } from "~/.server/http/form";
 import { ConsignmentLedger } from "~/components/consignment-ledger";
 import { FormErrors, WholeNumberInput, allErrors } from "~/components/forms";
 import { ReportConsignmentSchema } from "~/forms/consignment";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, business } = await requireBuyer(request);
-  const submission = parseWithZod(await request.formData(), { schema: ReportConsignmentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ReportConsignmentSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const { placementId, quantitySold, quantityReturned } = submission.value;
   const result = await reportConsignment(business.id, viewer.id, placementId, {

@@ -7,10 +7,11 @@ import { signIn } from "~/.server/auth/accounts";
 import { requireAnonymous } from "~/.server/auth/guards";
 import { createSession } from "~/.server/auth/session";
 import { clientAddress, safeRedirectPath } from "~/.server/http/responses";
+import { readForm } from "~/.server/http/form";
 import { Field, FormErrors } from "~/components/forms";
 import { SignInSchema } from "~/forms/auth";
 import { pageTitle } from "~/utils/meta";
-import { useT } from "~/utils/i18n";
+import { encodeMessage, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.sign_in_title");
 
@@ -20,17 +21,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const result = await signIn(submission.value.identifier, submission.value.password, clientAddress(context));
-  if (!result.ok) {
-    const message = result.reason === "rate_limited" ? "auth.rate_limited" : "auth.invalid_credentials";
+  if (!result.ok && result.reason === "rate_limited") {
+    const seconds = Math.ceil(result.retryAfterMs / 1000);
+    const message = encodeMessage("auth.rate_limited", { minutes: Math.ceil(seconds / 60) });
     return Response.json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "rate_limited" ? 429 : 400,
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
     });
+  }
+  if (!result.ok) {
+    return Response.json(
+      submission.reply({ formErrors: ["auth.invalid_credentials"], hideFields: ["password"] }),
+      { status: 400 },
+    );
   }
   const cookie = await createSession(result.userId, {
     ipAddress: clientAddress(context),

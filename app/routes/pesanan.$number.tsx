@@ -19,6 +19,7 @@ import { ImageRejected } from "~/.server/images/pipeline";
 import { readMultipartForm } from "~/.server/http/multipart";
 import { closeOpenCardAttempts, reconcileOrderCardPayments, startCardPayment } from "~/.server/payments/card";
 import { cardProvider } from "~/.server/payments/stripe";
+import { readForm } from "~/.server/http/form";
 import { Field, FormErrors, MoneyInput, PhotoInput, RadioChoices, typedValue } from "~/components/forms";
 import { OrderStepButton, OrderView } from "~/components/order-view";
 import { BuyerOrderActionSchema } from "~/forms/order";
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, business } = await requireBuyer(request);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const formData = multipart ? await readMultipartForm(request) : await request.formData();
+  const formData = multipart ? await readMultipartForm(request) : await readForm(request);
   if (formData === "too_large") {
     return Response.json({ status: "error", error: { proof: ["image.too_large"] } }, { status: 400 });
   }

@@ -10,6 +10,7 @@ import { getProductForBuyers } from "~/.server/catalog/products";
 import { publicOrigin } from "~/.server/http/origin";
 import { invariantResponse } from "~/.server/http/responses";
 import { addToCart } from "~/.server/cart/cart";
+import { readForm } from "~/.server/http/form";
 import { Field, FormErrors } from "~/components/forms";
 import { AddToCartSchema } from "~/forms/cart";
 import { encodeMessage, useLang, useT } from "~/utils/i18n";
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { business } = await requireBuyer(request);
   const product = await getProductForBuyers(params.slug ?? "");
   invariantResponse(product);
-  const submission = parseWithZod(await request.formData(), { schema: AddToCartSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AddToCartSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   // The product is the one in the URL; its price is read again whenever the cart is shown.
   const result = await addToCart(business.id, product.id, submission.value.quantity);

@@ -9,6 +9,7 @@ import { ReviewTransferSchema } from "~/forms/order";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { invariantResponse } from "~/.server/http/responses";
 import { groupIncomeInArea } from "~/.server/reports/income";
+import { readForm } from "~/.server/http/form";
 import { OrderStatusBadge } from "~/components/order-view";
 import { MonthlyBars } from "~/components/monthly-bars";
 import { encodeMessage, useLang, useT } from "~/utils/i18n";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * treasurer may not have a phone with banking at hand). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team } = await requireTkmOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: ReviewTransferSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ReviewTransferSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const reviewed = await reviewTransfer(
     { kind: "tkm", areaPath: team.areaPath, groupId: params.groupId ?? "" },

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { listBusinessesInArea, setTempoTerms } from "~/.server/buyers/tempo-terms";
 import { TERM_CHOICES } from "~/.server/payments/tempo";
+import { readForm } from "~/.server/http/form";
 import { FormErrors, MoneyInput, allErrors } from "~/components/forms";
 import { TempoTermsSchema } from "~/forms/tempo";
 import { useT } from "~/utils/i18n";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, team } = await requireTkmOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: TempoTermsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: TempoTermsSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const { businessId, verified, termDays, creditLimit } = submission.value;
   const saved = await setTempoTerms(team.areaPath, viewer.id, businessId, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { action as languageAction } from "~/routes/bahasa";
-import { callAction, request } from "../helpers/requests";
+import { callAction, ORIGIN, request } from "../helpers/requests";
 
 describe("the language switch", () => {
   it("goes back to the page it was used on, with the language remembered", async () => {
@@ -24,4 +24,19 @@ describe("the language switch", () => {
       expect(response.headers.get("Set-Cookie")).toMatch(/^jj_lang=/);
     },
   );
+});
+
+describe("the language switch given a body that is not a form", () => {
+  it("answers 400 and sets no cookie", async () => {
+    const response = (await callAction(
+      languageAction,
+      new Request(`${ORIGIN}/bahasa`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain", Origin: ORIGIN },
+        body: "lang=en",
+      }),
+    )) as Response;
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+  });
 });

@@ -6,23 +6,28 @@ import { audit } from "../audit/audit";
 import { db } from "../db/client";
 import { uniqueSlug } from "../catalog/slug";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
-import { isSignInLimited, recordSignInAttempt } from "./rate-limit";
+import { closeSignInAttempt, openSignInAttempt } from "./rate-limit";
 
 function whereIdentifier(identifier: Identifier) {
   return identifier.kind === "phone" ? { phone: identifier.value } : { email: identifier.value };
 }
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
-/** Checks the password, counting failures per account and per client address. */
+/** Checks the password, slowed down by the failures counted in ./rate-limit. */
 export async function signIn(
   rawIdentifier: string,
   password: string,
   address: string | null,
+  now = new Date(),
 ): Promise<SignInResult> {
   const identifier = parseIdentifier(rawIdentifier);
   if (!identifier) return { ok: false, reason: "invalid" };
-  if (await isSignInLimited(identifier.value, address)) return { ok: false, reason: "rate_limited" };
+  const opened = await openSignInAttempt(identifier.value, address, now);
+  if (!opened.ok) return { ok: false, reason: "rate_limited", retryAfterMs: opened.retryAfterMs };
 
   const user = await db.user.findUnique({
     where: whereIdentifier(identifier),
@@ -31,7 +36,7 @@ export async function signIn(
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : (await burnPasswordCheck(password), false);
-  await recordSignInAttempt(identifier.value, address, valid);
+  await closeSignInAttempt(opened.attempt, valid, now);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   return { ok: true, userId: user.id };
 }

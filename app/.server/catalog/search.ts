@@ -183,8 +183,12 @@ export async function searchCatalog(query: CatalogQuery, now = new Date(), plan:
         )
       : Prisma.sql`0`;
   const requested = query.sort ?? (terms.length > 0 ? "relevance" : "newest");
-  // "Nearest" needs a place to measure from; without one the newest come first.
-  const sort = requested === "nearest" && !query.near ? "newest" : requested;
+  // "Nearest" needs a place to measure from and "relevance" words to weigh; without them the newest
+  // come first (a relevance of constant 0 would also read as ORDER BY column 0, which both refuse).
+  const sort =
+    (requested === "nearest" && !query.near) || (requested === "relevance" && terms.length === 0)
+      ? "newest"
+      : requested;
   const near = query.near;
   // Squared distance in degrees: at the scale of a regency it orders villages as kilometres would.
   const distance = near

@@ -137,7 +137,7 @@ export const en: Catalog = {
   "auth.password_too_long": "The password can have at most 64 characters.",
   "auth.password_common": "This password is too easy to guess. Choose another.",
   "auth.invalid_credentials": "Wrong number/email or password.",
-  "auth.rate_limited": "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  "auth.rate_limited": "Too many failed sign-in attempts. Try again in {minutes} min.",
   "auth.sign_in_button": "Sign in",
   "auth.no_account": "No account yet?",
   "auth.sign_up_link": "Sign up",
@@ -355,6 +355,9 @@ export const en: Catalog = {
   "error.not_found_body": "This address does not exist or has moved.",
   "error.forbidden_title": "No access",
   "error.forbidden_body": "Your account cannot open this page.",
+  "error.bad_request_title": "We could not read that request",
+  "error.bad_request_body":
+    "The form or the page address contained something we cannot read. Nothing was changed. Go back and try again.",
   "error.server_title": "Sorry, something went wrong",
   "error.server_body": "Please try again shortly. Your data has not changed.",
   "error.go_home": "Go home",

@@ -135,7 +135,7 @@ export const id = {
   "auth.password_too_long": "Kata sandi maksimal 64 karakter.",
   "auth.password_common": "Kata sandi ini terlalu mudah ditebak. Pilih yang lain.",
   "auth.invalid_credentials": "Nomor HP/email atau kata sandi salah.",
-  "auth.rate_limited": "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi.",
+  "auth.rate_limited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
   "auth.sign_in_button": "Masuk",
   "auth.no_account": "Belum punya akun?",
   "auth.sign_up_link": "Daftar",
@@ -353,6 +353,9 @@ export const id = {
   "error.not_found_body": "Alamat ini tidak ada atau sudah dipindah.",
   "error.forbidden_title": "Tidak ada akses",
   "error.forbidden_body": "Akun Anda tidak dapat membuka halaman ini.",
+  "error.bad_request_title": "Permintaan tidak bisa dibaca",
+  "error.bad_request_body":
+    "Isian atau alamat halaman berisi sesuatu yang tidak bisa kami baca. Tidak ada yang diubah. Kembali lalu coba lagi.",
   "error.server_title": "Maaf, terjadi kesalahan",
   "error.server_body": "Coba lagi sebentar lagi. Data Anda tidak berubah.",
   "error.go_home": "Ke beranda",
