@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addToCart } from "~/.server/cart/cart";
 import { db } from "~/.server/db/client";
 import { transitionOrder } from "~/.server/orders/orders";
 import { createStripeProvider, setCardProviderForTests } from "~/.server/payments/stripe";
@@ -10,7 +11,7 @@ import { action as buyerOrderAction } from "~/routes/pesanan.$number";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { createProduct, createWorld } from "../helpers/factories";
 import { SECRET_KEY, startFakeStripe, WEBHOOK_SECRET, type FakeStripe } from "../helpers/fake-stripe";
-import { orderNow, placedOrderNumber } from "../helpers/orders";
+import { checkoutCart, orderNow, placedOrderNumber } from "../helpers/orders";
 import { callAction, ORIGIN, request, statusOf } from "../helpers/requests";
 
 // Two people acting on one order at the same moment, each request checking a different field.
@@ -270,6 +271,69 @@ describe("two changes to one order at the same moment", () => {
         where: { order: { number }, type: "status", toStatus: { in: ["CANCELLED", "IN_PRODUCTION"] } },
       });
       expect(events).toBe(1);
+    }
+  });
+});
+
+describe("changes to two orders sharing products at the same moment", () => {
+  // Stock goes back (or out) product by product; two orders doing so in opposite orders would wait
+  // on each other crosswise, and PostgreSQL would abort one as a deadlock. Decision 008: products
+  // by id ascending, whatever order the lines were put in the cart.
+  it("the buyer takes a proposal for more of two products on one order while cancelling another: both happen", async () => {
+    const world = await createWorld();
+    const first = await createProduct(world.home.group.id, world.category.id, { stock: 1_000 });
+    const second = await createProduct(world.home.group.id, world.category.id, { stock: 1_000 });
+    const [low, high] = [first, second].sort((a, b) => (a.id < b.id ? -1 : 1)) as [
+      typeof first,
+      typeof first,
+    ];
+    /** One order of both products, its lines in the order given. */
+    async function orderOf(products: (typeof first)[]) {
+      for (const product of products) {
+        expect((await addToCart(world.buyer.business.id, product.id, PIECES)).ok).toBe(true);
+      }
+      const placed = await checkoutCart(world.buyer);
+      if (!placed.ok || !("numbers" in placed) || !placed.numbers[0]) throw new Error(JSON.stringify(placed));
+      return placed.numbers[0];
+    }
+    for (let i = 0; i < TRIES; i++) {
+      const growing = await orderOf([high, low]);
+      const cancelled = await orderOf([low, high]);
+      const items = await db.orderItem.findMany({
+        where: { order: { number: growing } },
+        select: { id: true },
+      });
+      const more = Object.fromEntries(
+        items.flatMap((item) => [
+          [`lines.${item.id}.quantity`, String(PIECES + 1)],
+          [`lines.${item.id}.unitPrice`, String(PRICE)],
+        ]),
+      );
+      const proposed = await (
+        await asGroup(world, growing, { intent: "propose", ...more, reason: "Sisa bahan" })
+      )();
+      expect(statusOf(proposed)).toBe(302);
+      const { id: proposalId } = await db.orderProposal.findFirstOrThrow({
+        where: { order: { number: growing } },
+        select: { id: true },
+      });
+      const accept = await asBuyer(world, growing, {
+        intent: "answer_proposal",
+        proposalId,
+        answer: "accept",
+      });
+      const cancel = await asBuyer(world, cancelled, { intent: "transition", step: "cancel" });
+      expect(await race(accept, cancel)).toEqual([302, 302]);
+      await expectOrderHolds(growing);
+      await expectOrderHolds(cancelled);
+    }
+    // Each try left one order of PIECES + 1 of each product; the cancelled ones gave theirs back.
+    for (const product of [low, high]) {
+      const { stock } = await db.product.findUniqueOrThrow({
+        where: { id: product.id },
+        select: { stock: true },
+      });
+      expect(stock).toBe(1_000 - TRIES * (PIECES + 1));
     }
   });
 });

@@ -169,6 +169,9 @@ export async function answerProposal(
                 groupId: true,
                 wantedBy: true,
                 items: {
+                  // Stock and capacity move product by product, in the one order every change
+                  // takes (decision 008), so two orders changed at once never wait crosswise.
+                  orderBy: { productId: "asc" },
                   select: {
                     id: true,
                     productId: true,
