@@ -336,6 +336,33 @@ describe("changes to two orders sharing products at the same moment", () => {
       expect(stock).toBe(1_000 - TRIES * (PIECES + 1));
     }
   });
+
+  it("two buyers check out the same products, put in their carts in opposite orders: both orders are placed", async () => {
+    const world = await createWorld();
+    const products = [];
+    for (let i = 0; i < 4; i++) {
+      products.push(await createProduct(world.home.group.id, world.category.id, { stock: 1_000 }));
+    }
+    for (let i = 0; i < TRIES; i++) {
+      for (const [buyer, inCart] of [
+        [world.buyer, [...products].reverse()],
+        [world.otherBuyer, products],
+      ] as const) {
+        for (const product of inCart) {
+          expect((await addToCart(buyer.business.id, product.id, PIECES)).ok).toBe(true);
+        }
+      }
+      const placed = await Promise.all([checkoutCart(world.buyer), checkoutCart(world.otherBuyer)]);
+      expect(placed.map((result) => result.ok)).toEqual([true, true]);
+    }
+    for (const product of products) {
+      const { stock } = await db.product.findUniqueOrThrow({
+        where: { id: product.id },
+        select: { stock: true },
+      });
+      expect(stock).toBe(1_000 - TRIES * 2 * PIECES);
+    }
+  });
 });
 
 describe("card money while what is due goes down", () => {
