@@ -43,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
 
   if (submission.value.intent === "payment") {
+    // A card session opened for what was due could be paid on top: closed first.
+    await closeOpenCardAttempts({ number, groupId: group.id });
     const result = await recordPayment(group.id, viewer.id, number, submission.value);
     if (!result.ok) {
       if (result.message === "order.not_found") throw new Response("Not found", { status: 404 });

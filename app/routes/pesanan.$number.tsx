@@ -120,6 +120,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/pesanan/${number}`);
   }
   if (submission.value.intent === "answer_proposal") {
+    // A card session opened for the old total could be paid after a lower one: closed first.
+    if (submission.value.answer === "accept") {
+      await closeOpenCardAttempts({ number, businessId: business.id });
+    }
     const answered = await answerProposal(
       business.id,
       viewer.id,

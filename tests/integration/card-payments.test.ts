@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { transitionOrder } from "~/.server/orders/orders";
+import { proposeChange } from "~/.server/orders/proposals";
 import { paymentOptions } from "~/.server/payments/methods";
-import { recordPayment } from "~/.server/payments/record";
 import { createStripeProvider, setCardProviderForTests } from "~/.server/payments/stripe";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
+import { action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
 import { action as buyerOrderAction, loader as buyerOrderLoader } from "~/routes/pesanan.$number";
 import { createWorld } from "../helpers/factories";
 import { SECRET_KEY, startFakeStripe, WEBHOOK_SECRET, type FakeStripe } from "../helpers/fake-stripe";
@@ -61,6 +62,18 @@ async function cancelAsBuyer(world: World, number: string) {
     await request(`/pesanan/${number}`, {
       userId: world.buyer.buyer.id,
       form: { intent: "transition", step: "cancel" },
+    }),
+    { number },
+  );
+}
+
+/** The treasurer records money received by hand (a transfer seen in the account). */
+async function recordByHand(world: World, number: string, amount: number, idempotencyKey: string) {
+  return callAction(
+    groupOrderAction,
+    await request(`/kelola/pesanan/${number}`, {
+      userId: world.home.manager.id,
+      form: { intent: "payment", amount: String(amount), idempotencyKey },
     }),
     { number },
   );
@@ -196,6 +209,50 @@ describe("card payment by Stripe Checkout", () => {
     expect((await books(world, number)).order).toMatchObject({ status: "CONFIRMED", amountPaid: 0 });
   });
 
+  it("refuses money recorded by hand while an open session for it cannot be closed (Stripe out of reach)", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world);
+    await payClick(world, number);
+    stripe.setFailing(true);
+    const refused = await recordByHand(world, number, 250_000, "cash-at-the-door");
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(await (refused as Response).json())).toContain("payment.card_open");
+    const after = await books(world, number);
+    expect(after.order).toMatchObject({ status: "CONFIRMED", amountPaid: 0 });
+    expect(after.payments).toEqual([{ state: "PENDING", amount: 250_000, refundedAmount: 0 }]);
+    expect(after.entries).toEqual([]);
+  });
+
+  it("refuses a lower price while an open session for the old total cannot be closed (Stripe out of reach)", async () => {
+    const world = await createWorld();
+    const number = await confirmedCardOrder(world); // 10 × Rp25.000
+    const item = await db.orderItem.findFirstOrThrow({ where: { order: { number } }, select: { id: true } });
+    const proposed = await proposeChange(world.home.group.id, world.home.manager.id, number, {
+      lines: { [item.id]: { quantity: 10, unitPrice: 20_000 } },
+      reason: "Harga bahan turun",
+    });
+    expect(proposed).toEqual({ ok: true });
+    const proposal = await db.orderProposal.findFirstOrThrow({
+      where: { order: { number } },
+      select: { id: true },
+    });
+    await payClick(world, number);
+    stripe.setFailing(true);
+    const refused = await callAction(
+      buyerOrderAction,
+      await request(`/pesanan/${number}`, {
+        userId: world.buyer.buyer.id,
+        form: { intent: "answer_proposal", proposalId: proposal.id, answer: "accept" },
+      }),
+      { number },
+    );
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(await (refused as Response).json())).toContain("payment.card_open");
+    const order = await db.order.findUniqueOrThrow({ where: { number }, select: { total: true } });
+    expect(order.total).toBe(250_000);
+    expect(await db.orderProposal.count({ where: { id: proposal.id, status: "PENDING" } })).toBe(1);
+  });
+
   it("takes a refund back out of the books with a reversing entry, once, even when it arrives before the payment", async () => {
     const world = await createWorld();
     const number = await confirmedCardOrder(world);
@@ -252,13 +309,10 @@ describe("card payment by Stripe Checkout", () => {
     const number = await confirmedCardOrder(world); // Rp250.000 due
     const first = (await payClick(world, number)) as Response;
     const session = [...stripe.sessions.values()].find((s) => s.client_reference_id === number)!;
-    // The buyer sent Rp100.000 by bank transfer meanwhile; the treasurer records it.
-    const recorded = await recordPayment(world.home.group.id, world.home.manager.id, number, {
-      amount: 100_000,
-      method: "BANK_TRANSFER",
-      idempotencyKey: "transfer-meanwhile",
-    });
-    expect(recorded.ok).toBe(true);
+    // The buyer sent Rp100.000 by bank transfer meanwhile; the treasurer records it, which closes
+    // the session for Rp250.000 (paid on top, it would pass the total).
+    expect(statusOf(await recordByHand(world, number, 100_000, "transfer-meanwhile"))).toBe(302);
+    expect(stripe.sessions.get(session.id)?.status).toBe("expired");
     const second = (await payClick(world, number)) as Response;
     expect(second.status).toBe(302);
     expect(second.headers.get("Location")).not.toBe(first.headers.get("Location"));

@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addToCart } from "~/.server/cart/cart";
 import { db } from "~/.server/db/client";
 import { transitionOrder } from "~/.server/orders/orders";
+import { createStripeProvider, setCardProviderForTests } from "~/.server/payments/stripe";
 import { action as groupOrderAction } from "~/routes/kelola.pesanan.$number";
 import { action as shopAction } from "~/routes/konsinyasi";
 import { action as groupConsignmentAction } from "~/routes/kelola.konsinyasi";
 import { action as buyerOrderAction } from "~/routes/pesanan.$number";
+import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { createProduct, createWorld } from "../helpers/factories";
-import { placedOrderNumber } from "../helpers/orders";
-import { callAction, request, statusOf } from "../helpers/requests";
+import { SECRET_KEY, startFakeStripe, WEBHOOK_SECRET, type FakeStripe } from "../helpers/fake-stripe";
+import { checkoutCart, orderNow, placedOrderNumber } from "../helpers/orders";
+import { callAction, ORIGIN, request, statusOf } from "../helpers/requests";
 
 // Two people acting on one order at the same moment, each request checking a different field.
 // SQLite serialises writers, so there these pass either way; on PostgreSQL (CI runs the suite on
@@ -22,11 +26,15 @@ const PRICE = 25_000; // createProduct's default price
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 
-async function confirmedOrders(world: World, count: number) {
+async function confirmedOrders(world: World, count: number, paymentMethod?: "CARD") {
   const product = await createProduct(world.home.group.id, world.category.id, { stock: 1_000 });
   const numbers: string[] = [];
   for (let i = 0; i < count; i++) {
-    const number = await placedOrderNumber(world.buyer, product.id, PIECES);
+    const number = paymentMethod
+      ? await orderNow(world.buyer, product.id, PIECES, { paymentMethod }).then((placed) =>
+          placed.ok && "numbers" in placed ? placed.numbers[0]! : String(placed.ok),
+        )
+      : await placedOrderNumber(world.buyer, product.id, PIECES);
     const confirmed = await transitionOrder(
       { party: "group", groupId: world.home.group.id },
       world.home.manager.id,
@@ -41,6 +49,25 @@ async function confirmedOrders(world: World, count: number) {
 
 async function itemIdOf(number: string) {
   return (await db.orderItem.findFirstOrThrow({ where: { order: { number } }, select: { id: true } })).id;
+}
+
+/** The group proposes a lower unit price on the order's one line; the proposal's id. */
+async function proposeLowerPrice(world: World, number: string) {
+  const itemId = await itemIdOf(number);
+  const proposed = await (
+    await asGroup(world, number, {
+      intent: "propose",
+      [`lines.${itemId}.quantity`]: String(PIECES),
+      [`lines.${itemId}.unitPrice`]: String(PRICE - 5_000),
+      reason: "Harga bahan turun",
+    })
+  )();
+  expect(statusOf(proposed)).toBe(302);
+  const { id } = await db.orderProposal.findFirstOrThrow({
+    where: { order: { number } },
+    select: { id: true },
+  });
+  return id;
 }
 
 const asBuyer = (world: World, number: string, form: Record<string, string>) =>
@@ -142,20 +169,7 @@ describe("two changes to one order at the same moment", () => {
     const world = await createWorld();
     const { numbers } = await confirmedOrders(world, TRIES);
     for (const number of numbers) {
-      const itemId = await itemIdOf(number);
-      const proposed = await (
-        await asGroup(world, number, {
-          intent: "propose",
-          [`lines.${itemId}.quantity`]: String(PIECES),
-          [`lines.${itemId}.unitPrice`]: String(PRICE - 5_000),
-          reason: "Harga bahan turun",
-        })
-      )();
-      expect(statusOf(proposed)).toBe(302);
-      const { id } = await db.orderProposal.findFirstOrThrow({
-        where: { order: { number } },
-        select: { id: true },
-      });
+      const id = await proposeLowerPrice(world, number);
       const accept = await asBuyer(world, number, {
         intent: "answer_proposal",
         proposalId: id,
@@ -257,6 +271,177 @@ describe("two changes to one order at the same moment", () => {
         where: { order: { number }, type: "status", toStatus: { in: ["CANCELLED", "IN_PRODUCTION"] } },
       });
       expect(events).toBe(1);
+    }
+  });
+});
+
+describe("changes to two orders sharing products at the same moment", () => {
+  // Stock goes back (or out) product by product; two orders doing so in opposite orders would wait
+  // on each other crosswise, and PostgreSQL would abort one as a deadlock. Decision 008: products
+  // by id ascending, whatever order the lines were put in the cart.
+  it("the buyer takes a proposal for more of two products on one order while cancelling another: both happen", async () => {
+    const world = await createWorld();
+    const first = await createProduct(world.home.group.id, world.category.id, { stock: 1_000 });
+    const second = await createProduct(world.home.group.id, world.category.id, { stock: 1_000 });
+    const [low, high] = [first, second].sort((a, b) => (a.id < b.id ? -1 : 1)) as [
+      typeof first,
+      typeof first,
+    ];
+    /** One order of both products, its lines in the order given. */
+    async function orderOf(products: (typeof first)[]) {
+      for (const product of products) {
+        expect((await addToCart(world.buyer.business.id, product.id, PIECES)).ok).toBe(true);
+      }
+      const placed = await checkoutCart(world.buyer);
+      if (!placed.ok || !("numbers" in placed) || !placed.numbers[0]) throw new Error(JSON.stringify(placed));
+      return placed.numbers[0];
+    }
+    for (let i = 0; i < TRIES; i++) {
+      const growing = await orderOf([high, low]);
+      const cancelled = await orderOf([low, high]);
+      const items = await db.orderItem.findMany({
+        where: { order: { number: growing } },
+        select: { id: true },
+      });
+      const more = Object.fromEntries(
+        items.flatMap((item) => [
+          [`lines.${item.id}.quantity`, String(PIECES + 1)],
+          [`lines.${item.id}.unitPrice`, String(PRICE)],
+        ]),
+      );
+      const proposed = await (
+        await asGroup(world, growing, { intent: "propose", ...more, reason: "Sisa bahan" })
+      )();
+      expect(statusOf(proposed)).toBe(302);
+      const { id: proposalId } = await db.orderProposal.findFirstOrThrow({
+        where: { order: { number: growing } },
+        select: { id: true },
+      });
+      const accept = await asBuyer(world, growing, {
+        intent: "answer_proposal",
+        proposalId,
+        answer: "accept",
+      });
+      const cancel = await asBuyer(world, cancelled, { intent: "transition", step: "cancel" });
+      expect(await race(accept, cancel)).toEqual([302, 302]);
+      await expectOrderHolds(growing);
+      await expectOrderHolds(cancelled);
+    }
+    // Each try left one order of PIECES + 1 of each product; the cancelled ones gave theirs back.
+    for (const product of [low, high]) {
+      const { stock } = await db.product.findUniqueOrThrow({
+        where: { id: product.id },
+        select: { stock: true },
+      });
+      expect(stock).toBe(1_000 - TRIES * (PIECES + 1));
+    }
+  });
+
+  it("two buyers check out the same products, put in their carts in opposite orders: both orders are placed", async () => {
+    const world = await createWorld();
+    const products = [];
+    for (let i = 0; i < 4; i++) {
+      products.push(await createProduct(world.home.group.id, world.category.id, { stock: 1_000 }));
+    }
+    for (let i = 0; i < TRIES; i++) {
+      for (const [buyer, inCart] of [
+        [world.buyer, [...products].reverse()],
+        [world.otherBuyer, products],
+      ] as const) {
+        for (const product of inCart) {
+          expect((await addToCart(buyer.business.id, product.id, PIECES)).ok).toBe(true);
+        }
+      }
+      const placed = await Promise.all([checkoutCart(world.buyer), checkoutCart(world.otherBuyer)]);
+      expect(placed.map((result) => result.ok)).toEqual([true, true]);
+    }
+    for (const product of products) {
+      const { stock } = await db.product.findUniqueOrThrow({
+        where: { id: product.id },
+        select: { stock: true },
+      });
+      expect(stock).toBe(1_000 - TRIES * 2 * PIECES);
+    }
+  });
+});
+
+describe("card money while what is due goes down", () => {
+  // A Stripe session is opened for what was due then; the buyer may pay it later in the tab left
+  // open. So what is due may only go down (a lower price accepted, money recorded by hand) once no
+  // session for more can still be paid: it is closed first, as before a cancellation.
+  let stripe: FakeStripe;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+    setCardProviderForTests(
+      createStripeProvider({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, apiUrl: stripe.apiUrl }),
+    );
+  });
+  afterAll(async () => {
+    setCardProviderForTests(undefined);
+    await stripe.close();
+  });
+
+  async function openCardSession(world: World, number: string) {
+    const opened = await (await asBuyer(world, number, { intent: "card" }))();
+    expect(statusOf(opened)).toBe(302);
+  }
+
+  /**
+   * The buyer pays, in the tab left open, every session of the order that Stripe still takes
+   * (an expired one it refuses), and Stripe's webhook tells us. `afterMs` spreads the moment over
+   * the tries, so the other request sometimes gets to Stripe first.
+   */
+  async function buyerPaysInOpenTab(number: string, afterMs = 0) {
+    if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs * 5));
+    for (const session of [...stripe.sessions.values()]) {
+      if (session.client_reference_id !== number || session.status !== "open") continue;
+      stripe.pay(session.id);
+      const { payload, signature } = stripe.completedEvent(session.id);
+      const delivered = await callAction(
+        webhookAction,
+        new Request(`${ORIGIN}/webhooks/stripe`, {
+          method: "POST",
+          headers: { "Stripe-Signature": signature, "Content-Type": "application/json" },
+          body: payload,
+        }),
+      );
+      expect(statusOf(delivered)).toBe(200);
+    }
+  }
+
+  it("the buyer accepts a lower price while paying the old total in a card session: never paid beyond the total", async () => {
+    const world = await createWorld();
+    const { numbers } = await confirmedOrders(world, TRIES, "CARD");
+    for (const [i, number] of numbers.entries()) {
+      const proposalId = await proposeLowerPrice(world, number);
+      await openCardSession(world, number);
+      const accept = await asBuyer(world, number, {
+        intent: "answer_proposal",
+        proposalId,
+        answer: "accept",
+      });
+      const [accepted] = await race(accept, () => buyerPaysInOpenTab(number, i));
+      expect([302, 400]).toContain(accepted);
+      await buyerPaysInOpenTab(number); // a session left open is paid later
+      const order = await expectOrderHolds(number);
+      // Either the lower price stood and the old session could not be paid, or the card paid first.
+      expect([
+        { total: PIECES * (PRICE - 5_000), amountPaid: 0 },
+        { total: PIECES * PRICE, amountPaid: PIECES * PRICE },
+      ]).toContainEqual({ total: order.total, amountPaid: order.amountPaid });
+    }
+  });
+
+  it("the treasurer records the total by hand while the buyer pays it in a card session: never paid twice", async () => {
+    const world = await createWorld();
+    const { numbers } = await confirmedOrders(world, TRIES, "CARD");
+    for (const [i, number] of numbers.entries()) {
+      await openCardSession(world, number);
+      const pay = await asGroup(world, number, payment(PIECES * PRICE));
+      const [recorded] = await race(pay, () => buyerPaysInOpenTab(number, i));
+      expect([302, 400]).toContain(recorded);
+      await buyerPaysInOpenTab(number);
+      expect((await expectOrderHolds(number)).amountPaid).toBe(PIECES * PRICE);
     }
   });
 });

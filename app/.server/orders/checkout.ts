@@ -124,29 +124,41 @@ export async function checkout(
       if (address.save) {
         await tx.address.create({ data: { ...address.save, businessId }, select: { id: true } });
       }
+      // Stock and capacity are taken product by product in id order, whatever order the cart
+      // lists them in, as every change to an order takes them (decision 008): two checkouts (or
+      // a checkout and a cancellation) of the same products never wait on each other crosswise.
+      const capacityWeeks = new Map<string, string>();
+      const lines = cart.groups.flatMap((group) =>
+        group.lines.map((line) => ({ line, week: wibWeekKey(wanted.get(group.group.id)!) })),
+      );
+      lines.sort((a, b) =>
+        a.line.product.id < b.line.product.id ? -1 : a.line.product.id > b.line.product.id ? 1 : 0,
+      );
+      for (const { line, week } of lines) {
+        const { product } = line;
+        if (product.supplyMode === "READY_STOCK") {
+          const reserved = await tx.product.updateMany({
+            where: { id: product.id, status: "ACTIVE", stock: { gte: line.quantity } },
+            data: { stock: { decrement: line.quantity } },
+          });
+          if (reserved.count === 0) {
+            throw new CheckoutConflict({ key: "checkout.sold_out", params: { name: product.name } });
+          }
+        } else if (product.capacityPerWeek !== null) {
+          if (!(await bookCapacity(tx, product, week, line.quantity))) {
+            throw new CheckoutConflict({ key: "checkout.week_full", params: { name: product.name } });
+          }
+          capacityWeeks.set(line.id, week);
+        }
+      }
       const placed: string[] = [];
       for (const group of cart.groups) {
         const detail = details.get(group.group.id)!;
         const wantedBy = wanted.get(group.group.id)!;
-        const week = wibWeekKey(wantedBy);
         const items = [];
         for (const line of group.lines) {
           const { product } = line;
-          let capacityWeek: string | null = null;
-          if (product.supplyMode === "READY_STOCK") {
-            const reserved = await tx.product.updateMany({
-              where: { id: product.id, status: "ACTIVE", stock: { gte: line.quantity } },
-              data: { stock: { decrement: line.quantity } },
-            });
-            if (reserved.count === 0) {
-              throw new CheckoutConflict({ key: "checkout.sold_out", params: { name: product.name } });
-            }
-          } else if (product.capacityPerWeek !== null) {
-            if (!(await bookCapacity(tx, product, week, line.quantity))) {
-              throw new CheckoutConflict({ key: "checkout.week_full", params: { name: product.name } });
-            }
-            capacityWeek = week;
-          }
+          const capacityWeek = capacityWeeks.get(line.id) ?? null;
           items.push({
             productId: product.id,
             productName: product.name,

@@ -275,7 +275,7 @@ async function transitionIn(
   if (!to) return { ok: false, message: "order.action_not_allowed" };
   const guard = guardProblem(action, factsOf(order));
   if (guard) return { ok: false, message: guard };
-  if (to === "CANCELLED" && (await openCardAttempts(tx, order.id)) > 0) {
+  if (to === "CANCELLED" && (await cardAttemptAbove(tx, order.id, 0))) {
     // Money could still arrive for it (closeOpenCardAttempts runs before a cancellation).
     return { ok: false, message: "order.cancel_card_open" };
   }
@@ -312,8 +312,18 @@ async function transitionIn(
   return { ok: true, status: final };
 }
 
-function openCardAttempts(tx: Tx, orderId: string) {
-  return tx.payment.count({ where: { orderId, method: "CARD", state: "PENDING" } });
+/**
+ * Whether a card attempt is still open for more than `due`. Card money is learnt after the fact
+ * (the buyer pays in a tab left open), so nothing may bring what is due below an open attempt (a
+ * cancellation, a lower price, money recorded by hand): the route closes the order's attempts
+ * first (closeOpenCardAttempts), and this, read under the order's lock, refuses while one could
+ * not be closed.
+ */
+export async function cardAttemptAbove(tx: Tx, orderId: string, due: number): Promise<boolean> {
+  const open = await tx.payment.count({
+    where: { orderId, method: "CARD", state: "PENDING", amount: { gt: due } },
+  });
+  return open > 0;
 }
 
 /**

@@ -5,6 +5,7 @@ import { db, type Tx } from "../db/client";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 import { bookCapacity, releaseCapacity } from "./capacity";
 import { withOrderLocked } from "./lock";
+import { cardAttemptAbove } from "./orders";
 
 // The group may propose a change to an order (fewer or more units, another price, another date);
 // the buyer accepts or declines. Accepting applies it in one transaction, moving stock and weekly
@@ -168,6 +169,9 @@ export async function answerProposal(
                 groupId: true,
                 wantedBy: true,
                 items: {
+                  // Stock and capacity move product by product, in the one order every change
+                  // takes (decision 008), so two orders changed at once never wait crosswise.
+                  orderBy: { productId: "asc" },
                   select: {
                     id: true,
                     productId: true,
@@ -245,6 +249,12 @@ type OrderToChange = {
 };
 
 async function applyProposal(tx: Tx, order: OrderToChange, lines: ProposalLine[], wantedBy: Date | null) {
+  const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+  if (total < order.amountPaid) throw new ProposalConflict("proposal.below_paid");
+  // A card session opened for the old total could still be paid in full.
+  if (await cardAttemptAbove(tx, order.id, total - order.amountPaid)) {
+    throw new ProposalConflict("payment.card_open");
+  }
   const newWeek = wantedBy ? wibWeekKey(wantedBy) : order.wantedBy ? wibWeekKey(order.wantedBy) : null;
   for (const item of order.items) {
     const line = lines.find((l) => l.itemId === item.id);
@@ -286,8 +296,6 @@ async function applyProposal(tx: Tx, order: OrderToChange, lines: ProposalLine[]
       select: { id: true },
     });
   }
-  const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-  if (total < order.amountPaid) throw new ProposalConflict("proposal.below_paid");
   await tx.order.update({
     where: { id: order.id },
     data: {

@@ -5,7 +5,7 @@ import type { PaymentMethod, Tx } from "../db/client";
 import { recordOrderIncome } from "../ledger/cash-book";
 import { notifyBusinessUsers } from "../notifications/notifications";
 import { withOrderLocked } from "../orders/lock";
-import { completeIfSettled } from "../orders/orders";
+import { cardAttemptAbove, completeIfSettled } from "../orders/orders";
 import { canRecordPayment } from "../orders/state";
 
 /** What every way of paying reads of an order: who it is between, its state, what is still due. */
@@ -25,7 +25,7 @@ export type RecordPaymentResult =
   | {
       ok: false;
       field: "amount" | "form";
-      message: "order.not_found" | "payment.not_payable" | "payment.exceeds_due";
+      message: "order.not_found" | "payment.not_payable" | "payment.exceeds_due" | "payment.card_open";
       params?: Record<string, number>;
     };
 
@@ -57,6 +57,9 @@ export async function recordPayment(
         const due = order.total - order.amountPaid;
         if (input.amount > due)
           return { ok: false, field: "amount", message: "payment.exceeds_due", params: { due } };
+        // A card session the buyer opened for what was due could still be paid in full.
+        if (await cardAttemptAbove(tx, order.id, due - input.amount))
+          return { ok: false, field: "form", message: "payment.card_open" };
 
         await addToAmountPaid(tx, order, input.amount);
         const payment = await tx.payment.create({

@@ -410,6 +410,7 @@ export const en: Catalog = {
   "payment.nothing_due": "Nothing is due.",
   "payment.card_in_progress": "A card payment is being prepared. Try again in a moment.",
   "payment.card_already_paid": "The card payment has already been received.",
+  "payment.card_open": "A card payment for this order is still open. Try again in a moment.",
   "payment.card_error": "The card service could not be reached. Try again later; nothing was charged.",
   "payment.card_cancelled": "The card payment was cancelled. You can try again.",
   "payment.card_paid": "Card payment received. Thank you!",

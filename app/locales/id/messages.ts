@@ -409,6 +409,7 @@ export const id = {
   "payment.nothing_due": "Tidak ada tagihan yang perlu dibayar.",
   "payment.card_in_progress": "Pembayaran kartu sedang disiapkan. Coba lagi sebentar.",
   "payment.card_already_paid": "Pembayaran kartu sudah diterima.",
+  "payment.card_open": "Pembayaran kartu untuk pesanan ini masih terbuka. Coba lagi sebentar lagi.",
   "payment.card_error":
     "Layanan pembayaran kartu tidak dapat dihubungi. Coba lagi nanti; tidak ada uang yang ditarik.",
   "payment.card_cancelled": "Pembayaran kartu dibatalkan. Anda bisa mencobanya lagi.",
