@@ -1,5 +1,6 @@
 import { pruneSignInAttempts } from "./auth/rate-limit";
 import { sendDueEmails, smtpTransport } from "./notifications/email";
+import { expireRequests } from "./matching/requests";
 import { autoReceiveOverdue } from "./orders/orders";
 import { sendTempoReminders } from "./payments/tempo";
 
@@ -14,6 +15,11 @@ type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 const JOBS: Job[] = [
   { name: "orders.auto_receive", everyMs: HOUR, run: () => autoReceiveOverdue() },
   { name: "sign_in.prune", everyMs: HOUR, run: () => pruneSignInAttempts() },
+  {
+    name: "requests.expire",
+    everyMs: 15 * MINUTE,
+    run: () => expireRequests().then((r) => (r.expired ? r : null)),
+  },
   {
     name: "tempo.reminders",
     everyMs: HOUR,

@@ -6,6 +6,7 @@ import type {
   PaymentStatus,
   ProductStatus,
   ProductUnit,
+  RequestStatus,
 } from "~/.server/db/generated/sqlite/enums";
 import type { MessageKey } from "~/locales";
 
@@ -71,4 +72,12 @@ export const PRODUCT_STATUS_KEYS: Record<ProductStatus, MessageKey> = {
   DRAFT: "product.status.DRAFT",
   ACTIVE: "product.status.ACTIVE",
   ARCHIVED: "product.status.ARCHIVED",
+};
+
+export const REQUEST_STATUS_KEYS: Record<RequestStatus, MessageKey> = {
+  OPEN: "request.status.OPEN",
+  QUOTED: "request.status.QUOTED",
+  AWARDED: "request.status.AWARDED",
+  CANCELLED: "request.status.CANCELLED",
+  EXPIRED: "request.status.EXPIRED",
 };

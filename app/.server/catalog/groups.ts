@@ -17,30 +17,51 @@ export type TrackRecord = {
  * arrived by the wanted-by date (or, without one, within the longest lead time plus two days).
  */
 export async function groupTrackRecord(groupId: string): Promise<TrackRecord> {
+  return (await trackRecords([groupId])).get(groupId) ?? EMPTY_RECORD;
+}
+
+const EMPTY_RECORD: TrackRecord = { completed: 0, delivered: 0, onTime: 0, onTimeShare: null };
+
+/** The track record of several groups at once (the matcher's candidates), by the same rule. */
+export async function trackRecords(groupIds: string[]): Promise<Map<string, TrackRecord>> {
+  const records = new Map<string, TrackRecord>();
+  if (groupIds.length === 0) return records;
   const [completed, delivered] = await Promise.all([
-    db.order.count({ where: { groupId, status: "COMPLETED" } }),
+    db.order.groupBy({
+      by: ["groupId"],
+      where: { groupId: { in: groupIds }, status: "COMPLETED" },
+      _count: { _all: true },
+    }),
     db.order.findMany({
-      where: { groupId, deliveredAt: { not: null } },
+      where: { groupId: { in: groupIds }, deliveredAt: { not: null } },
       select: {
+        groupId: true,
         placedAt: true,
         wantedBy: true,
         deliveredAt: true,
-        items: { select: { product: { select: { leadTimeDays: true } } } },
+        items: {
+          where: { order: { wantedBy: null } },
+          select: { product: { select: { leadTimeDays: true } } },
+        },
       },
     }),
   ]);
-  let onTime = 0;
+  const record = (groupId: string) => {
+    let found = records.get(groupId);
+    if (!found) records.set(groupId, (found = { ...EMPTY_RECORD }));
+    return found;
+  };
+  for (const row of completed) record(row.groupId).completed = row._count._all;
   for (const order of delivered) {
+    const entry = record(order.groupId);
+    entry.delivered += 1;
     const leadTime = Math.max(0, ...order.items.map((item) => item.product.leadTimeDays));
     const due = order.wantedBy ?? new Date(order.placedAt.getTime() + (leadTime + ON_TIME_GRACE_DAYS) * DAY);
-    if (order.deliveredAt && order.deliveredAt <= due) onTime += 1;
+    if (order.deliveredAt && order.deliveredAt <= due) entry.onTime += 1;
   }
-  return {
-    completed,
-    delivered: delivered.length,
-    onTime,
-    onTimeShare: delivered.length ? onTime / delivered.length : null,
-  };
+  for (const entry of records.values())
+    entry.onTimeShare = entry.delivered ? entry.onTime / entry.delivered : null;
+  return records;
 }
 
 /** A group's public page: no personal data of members, only how many there are. */

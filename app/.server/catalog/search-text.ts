@@ -47,7 +47,9 @@ export function fts5Query(terms: string[][], join: "AND" | "OR" = "AND"): string
     .join(` ${join} `);
 }
 
-/** The same terms as a PostgreSQL tsquery in the 'simple' configuration. */
-export function tsQuery(terms: string[][]): string {
-  return terms.map((alternatives) => `(${alternatives.map((p) => `${p}:*`).join(" | ")})`).join(" & ");
+/** The same terms as a PostgreSQL tsquery in the 'simple' configuration: every word, or (`OR`) any. */
+export function tsQuery(terms: string[][], join: "AND" | "OR" = "AND"): string {
+  return terms
+    .map((alternatives) => `(${alternatives.map((p) => `${p}:*`).join(" | ")})`)
+    .join(join === "AND" ? " & " : " | ");
 }

@@ -15,10 +15,7 @@ export function newRequestNumber(now = new Date()): string {
 }
 
 /** The state at `now`: OPEN or QUOTED past its close date reads as EXPIRED. */
-export function requestState(
-  request: { status: RequestStatus; closesAt: Date },
-  now: Date,
-): RequestStatus {
+export function requestState(request: { status: RequestStatus; closesAt: Date }, now: Date): RequestStatus {
   if ((request.status === "OPEN" || request.status === "QUOTED") && request.closesAt <= now) return "EXPIRED";
   return request.status;
 }

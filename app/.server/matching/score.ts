@@ -40,6 +40,8 @@ export type RequestFacts = {
   /** The buyer's village, for distances. */
   latitude: number | null;
   longitude: number | null;
+  /** Groups further than this are left out; at most MAX_DISTANCE_KM (the default). */
+  maxKm?: number;
 };
 
 export type ProductFacts = {
@@ -306,7 +308,7 @@ export function rankGroupsForRequest(
   const excluded: GroupExclusion[] = [];
   for (const group of groups) {
     const km = distanceKm(request, group);
-    if (km !== null && km > MAX_DISTANCE_KM) {
+    if (km !== null && km > Math.min(request.maxKm ?? MAX_DISTANCE_KM, MAX_DISTANCE_KM)) {
       excluded.push({
         groupId: group.id,
         name: group.name,

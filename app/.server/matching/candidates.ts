@@ -1,0 +1,239 @@
+import { wibWeekKey } from "~/utils/delivery";
+import { trackRecords } from "../catalog/groups";
+import { fts5Query, normalizeForSearch, queryTerms, tsQuery } from "../catalog/search-text";
+import { db, dbKind, Prisma } from "../db/client";
+import {
+  distanceKm,
+  informativeWords,
+  MAX_DISTANCE_KM,
+  rankGroupsForRequest,
+  type GroupExclusion,
+  type GroupFacts,
+  type GroupMatch,
+  type ProductFacts,
+  type RequestFacts,
+} from "./score";
+
+// The database half of the matcher: it gathers the facts score.ts decides on, and nothing else.
+// Only products the catalog's search index matches by a word of the request, or that sit in the
+// request's category (or below it), can fit at all (productFits drops any other), so only those
+// and their groups are read.
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Days back over which a group's chances (requests it was matched to) are counted. */
+const RECENT_DAYS = 30;
+
+export type RequestToMatch = {
+  title: string;
+  categoryId: string | null;
+  quantity: number;
+  neededBy: Date;
+  villageId: string;
+  radiusKm: number;
+};
+
+export type Ranking = {
+  facts: RequestFacts;
+  matches: GroupMatch[];
+  excluded: GroupExclusion[];
+};
+
+/** The request's words as the matcher compares them: the title's, normalised, each once. */
+export function requestWords(title: string): string[] {
+  return [...new Set(normalizeForSearch(title).split(" ").filter(Boolean))];
+}
+
+/** Ranks the verified groups for a request (posted or only drafted), with reasons and exclusions. */
+export async function rankForRequest(request: RequestToMatch, now = new Date()): Promise<Ranking> {
+  const village = await db.area.findUnique({
+    where: { id: request.villageId },
+    select: { latitude: true, longitude: true },
+  });
+  const facts: RequestFacts = {
+    words: requestWords(request.title),
+    categoryId: request.categoryId,
+    quantity: request.quantity,
+    neededBy: request.neededBy,
+    latitude: village?.latitude ?? null,
+    longitude: village?.longitude ?? null,
+    maxKm: Math.min(request.radiusKm, MAX_DISTANCE_KM),
+  };
+  const groups = await candidateGroups(facts, now);
+  return { facts, ...rankGroupsForRequest(facts, groups, now) };
+}
+
+/** The groups that have at least one product that could fit, with everything the matcher weighs. */
+export async function candidateGroups(facts: RequestFacts, now: Date): Promise<GroupFacts[]> {
+  const categories = facts.categoryId ? await categoryTree() : null;
+  const categoryIds = facts.categoryId && categories ? [...categories.descendants(facts.categoryId)] : [];
+  const productIds = await productsMatching(informativeWords(facts.words), categoryIds);
+  if (productIds.length === 0) return [];
+
+  const products = await db.product.findMany({
+    where: { id: { in: productIds }, status: "ACTIVE", group: { verifiedAt: { not: null } } },
+    select: {
+      id: true,
+      groupId: true,
+      name: true,
+      categoryId: true,
+      searchText: true,
+      supplyMode: true,
+      stock: true,
+      leadTimeDays: true,
+      capacityPerWeek: true,
+      category: { select: { nameId: true } },
+    },
+  });
+  const groupIds = [...new Set(products.map((product) => product.groupId))];
+  const groups = await db.group.findMany({
+    where: { id: { in: groupIds } },
+    select: {
+      id: true,
+      name: true,
+      verifiedAt: true,
+      village: { select: { latitude: true, longitude: true } },
+    },
+  });
+  // Facts beyond the place are only read for groups within reach; the rest are left out as too far.
+  const maxKm = facts.maxKm ?? MAX_DISTANCE_KM;
+  const inReach = groups.filter((group) => {
+    const km = distanceKm(facts, group.village);
+    return km === null || km <= maxKm;
+  });
+  const reachIds = inReach.map((group) => group.id);
+  const reachProducts = products.filter((product) => reachIds.includes(product.groupId));
+  const since = new Date(now.getTime() - RECENT_DAYS * DAY);
+  const [records, ratings, invites, booked, tree] = await Promise.all([
+    trackRecords(reachIds),
+    reachIds.length
+      ? db.$queryRaw<{ groupId: string; average: number | null; count: number | bigint }[]>(
+          Prisma.sql`SELECT o."groupId" AS "groupId", AVG(r."score") AS "average", COUNT(*) AS "count"
+            FROM "Rating" r JOIN "Order" o ON o."id" = r."orderId"
+            WHERE o."groupId" IN (${Prisma.join(reachIds)}) GROUP BY o."groupId"`,
+        )
+      : [],
+    reachIds.length
+      ? db.requestRecipient.groupBy({
+          by: ["groupId"],
+          where: { groupId: { in: reachIds }, source: "MATCHED", createdAt: { gte: since } },
+          _count: { _all: true },
+        })
+      : [],
+    bookedByProduct(
+      reachProducts.filter((product) => product.capacityPerWeek !== null).map((product) => product.id),
+      now,
+    ),
+    categories ?? categoryTree(),
+  ]);
+  const ratingOf = new Map(ratings.map((row) => [row.groupId, row]));
+  const invitesOf = new Map(invites.map((row) => [row.groupId, row._count._all]));
+  const productsOf = new Map<string, ProductFacts[]>();
+  for (const product of products) {
+    const list = productsOf.get(product.groupId) ?? [];
+    list.push({
+      id: product.id,
+      name: product.name,
+      categoryPath: tree.path(product.categoryId),
+      nameText: normalizeForSearch(`${product.name} ${product.category.nameId}`),
+      searchText: product.searchText,
+      supplyMode: product.supplyMode,
+      stock: product.stock,
+      leadTimeDays: product.leadTimeDays,
+      capacityPerWeek: product.capacityPerWeek,
+      bookedByWeek: booked.get(product.id) ?? new Map(),
+    });
+    productsOf.set(product.groupId, list);
+  }
+  return groups.map((group) => {
+    const record = records.get(group.id);
+    const rating = ratingOf.get(group.id);
+    return {
+      id: group.id,
+      name: group.name,
+      latitude: group.village.latitude,
+      longitude: group.village.longitude,
+      verifiedAt: group.verifiedAt,
+      products: productsOf.get(group.id) ?? [],
+      completedOrders: record?.completed ?? 0,
+      onTimeOrders: record?.onTime ?? 0,
+      ratingAverage:
+        rating?.average === null || rating?.average === undefined ? null : Number(rating.average),
+      ratingCount: Number(rating?.count ?? 0),
+      recentInvites: invitesOf.get(group.id) ?? 0,
+    };
+  });
+}
+
+/** Ids of active products the search index matches by any of the words, or in the categories. */
+async function productsMatching(words: string[], categoryIds: string[]): Promise<string[]> {
+  const terms = queryTerms(words.join(" "));
+  const parts: Prisma.Sql[] = [];
+  if (terms.length > 0) {
+    parts.push(
+      dbKind === "postgres"
+        ? Prisma.sql`SELECT p."id" FROM "Product" p WHERE p."status" = 'ACTIVE'
+            AND to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms, "OR")})`
+        : Prisma.sql`SELECT p."id" FROM "ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"
+            WHERE "ProductSearch" MATCH ${fts5Query(terms, "OR")} AND p."status" = 'ACTIVE'`,
+    );
+  }
+  if (categoryIds.length > 0) {
+    parts.push(
+      Prisma.sql`SELECT p."id" FROM "Product" p WHERE p."status" = 'ACTIVE'
+        AND p."categoryId" IN (${Prisma.join(categoryIds)})`,
+    );
+  }
+  if (parts.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.join(parts, " UNION "));
+  return rows.map((row) => row.id);
+}
+
+/** Capacity already booked per product and week, from this week on. */
+async function bookedByProduct(productIds: string[], now: Date): Promise<Map<string, Map<string, number>>> {
+  const byProduct = new Map<string, Map<string, number>>();
+  if (productIds.length === 0) return byProduct;
+  const rows = await db.capacityBooking.findMany({
+    where: { productId: { in: productIds }, week: { gte: wibWeekKey(now) } },
+    select: { productId: true, week: true, booked: true },
+  });
+  for (const row of rows) {
+    const weeks = byProduct.get(row.productId) ?? new Map<string, number>();
+    weeks.set(row.week, row.booked);
+    byProduct.set(row.productId, weeks);
+  }
+  return byProduct;
+}
+
+type CategoryTree = {
+  /** The category and its parents up to the root. */
+  path(id: string): string[];
+  /** The category and every category below it. */
+  descendants(id: string): Set<string>;
+};
+
+async function categoryTree(): Promise<CategoryTree> {
+  const rows = await db.category.findMany({ select: { id: true, parentId: true } });
+  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
+  return {
+    path(id) {
+      const path: string[] = [];
+      for (let at: string | null | undefined = id; at && !path.includes(at); at = parentOf.get(at))
+        path.push(at);
+      return path;
+    },
+    descendants(id) {
+      const found = new Set([id]);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const row of rows) {
+          if (row.parentId && found.has(row.parentId) && !found.has(row.id)) {
+            found.add(row.id);
+            grew = true;
+          }
+        }
+      }
+      return found;
+    },
+  };
+}
