@@ -21,6 +21,7 @@ import {
 } from "./data";
 import { groupIllustration, productIllustration } from "./illustrations";
 import { seededRandom } from "./random";
+import { seedRequests } from "./requests";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,6 +55,10 @@ export async function wipe(db: Db) {
     db.shipmentLine.deleteMany(),
     db.shipment.deleteMany(),
     db.orderItem.deleteMany(),
+    db.threadMessage.deleteMany(),
+    db.requestThread.deleteMany(),
+    db.requestRecipient.deleteMany(),
+    db.quoteTier.deleteMany(),
     db.quote.deleteMany(),
     db.order.deleteMany(),
     db.quoteRequest.deleteMany(),
@@ -237,6 +242,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     });
   }
   await seedConsignment(db, businesses, now);
+  await seedRequests(db, now);
 }
 
 /**

@@ -38,19 +38,35 @@ export type Ranking = {
   excluded: GroupExclusion[];
 };
 
-/** The request's words as the matcher compares them: the title's, normalised, each once. */
-export function requestWords(title: string): string[] {
-  return [...new Set(normalizeForSearch(title).split(" ").filter(Boolean))];
+/**
+ * The request's words as the matcher compares them: the title's, normalised, each once, without
+ * the names of places ("batik motif Lembang" asks for batik, not for whatever is made in Lembang;
+ * product names and search text carry village names too).
+ */
+export function requestWords(title: string, placeNames: ReadonlySet<string> = new Set()): string[] {
+  return [
+    ...new Set(
+      normalizeForSearch(title)
+        .split(" ")
+        .filter((word) => word && !placeNames.has(word)),
+    ),
+  ];
+}
+
+/** Every word of every area's name, normalised ("kecamatan", "lembang", "jayagiri", …). */
+async function placeWords(): Promise<Set<string>> {
+  const areas = await db.area.findMany({ select: { name: true } });
+  return new Set(areas.flatMap((area) => normalizeForSearch(area.name).split(" ").filter(Boolean)));
 }
 
 /** Ranks the verified groups for a request (posted or only drafted), with reasons and exclusions. */
 export async function rankForRequest(request: RequestToMatch, now = new Date()): Promise<Ranking> {
-  const village = await db.area.findUnique({
-    where: { id: request.villageId },
-    select: { latitude: true, longitude: true },
-  });
+  const [village, places] = await Promise.all([
+    db.area.findUnique({ where: { id: request.villageId }, select: { latitude: true, longitude: true } }),
+    placeWords(),
+  ]);
   const facts: RequestFacts = {
-    words: requestWords(request.title),
+    words: requestWords(request.title, places),
     categoryId: request.categoryId,
     quantity: request.quantity,
     neededBy: request.neededBy,

@@ -158,7 +158,7 @@ function rankInput(input: RequestInput, resolved: Resolved) {
 }
 
 /** Writes the groups that get the request, with the matcher's reasons, and tells their managers. */
-async function addRecipients(
+export async function addRecipients(
   tx: Tx,
   request: { id: string; number: string; title: string; quantity: number; unit: string },
   ranking: Ranking,
