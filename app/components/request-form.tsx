@@ -17,6 +17,7 @@ import { Field, FieldErrors, FormErrors, MoneyInput, PhotoInput, WholeNumberInpu
 import { MatchReasons } from "./match-reasons";
 
 export type RequestFormOptions = {
+  districts: { id: string; name: string }[];
   categories: { id: string; nameId: string; nameEn: string; parentId: string | null }[];
   addresses: { id: string; label: string; isDefault: boolean; text: string }[];
   groups: { id: string; name: string; village: string }[];
@@ -35,6 +36,7 @@ type RequestFields = {
   addressId: string;
   visibility: string;
   radiusKm: string;
+  areaId: string;
   invite: string[];
   photo: File;
 };
@@ -51,6 +53,7 @@ export type RequestFormDefaults = {
   addressId?: string | null;
   visibility?: string;
   radiusKm?: number;
+  areaId?: string | null;
   invite?: string[];
 };
 
@@ -92,6 +95,7 @@ export function RequestForm({
         defaults.addressId ?? options.addresses.find((a) => a.isDefault)?.id ?? options.addresses[0]?.id,
       visibility: defaults.visibility ?? "NEARBY",
       radiusKm: String(defaults.radiusKm ?? 25),
+      areaId: defaults.areaId ?? "",
       unit: defaults.unit ?? "PCS",
     },
     onValidate: ({ formData }) =>
@@ -316,6 +320,28 @@ export function RequestForm({
             ))}
           </select>
         </Field>
+        {options.districts.length > 1 ? (
+          <Field
+            label={t("request.field.area")}
+            htmlFor={fields.areaId.id}
+            errorId={fields.areaId.errorId}
+            errors={fields.areaId.errors}
+          >
+            <select
+              id={fields.areaId.id}
+              name={fields.areaId.name}
+              defaultValue={fields.areaId.initialValue}
+              className="field-input"
+            >
+              <option value="">{t("request.field.area_any")}</option>
+              {options.districts.map((district) => (
+                <option key={district.id} value={district.id}>
+                  {district.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         <details className="rounded-lg border border-stone-300 p-3" open={invited.size > 0 && !preview}>
           <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("request.field.invite")}</summary>
           <p className="text-sm text-stone-500">{t("request.field.invite_hint")}</p>

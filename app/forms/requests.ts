@@ -34,6 +34,7 @@ export const RequestSchema = z.object({
     .number({ error: "form.choose_one" })
     .refine((value) => (REQUEST_RADII as readonly number[]).includes(value), "form.choose_one")
     .default(25),
+  areaId: z.string().max(64).optional(),
   invite: z
     .preprocess(
       (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -60,3 +61,7 @@ export const CancelRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["note"], message: "request.cancel_note_required" });
     }
   });
+
+/** The buyer's list of requests, by where they stand. */
+export const REQUEST_TABS = ["aktif", "selesai", "berakhir"] as const;
+export type RequestTab = (typeof REQUEST_TABS)[number];

@@ -79,6 +79,7 @@ export default function EditRequest() {
             addressId: existing.addressId,
             visibility: existing.visibility,
             radiusKm: existing.radiusKm,
+            areaId: existing.areaId,
             invite: existing.invited,
           }}
           lastResult={data && "reply" in data ? data.reply : undefined}

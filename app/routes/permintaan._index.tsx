@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
-import { listBuyerRequests, REQUEST_TABS, type RequestTab } from "~/.server/matching/requests";
+import { listBuyerRequests } from "~/.server/matching/requests";
 import { ResponsiveImage } from "~/components/responsive-image";
+import { REQUEST_TABS, type RequestTab } from "~/forms/requests";
 import { REQUEST_STATUS_KEYS, UNIT_KEYS } from "~/utils/labels";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -30,7 +31,7 @@ export default function BuyerRequests() {
           {t("request.new")}
         </Link>
       </header>
-      <nav aria-label={t("request.title_list")} className="flex gap-2 overflow-x-auto">
+      <nav aria-label={t("request.title_list")} className="flex flex-wrap gap-2">
         {REQUEST_TABS.map((name) => (
           <Link
             key={name}

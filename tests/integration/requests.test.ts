@@ -154,6 +154,33 @@ describe("posting a request", () => {
     expect(await db.quoteRequest.count({ where: { businessId: world.buyer.business.id } })).toBe(0);
   });
 
+  it("keeps to the area the buyer chose, and says why a group outside it was left out", async () => {
+    const world = await matchingWorld();
+    // Both groups in reach; only district B chosen.
+    await db.area.update({
+      where: { id: world.areas.villageB1.id },
+      data: { latitude: -6.83, longitude: 107.65 },
+    });
+    const preview = (await post(world, { intent: "preview", areaId: world.areas.districtB.id })) as {
+      preview: { matches: { groupId: string }[]; excluded: { groupId: string; reason: { key: string } }[] };
+    };
+    expect(preview.preview.matches.map((m) => m.groupId)).toEqual([world.other.group.id]);
+    expect(preview.preview.excluded).toContainEqual(
+      expect.objectContaining({
+        groupId: world.home.group.id,
+        reason: { key: "match.excluded.outside_area", params: { area: "Parongpong" } },
+      }),
+    );
+    expect(statusOf(await post(world, { areaId: world.areas.districtB.id }))).toBe(302);
+    const stored = await db.quoteRequest.findFirstOrThrow({
+      where: { businessId: world.buyer.business.id },
+      include: { recipients: true },
+    });
+    expect(stored.areaId).toBe(world.areas.districtB.id);
+    expect(stored.recipients.map((r) => r.groupId)).toEqual([world.other.group.id]);
+    expect(statusOf(await post(world, { areaId: "no-such-area", title: "Lain" }))).toBe(400);
+  });
+
   it("never sends it to a group that is not verified", async () => {
     const world = await matchingWorld();
     await db.group.update({ where: { id: world.home.group.id }, data: { verifiedAt: null } });

@@ -30,6 +30,8 @@ export type RequestToMatch = {
   neededBy: Date;
   villageId: string;
   radiusKm: number;
+  /** Only groups in this area (a district, say), besides the distance; null for anywhere. */
+  areaId?: string | null;
 };
 
 export type Ranking = {
@@ -74,12 +76,29 @@ export async function rankForRequest(request: RequestToMatch, now = new Date()):
     longitude: village?.longitude ?? null,
     maxKm: Math.min(request.radiusKm, MAX_DISTANCE_KM),
   };
-  const groups = await candidateGroups(facts, now);
-  return { facts, ...rankGroupsForRequest(facts, groups, now) };
+  const area = request.areaId
+    ? await db.area.findUnique({ where: { id: request.areaId }, select: { name: true, path: true } })
+    : null;
+  const candidates = await candidateGroups(facts, now);
+  const inArea = area ? candidates.filter((group) => group.areaPath.startsWith(area.path)) : candidates;
+  const ranking = rankGroupsForRequest(facts, inArea, now);
+  const outside: GroupExclusion[] = area
+    ? candidates
+        .filter((group) => !group.areaPath.startsWith(area.path))
+        .map((group) => ({
+          groupId: group.id,
+          name: group.name,
+          reason: { key: "match.excluded.outside_area", params: { area: area.name } },
+        }))
+    : [];
+  return { facts, matches: ranking.matches, excluded: [...ranking.excluded, ...outside] };
 }
 
 /** The groups that have at least one product that could fit, with everything the matcher weighs. */
-export async function candidateGroups(facts: RequestFacts, now: Date): Promise<GroupFacts[]> {
+export async function candidateGroups(
+  facts: RequestFacts,
+  now: Date,
+): Promise<(GroupFacts & { areaPath: string })[]> {
   const categories = facts.categoryId ? await categoryTree() : null;
   const categoryIds = facts.categoryId && categories ? [...categories.descendants(facts.categoryId)] : [];
   const productIds = await productsMatching(informativeWords(facts.words), categoryIds);
@@ -107,7 +126,7 @@ export async function candidateGroups(facts: RequestFacts, now: Date): Promise<G
       id: true,
       name: true,
       verifiedAt: true,
-      village: { select: { latitude: true, longitude: true } },
+      village: { select: { latitude: true, longitude: true, path: true } },
     },
   });
   // Facts beyond the place are only read for groups within reach; the rest are left out as too far.
@@ -166,6 +185,7 @@ export async function candidateGroups(facts: RequestFacts, now: Date): Promise<G
     return {
       id: group.id,
       name: group.name,
+      areaPath: group.village.path,
       latitude: group.village.latitude,
       longitude: group.village.longitude,
       verifiedAt: group.verifiedAt,

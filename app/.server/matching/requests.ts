@@ -1,5 +1,5 @@
 import type { MessageKey, MessageParams } from "~/locales";
-import type { CANCEL_REASONS, RequestInput } from "~/forms/requests";
+import type { CANCEL_REASONS, RequestInput, RequestTab } from "~/forms/requests";
 import { addWibDays, wibDateKey, wibNoon } from "~/utils/delivery";
 import { addressText } from "../buyers/addresses";
 import { audit } from "../audit/audit";
@@ -36,6 +36,7 @@ function endOfWibDay(dateKey: string): Date {
 
 type Resolved = {
   categoryId: string | null;
+  areaId: string | null;
   neededBy: Date;
   closesAt: Date;
   address: { id: string; text: string; villageId: string };
@@ -61,10 +62,11 @@ async function resolve(businessId: string, input: RequestInput, now: Date): Prom
   } else if (closesOn < today) errors.closesOn = [{ key: "request.closes_past" }];
   else if (closesOn > input.neededBy) errors.closesOn = [{ key: "request.closes_after_needed" }];
 
-  const [category, address, invited] = await Promise.all([
+  const [category, area, address, invited] = await Promise.all([
     input.categoryId
       ? db.category.findUnique({ where: { id: input.categoryId }, select: { id: true } })
       : null,
+    input.areaId ? db.area.findUnique({ where: { id: input.areaId }, select: { id: true } }) : null,
     db.address.findFirst({
       where: { id: input.addressId, businessId },
       select: {
@@ -84,6 +86,7 @@ async function resolve(businessId: string, input: RequestInput, now: Date): Prom
       : [],
   ]);
   if (input.categoryId && !category) errors.categoryId = [{ key: "form.choose_one" }];
+  if (input.areaId && !area) errors.areaId = [{ key: "form.choose_one" }];
   if (!address) errors.addressId = [{ key: "form.choose_one" }];
   if (invited.length !== new Set(input.invite).size) errors.invite = [{ key: "request.invite_unknown" }];
   if (input.visibility === "INVITED" && input.invite.length === 0) {
@@ -92,6 +95,7 @@ async function resolve(businessId: string, input: RequestInput, now: Date): Prom
   if (Object.keys(errors).length > 0 || !address) return refuse(errors);
   return {
     categoryId: category?.id ?? null,
+    areaId: area?.id ?? null,
     neededBy,
     closesAt: endOfWibDay(closesOn),
     address: { id: address.id, text: addressText(address), villageId: address.villageId },
@@ -154,6 +158,7 @@ function rankInput(input: RequestInput, resolved: Resolved) {
     neededBy: resolved.neededBy,
     villageId: resolved.address.villageId,
     radiusKm: input.radiusKm,
+    areaId: resolved.areaId,
   };
 }
 
@@ -257,6 +262,7 @@ export async function postRequest(
         closesAt: resolved.closesAt,
         visibility: input.visibility,
         radiusKm: input.radiusKm,
+        areaId: resolved.areaId,
         photoId,
         createdAt: now,
       },
@@ -298,6 +304,7 @@ export async function requestForEdit(number: string, businessId: string, now = n
       addressId: true,
       visibility: true,
       radiusKm: true,
+      areaId: true,
       status: true,
       _count: { select: { quotes: true } },
       recipients: { where: { source: "INVITED" }, select: { groupId: true } },
@@ -361,6 +368,7 @@ export async function editRequest(
         closesAt: resolved.closesAt,
         visibility: input.visibility,
         radiusKm: input.radiusKm,
+        areaId: resolved.areaId,
       },
       select: { id: true, number: true, title: true, quantity: true, unit: true },
     });
@@ -494,9 +502,6 @@ export async function expireRequests(now = new Date()): Promise<{ expired: numbe
   return { expired };
 }
 
-export const REQUEST_TABS = ["aktif", "selesai", "berakhir"] as const;
-export type RequestTab = (typeof REQUEST_TABS)[number];
-
 /** The buyer's requests for one tab, newest first, with quote and unread counts. */
 export async function listBuyerRequests(businessId: string, tab: RequestTab, now = new Date()) {
   const rows = await db.quoteRequest.findMany({
@@ -557,7 +562,7 @@ export async function listBuyerRequests(businessId: string, tab: RequestTab, now
 
 /** What the request form offers: categories, this business's addresses, groups to invite. */
 export async function requestFormOptions(businessId: string) {
-  const [categories, addresses, groups] = await Promise.all([
+  const [categories, addresses, groups, districts] = await Promise.all([
     db.category.findMany({
       orderBy: [{ sortOrder: "asc" }, { nameId: "asc" }],
       select: { id: true, nameId: true, nameEn: true, parentId: true },
@@ -580,8 +585,14 @@ export async function requestFormOptions(businessId: string) {
       orderBy: { name: "asc" },
       select: { id: true, name: true, village: { select: { name: true } } },
     }),
+    db.area.findMany({
+      where: { level: "DISTRICT", children: { some: { groups: { some: { verifiedAt: { not: null } } } } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
+    districts,
     categories,
     addresses: addresses.map((address) => ({
       id: address.id,

@@ -669,7 +669,8 @@ export const en: Catalog = {
   "request.tab.aktif": "Active",
   "request.tab.selesai": "Awarded",
   "request.tab.berakhir": "Ended",
-  "request.empty_aktif": "No active requests. Need a large quantity for an event or your shelves? Post a request and groups near you will quote.",
+  "request.empty_aktif":
+    "No active requests. Need a large quantity for an event or your shelves? Post a request and groups near you will quote.",
   "request.empty_selesai": "You have not awarded any request yet.",
   "request.empty_berakhir": "No ended or cancelled requests.",
   "request.status.OPEN": "Waiting for quotes",
@@ -685,7 +686,8 @@ export const en: Catalog = {
   "request.row_unread": "{count} new messages",
   "request.form_title_new": "New request for quotes",
   "request.form_title_edit": "Edit request {number}",
-  "request.form_intro": "Matching groups receive this request and answer with a price, the quantity they can make and a delivery date.",
+  "request.form_intro":
+    "Matching groups receive this request and answer with a price, the quantity they can make and a delivery date.",
   "request.field.title": "What do you need?",
   "request.field.title_hint": "For example: strawberry dodol in boxes as wedding favours",
   "request.field.description": "Details (optional)",
@@ -717,7 +719,8 @@ export const en: Catalog = {
   "request.preview_intro": "This request goes to the groups marked ✓. Tick other groups to invite them too.",
   "request.preview_receives": "✓ receives it",
   "request.preview_invite": "Invite too",
-  "request.preview_none": "No group fits within this distance yet. You can still send it: the support team (TKM) sees needs no one met. You may also widen the distance or change the words.",
+  "request.preview_none":
+    "No group fits within this distance yet. You can still send it: the support team (TKM) sees needs no one met. You may also widen the distance or change the words.",
   "request.preview_excluded": "Left out ({count})",
   "request.score": "fit {score}",
   "request.posted": "Request {number} was sent to {count} groups.",
@@ -731,10 +734,12 @@ export const en: Catalog = {
   "request.invite_required": "Choose at least one group to invite.",
   "request.too_many_invites": "At most 10 groups.",
   "request.not_open": "This request no longer takes quotes.",
-  "request.has_quotes": "Quotes have arrived, so the request can no longer be changed. Message the groups, or cancel and post a new one.",
+  "request.has_quotes":
+    "Quotes have arrived, so the request can no longer be changed. Message the groups, or cancel and post a new one.",
   "request.already_cancelled": "This request was already cancelled.",
   "request.cancel_title": "Cancel request {number}",
-  "request.cancel_intro": "The groups that have this request will be told. Quotes that came in are not chosen.",
+  "request.cancel_intro":
+    "The groups that have this request will be told. Quotes that came in are not chosen.",
   "request.cancel_reason": "Reason",
   "request.cancel_reason.found_supplier": "Found another supplier",
   "request.cancel_reason.not_needed": "No longer needed",
@@ -754,4 +759,7 @@ export const en: Catalog = {
   "request.notify_cancelled": "The buyer cancelled a request: {title}",
   "request.notify_expired": "Request {number} ended without quotes: {title}",
   "request.notify_expired_quoted": "Request {number} ended before you chose a quote: {title}",
+  "match.excluded.outside_area": "outside {area}",
+  "request.field.area": "Area",
+  "request.field.area_any": "Anywhere within that distance",
 };

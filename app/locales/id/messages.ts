@@ -674,7 +674,8 @@ export const id = {
   "request.tab.aktif": "Aktif",
   "request.tab.selesai": "Dipilih",
   "request.tab.berakhir": "Berakhir",
-  "request.empty_aktif": "Belum ada permintaan aktif. Butuh banyak barang untuk acara atau stok toko? Buat permintaan, kelompok di sekitar Anda akan menawar.",
+  "request.empty_aktif":
+    "Belum ada permintaan aktif. Butuh banyak barang untuk acara atau stok toko? Buat permintaan, kelompok di sekitar Anda akan menawar.",
   "request.empty_selesai": "Belum ada permintaan yang Anda pilih penawarannya.",
   "request.empty_berakhir": "Tidak ada permintaan yang berakhir atau dibatalkan.",
   "request.status.OPEN": "Menunggu penawaran",
@@ -690,7 +691,8 @@ export const id = {
   "request.row_unread": "{count} pesan baru",
   "request.form_title_new": "Buat permintaan penawaran",
   "request.form_title_edit": "Ubah permintaan {number}",
-  "request.form_intro": "Kelompok yang cocok menerima permintaan ini dan menjawab dengan harga, jumlah yang sanggup dibuat, dan tanggal kirim.",
+  "request.form_intro":
+    "Kelompok yang cocok menerima permintaan ini dan menjawab dengan harga, jumlah yang sanggup dibuat, dan tanggal kirim.",
   "request.field.title": "Apa yang Anda butuhkan?",
   "request.field.title_hint": "Misalnya: Dodol stroberi kemasan kotak untuk suvenir pernikahan",
   "request.field.description": "Keterangan (opsional)",
@@ -719,14 +721,17 @@ export const id = {
   "request.post": "Kirim permintaan",
   "request.save": "Simpan perubahan",
   "request.preview_title": "Kelompok yang cocok",
-  "request.preview_intro": "Permintaan ini akan dikirim ke kelompok bertanda ✓. Centang kelompok lain untuk mengundangnya juga.",
+  "request.preview_intro":
+    "Permintaan ini akan dikirim ke kelompok bertanda ✓. Centang kelompok lain untuk mengundangnya juga.",
   "request.preview_receives": "✓ menerima",
   "request.preview_invite": "Undang juga",
-  "request.preview_none": "Belum ada kelompok yang cocok dalam jarak ini. Permintaan tetap bisa dikirim: tim pendamping (TKM) melihat kebutuhan yang belum terpenuhi. Coba juga perluas jarak atau ubah kata-katanya.",
+  "request.preview_none":
+    "Belum ada kelompok yang cocok dalam jarak ini. Permintaan tetap bisa dikirim: tim pendamping (TKM) melihat kebutuhan yang belum terpenuhi. Coba juga perluas jarak atau ubah kata-katanya.",
   "request.preview_excluded": "Tidak diikutkan ({count})",
   "request.score": "kecocokan {score}",
   "request.posted": "Permintaan {number} terkirim ke {count} kelompok.",
-  "request.posted_none": "Permintaan {number} tersimpan. Belum ada kelompok yang cocok; tim pendamping akan melihatnya.",
+  "request.posted_none":
+    "Permintaan {number} tersimpan. Belum ada kelompok yang cocok; tim pendamping akan melihatnya.",
   "request.edited": "Perubahan disimpan; kelompok yang menerima sudah diberi tahu.",
   "request.needed_by_future": "Tanggal dibutuhkan harus setelah hari ini.",
   "request.needed_by_too_far": "Paling jauh satu tahun dari sekarang.",
@@ -736,10 +741,12 @@ export const id = {
   "request.invite_required": "Pilih minimal satu kelompok untuk diundang.",
   "request.too_many_invites": "Paling banyak 10 kelompok.",
   "request.not_open": "Permintaan ini sudah tidak menerima penawaran.",
-  "request.has_quotes": "Sudah ada penawaran, jadi permintaan tidak bisa diubah lagi. Kirim pesan ke kelompok, atau batalkan dan buat yang baru.",
+  "request.has_quotes":
+    "Sudah ada penawaran, jadi permintaan tidak bisa diubah lagi. Kirim pesan ke kelompok, atau batalkan dan buat yang baru.",
   "request.already_cancelled": "Permintaan ini sudah dibatalkan.",
   "request.cancel_title": "Batalkan permintaan {number}",
-  "request.cancel_intro": "Kelompok yang menerima permintaan ini akan diberi tahu. Penawaran yang masuk tidak dipilih.",
+  "request.cancel_intro":
+    "Kelompok yang menerima permintaan ini akan diberi tahu. Penawaran yang masuk tidak dipilih.",
   "request.cancel_reason": "Alasan",
   "request.cancel_reason.found_supplier": "Sudah dapat pemasok lain",
   "request.cancel_reason.not_needed": "Tidak jadi dibutuhkan",
@@ -759,4 +766,7 @@ export const id = {
   "request.notify_cancelled": "Permintaan dibatalkan pembeli: {title}",
   "request.notify_expired": "Permintaan {number} berakhir tanpa penawaran: {title}",
   "request.notify_expired_quoted": "Permintaan {number} berakhir sebelum Anda memilih penawaran: {title}",
+  "match.excluded.outside_area": "di luar {area}",
+  "request.field.area": "Wilayah",
+  "request.field.area_any": "Semua wilayah dalam jarak itu",
 } as const;

@@ -72,6 +72,7 @@ CREATE TABLE "new_QuoteRequest" (
     "closesAt" DATETIME NOT NULL,
     "visibility" TEXT NOT NULL DEFAULT 'NEARBY',
     "radiusKm" INTEGER NOT NULL DEFAULT 25,
+    "areaId" TEXT,
     "photoId" TEXT,
     "status" TEXT NOT NULL DEFAULT 'OPEN',
     "cancelReason" TEXT,
@@ -85,6 +86,7 @@ CREATE TABLE "new_QuoteRequest" (
     CONSTRAINT "QuoteRequest_categoryId_fkey" FOREIGN KEY ("categoryId") REFERENCES "Category" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "QuoteRequest_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "QuoteRequest_addressId_fkey" FOREIGN KEY ("addressId") REFERENCES "Address" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "QuoteRequest_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "QuoteRequest_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "ImageAsset" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 INSERT INTO "new_QuoteRequest" ("budgetPerUnit", "businessId", "categoryId", "createdAt", "description", "id", "neededBy", "quantity", "status", "title", "unit", "villageId") SELECT "budgetPerUnit", "businessId", "categoryId", "createdAt", "description", "id", "neededBy", "quantity", "status", "title", "unit", "villageId" FROM "QuoteRequest";

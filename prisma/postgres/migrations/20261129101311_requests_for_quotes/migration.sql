@@ -37,6 +37,7 @@ DROP INDEX "QuoteRequest_status_neededBy_idx";
 
 -- AlterTable
 ALTER TABLE "QuoteRequest" ADD COLUMN     "addressId" TEXT,
+ADD COLUMN     "areaId" TEXT,
 ADD COLUMN     "awardedAt" TIMESTAMP(3),
 ADD COLUMN     "cancelReason" TEXT,
 ADD COLUMN     "cancelledAt" TIMESTAMP(3),
@@ -155,6 +156,9 @@ ALTER TABLE "QuoteRequest" ADD CONSTRAINT "QuoteRequest_createdById_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "QuoteRequest" ADD CONSTRAINT "QuoteRequest_addressId_fkey" FOREIGN KEY ("addressId") REFERENCES "Address"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "QuoteRequest" ADD CONSTRAINT "QuoteRequest_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "QuoteRequest" ADD CONSTRAINT "QuoteRequest_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "ImageAsset"("id") ON DELETE SET NULL ON UPDATE CASCADE;
