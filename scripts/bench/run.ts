@@ -11,6 +11,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prismaOrExit } from "../db/prisma";
+import { matchingBench } from "./matching";
 import { bulkSeed } from "./seed-bulk";
 
 const GROUPS = 1000;
@@ -273,6 +274,9 @@ if (process.env.BENCH_POSTGRES_URL) {
   }
 }
 
+// 6b. Ranking a request for quotes over 1,000 groups (scripts/bench/matching.ts), on both databases.
+const matching = await matchingBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
+
 // 7. The report.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const catalog = results[1];
@@ -317,6 +321,7 @@ const lines = [
       : `| ${name} | not run (${name === "SQLite" ? "failed" : "set BENCH_POSTGRES_URL"}) | | | | | |`,
   ),
   "",
+  ...matching.lines,
   "## Targets",
   "",
   `- catalog ≥ 25% of the ceiling's throughput: visitors (micro-cached) ${(((catalog?.rps ?? 0) / ceilingRps) * 100).toFixed(0)}% — ${(catalog?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}; rendered every time ${(((catalogRendered?.rps ?? 0) / ceilingRps) * 100).toFixed(1)}% — ${(catalogRendered?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}`,

@@ -94,100 +94,141 @@ export async function rankForRequest(request: RequestToMatch, now = new Date()):
   return { facts, matches: ranking.matches, excluded: [...ranking.excluded, ...outside] };
 }
 
+/**
+ * At most this many ids in one `IN (…)`: the SQLite driver takes 999 values a statement, and a
+ * request by a parent category over a large catalog reaches more groups and products than that.
+ */
+const IDS_PER_QUERY = 500;
+
+function inChunks<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) chunks.push(ids.slice(i, i + IDS_PER_QUERY));
+  return Promise.all(chunks.map(read)).then((parts) => parts.flat());
+}
+
+type CandidateRow = {
+  id: string;
+  groupId: string;
+  name: string;
+  categoryId: string;
+  categoryName: string;
+  searchText: string;
+  supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
+  stock: number | bigint;
+  leadTimeDays: number | bigint;
+  capacityPerWeek: number | bigint | null;
+  groupName: string;
+  verifiedAt: Date | string | number;
+  latitude: number | null;
+  longitude: number | null;
+  areaPath: string;
+};
+
 /** The groups that have at least one product that could fit, with everything the matcher weighs. */
 export async function candidateGroups(
   facts: RequestFacts,
   now: Date,
 ): Promise<(GroupFacts & { areaPath: string })[]> {
-  const categories = facts.categoryId ? await categoryTree() : null;
-  const categoryIds = facts.categoryId && categories ? [...categories.descendants(facts.categoryId)] : [];
-  const productIds = await productsMatching(informativeWords(facts.words), categoryIds);
-  if (productIds.length === 0) return [];
+  const tree = await categoryTree();
+  const categoryIds = facts.categoryId ? [...tree.descendants(facts.categoryId)] : [];
+  const matching = productsMatching(informativeWords(facts.words), categoryIds);
+  if (!matching) return [];
 
-  const products = await db.product.findMany({
-    where: { id: { in: productIds }, status: "ACTIVE", group: { verifiedAt: { not: null } } },
-    select: {
-      id: true,
-      groupId: true,
-      name: true,
-      categoryId: true,
-      searchText: true,
-      supplyMode: true,
-      stock: true,
-      leadTimeDays: true,
-      capacityPerWeek: true,
-      category: { select: { nameId: true } },
-    },
-  });
-  const groupIds = [...new Set(products.map((product) => product.groupId))];
-  const groups = await db.group.findMany({
-    where: { id: { in: groupIds } },
-    select: {
-      id: true,
-      name: true,
-      verifiedAt: true,
-      village: { select: { latitude: true, longitude: true, path: true } },
-    },
-  });
+  // One query for the products that may fit, their group and its village: no list of ids travels.
+  const rows = await db.$queryRaw<CandidateRow[]>(
+    Prisma.sql`SELECT p."id", p."groupId", p."name", p."categoryId", c."nameId" AS "categoryName",
+        p."searchText", p."supplyMode", p."stock", p."leadTimeDays", p."capacityPerWeek",
+        g."name" AS "groupName", g."verifiedAt", a."latitude", a."longitude", a."path" AS "areaPath"
+      FROM "Product" p
+      JOIN "Group" g ON g."id" = p."groupId"
+      JOIN "Area" a ON a."id" = g."villageId"
+      JOIN "Category" c ON c."id" = p."categoryId"
+      WHERE p."status" = 'ACTIVE' AND g."verifiedAt" IS NOT NULL AND p."id" IN (${matching})`,
+  );
+  const groups = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      verifiedAt: Date;
+      latitude: number | null;
+      longitude: number | null;
+      areaPath: string;
+    }
+  >();
+  for (const row of rows) {
+    if (groups.has(row.groupId)) continue;
+    groups.set(row.groupId, {
+      id: row.groupId,
+      name: row.groupName,
+      verifiedAt: new Date(row.verifiedAt),
+      latitude: row.latitude === null ? null : Number(row.latitude),
+      longitude: row.longitude === null ? null : Number(row.longitude),
+      areaPath: row.areaPath,
+    });
+  }
   // Facts beyond the place are only read for groups within reach; the rest are left out as too far.
   const maxKm = facts.maxKm ?? MAX_DISTANCE_KM;
-  const inReach = groups.filter((group) => {
-    const km = distanceKm(facts, group.village);
-    return km === null || km <= maxKm;
-  });
-  const reachIds = inReach.map((group) => group.id);
-  const reachProducts = products.filter((product) => reachIds.includes(product.groupId));
+  const reach = new Set(
+    [...groups.values()]
+      .filter((group) => {
+        const km = distanceKm(facts, group);
+        return km === null || km <= maxKm;
+      })
+      .map((group) => group.id),
+  );
+  const reachIds = [...reach];
   const since = new Date(now.getTime() - RECENT_DAYS * DAY);
-  const [records, ratings, invites, booked, tree] = await Promise.all([
-    trackRecords(reachIds),
-    reachIds.length
-      ? db.$queryRaw<{ groupId: string; average: number | null; count: number | bigint }[]>(
-          Prisma.sql`SELECT o."groupId" AS "groupId", AVG(r."score") AS "average", COUNT(*) AS "count"
-            FROM "Rating" r JOIN "Order" o ON o."id" = r."orderId"
-            WHERE o."groupId" IN (${Prisma.join(reachIds)}) GROUP BY o."groupId"`,
-        )
-      : [],
-    reachIds.length
-      ? db.requestRecipient.groupBy({
-          by: ["groupId"],
-          where: { groupId: { in: reachIds }, source: "MATCHED", createdAt: { gte: since } },
-          _count: { _all: true },
-        })
-      : [],
+  const [records, ratings, invites, booked] = await Promise.all([
+    inChunks(reachIds, async (chunk) => [...(await trackRecords(chunk))]),
+    inChunks(reachIds, (chunk) =>
+      db.$queryRaw<{ groupId: string; average: number | null; count: number | bigint }[]>(
+        Prisma.sql`SELECT o."groupId" AS "groupId", AVG(r."score") AS "average", COUNT(*) AS "count"
+          FROM "Rating" r JOIN "Order" o ON o."id" = r."orderId"
+          WHERE o."groupId" IN (${Prisma.join(chunk)}) GROUP BY o."groupId"`,
+      ),
+    ),
+    inChunks(reachIds, (chunk) =>
+      db.requestRecipient.groupBy({
+        by: ["groupId"],
+        where: { groupId: { in: chunk }, source: "MATCHED", createdAt: { gte: since } },
+        _count: { _all: true },
+      }),
+    ),
     bookedByProduct(
-      reachProducts.filter((product) => product.capacityPerWeek !== null).map((product) => product.id),
+      rows.filter((row) => row.capacityPerWeek !== null && reach.has(row.groupId)).map((row) => row.id),
       now,
     ),
-    categories ?? categoryTree(),
   ]);
+  const recordOf = new Map(records);
   const ratingOf = new Map(ratings.map((row) => [row.groupId, row]));
   const invitesOf = new Map(invites.map((row) => [row.groupId, row._count._all]));
   const productsOf = new Map<string, ProductFacts[]>();
-  for (const product of products) {
-    const list = productsOf.get(product.groupId) ?? [];
+  for (const row of rows) {
+    const list = productsOf.get(row.groupId) ?? [];
     list.push({
-      id: product.id,
-      name: product.name,
-      categoryPath: tree.path(product.categoryId),
-      nameText: normalizeForSearch(`${product.name} ${product.category.nameId}`),
-      searchText: product.searchText,
-      supplyMode: product.supplyMode,
-      stock: product.stock,
-      leadTimeDays: product.leadTimeDays,
-      capacityPerWeek: product.capacityPerWeek,
-      bookedByWeek: booked.get(product.id) ?? new Map(),
+      id: row.id,
+      name: row.name,
+      categoryPath: tree.path(row.categoryId),
+      nameText: normalizeForSearch(`${row.name} ${row.categoryName}`),
+      searchText: row.searchText,
+      supplyMode: row.supplyMode,
+      stock: Number(row.stock),
+      leadTimeDays: Number(row.leadTimeDays),
+      capacityPerWeek: row.capacityPerWeek === null ? null : Number(row.capacityPerWeek),
+      bookedByWeek: booked.get(row.id) ?? new Map(),
     });
-    productsOf.set(product.groupId, list);
+    productsOf.set(row.groupId, list);
   }
-  return groups.map((group) => {
-    const record = records.get(group.id);
+  return [...groups.values()].map((group) => {
+    const record = recordOf.get(group.id);
     const rating = ratingOf.get(group.id);
     return {
       id: group.id,
       name: group.name,
-      areaPath: group.village.path,
-      latitude: group.village.latitude,
-      longitude: group.village.longitude,
+      areaPath: group.areaPath,
+      latitude: group.latitude,
+      longitude: group.longitude,
       verifiedAt: group.verifiedAt,
       products: productsOf.get(group.id) ?? [],
       completedOrders: record?.completed ?? 0,
@@ -200,8 +241,11 @@ export async function candidateGroups(
   });
 }
 
-/** Ids of active products the search index matches by any of the words, or in the categories. */
-async function productsMatching(words: string[], categoryIds: string[]): Promise<string[]> {
+/**
+ * The ids of active products the search index matches by any of the words, or in the categories,
+ * as a subquery; null when there is nothing to match by.
+ */
+function productsMatching(words: string[], categoryIds: string[]): Prisma.Sql | null {
   const terms = queryTerms(words.join(" "));
   const parts: Prisma.Sql[] = [];
   if (terms.length > 0) {
@@ -219,19 +263,19 @@ async function productsMatching(words: string[], categoryIds: string[]): Promise
         AND p."categoryId" IN (${Prisma.join(categoryIds)})`,
     );
   }
-  if (parts.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.join(parts, " UNION "));
-  return rows.map((row) => row.id);
+  return parts.length === 0 ? null : Prisma.join(parts, " UNION ");
 }
 
 /** Capacity already booked per product and week, from this week on. */
 async function bookedByProduct(productIds: string[], now: Date): Promise<Map<string, Map<string, number>>> {
   const byProduct = new Map<string, Map<string, number>>();
   if (productIds.length === 0) return byProduct;
-  const rows = await db.capacityBooking.findMany({
-    where: { productId: { in: productIds }, week: { gte: wibWeekKey(now) } },
-    select: { productId: true, week: true, booked: true },
-  });
+  const rows = await inChunks(productIds, (chunk) =>
+    db.capacityBooking.findMany({
+      where: { productId: { in: chunk }, week: { gte: wibWeekKey(now) } },
+      select: { productId: true, week: true, booked: true },
+    }),
+  );
   for (const row of rows) {
     const weeks = byProduct.get(row.productId) ?? new Map<string, number>();
     weeks.set(row.week, row.booked);

@@ -1,0 +1,419 @@
+// The matcher's benchmark: ranking one request (rankForRequest, in process, no HTTP) over 1,000
+// generated groups with 10 products each (tests/support/match-world.ts: KUBE in villages across
+// Kabupaten Bandung Barat, with stock, capacity, bookings, orders, ratings and recent invites), on
+// SQLite and on PostgreSQL. Beside it, in the same run and for the same requests, a baseline: the
+// plain catalog search for the request's words (searchCatalog, page 1). Reports p50/p95 over 250
+// varied requests, and how well the rankings agree with the generator's labels.
+//
+//   npx tsx scripts/bench/matching.ts                 SQLite (a file in the temp folder)
+//   npx tsx scripts/bench/matching.ts --postgres      and PostgreSQL: BENCH_POSTGRES_URL, or the CI
+//                                                     server; makes and drops jejaring_matchbench
+//   npx tsx scripts/bench/matching.ts --measure       (internal) seed and measure DATABASE_URL,
+//                                                     print one JSON line
+// `npm run bench` runs it too (run.ts), on PostgreSQL when BENCH_POSTGRES_URL is set.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { searchTextFor } from "~/.server/catalog/search-text";
+import type { Db, Prisma } from "~/.server/db/client";
+import { categoryName, generateWorld, type World } from "../../tests/support/match-world";
+
+const GROUPS = 1000;
+const PRODUCTS_PER_GROUP = 10;
+const REQUESTS = 250;
+const WARM_UP = 20;
+const TARGET_P95_MS = 100;
+const DEFAULT_POSTGRES = "postgresql://jejaring_ci:jejaring_ci@localhost:5432/postgres";
+const PG_DATABASE = "jejaring_matchbench";
+const DAY = 24 * 60 * 60 * 1000;
+
+type Stats = { p50: number; p95: number; max: number };
+export type MatchingResult = {
+  database: string;
+  groups: number;
+  products: number;
+  orders: number;
+  seedSeconds: number;
+  requests: number;
+  rank: Stats;
+  baseline: Stats;
+  /** Mean groups ranked, and left out with a reason, per request. */
+  ranked: number;
+  excluded: number;
+  precisionAt3: number;
+  recallAt5: number;
+};
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+const id = () => `mb${randomBytes(11).toString("hex")}`;
+
+/** SQLite takes at most 999 values in one statement: 50 rows of up to 19 columns. */
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, size = 50) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
+/**
+ * Writes the generated world into a migrated database that holds the demo (its categories,
+ * regency, a buyer): districts and villages, groups, products, capacity booked, finished orders
+ * with ratings (the track records), and recent requests the groups were matched to.
+ */
+async function seedWorld(db: Db, world: World): Promise<Map<string, string>> {
+  const regency = await db.area.findUniqueOrThrow({
+    where: { code: "32.17" },
+    select: { id: true, path: true },
+  });
+  const categories = new Map(
+    (await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
+  const buyer = await db.businessUser.findFirstOrThrow({
+    select: { businessId: true, userId: true, business: { select: { villageId: true } } },
+  });
+
+  const districts = new Map<string, { id: string; path: string }>();
+  const villageIds = new Map<string, string>();
+  for (const village of world.villages) {
+    const districtCode = village.code.split(".").slice(0, 3).join(".");
+    let district = districts.get(districtCode);
+    if (!district) {
+      district = { id: id(), path: `${regency.path}${districtCode}/` };
+      await db.area.create({
+        data: {
+          id: district.id,
+          code: districtCode,
+          name: `Kecamatan ${village.district}`,
+          level: "DISTRICT",
+          path: district.path,
+          parentId: regency.id,
+        },
+      });
+      districts.set(districtCode, district);
+    }
+    const villageId = id();
+    villageIds.set(village.code, villageId);
+    await db.area.create({
+      data: {
+        id: villageId,
+        code: village.code,
+        name: village.name,
+        level: "VILLAGE",
+        path: `${district.path}${village.code}/`,
+        parentId: district.id,
+        latitude: village.latitude,
+        longitude: village.longitude,
+      },
+    });
+  }
+
+  const groupIds = new Map(world.groups.map((group) => [group.id, id()]));
+  await inBatches(world.groups, (batch) =>
+    db.group.createMany({
+      data: batch.map((group) => ({
+        id: groupIds.get(group.id) as string,
+        slug: group.slug,
+        name: group.name,
+        villageId: villageIds.get(group.village.code) as string,
+        verifiedAt: group.verifiedAt,
+        joinedAt: group.verifiedAt,
+        createdAt: group.verifiedAt,
+      })),
+    }),
+  );
+
+  const products: Prisma.ProductCreateManyInput[] = [];
+  const bookings: { productId: string; week: string; booked: number }[] = [];
+  world.groups.forEach((group, g) =>
+    group.products.forEach((product, p) => {
+      const productId = id();
+      const search = searchTextFor({
+        name: product.name,
+        description: product.description,
+        category: categoryName(product.category),
+        group: group.name,
+        village: group.village.name,
+      });
+      products.push({
+        id: productId,
+        groupId: groupIds.get(group.id) as string,
+        categoryId: categories.get(product.category) as string,
+        slug: `matchbench-${g + 1}-${p + 1}`,
+        name: product.name,
+        description: product.description,
+        unit: product.unit,
+        price: product.price,
+        supplyMode: product.supplyMode,
+        stock: product.stock,
+        capacityPerWeek: product.capacityPerWeek,
+        leadTimeDays: product.leadTimeDays,
+        searchText: search.searchText,
+        searchName: search.searchName,
+      });
+      for (const [week, booked] of product.bookedByWeek) bookings.push({ productId, week, booked });
+    }),
+  );
+  await inBatches(products, (batch) => db.product.createMany({ data: batch }));
+  await inBatches(bookings, (batch) => db.capacityBooking.createMany({ data: batch }));
+
+  // Track records: each finished order delivered by its wanted date or a few days late; ratings.
+  const orders: Prisma.OrderCreateManyInput[] = [];
+  const ratings: { orderId: string; score: number }[] = [];
+  world.groups.forEach((group, g) => {
+    for (let i = 0; i < group.completedOrders; i++) {
+      const placedAt = new Date(world.now.getTime() - (10 + ((i * 37) % 700)) * DAY);
+      const wantedBy = new Date(placedAt.getTime() + 7 * DAY);
+      const deliveredAt = new Date(wantedBy.getTime() + (i < group.onTimeOrders ? -DAY : 3 * DAY));
+      const orderId = id();
+      orders.push({
+        id: orderId,
+        number: `MB-${g + 1}-${i + 1}`,
+        groupId: groupIds.get(group.id) as string,
+        businessId: buyer.businessId,
+        placedById: buyer.userId,
+        status: "COMPLETED",
+        paymentMethod: "BANK_TRANSFER",
+        paymentStatus: "PAID",
+        subtotal: 500_000,
+        total: 500_000,
+        amountPaid: 500_000,
+        wantedBy,
+        placedAt,
+        deliveredAt,
+        completedAt: deliveredAt,
+      });
+      if (i < group.ratingCount)
+        ratings.push({ orderId, score: Math.max(1, Math.min(5, Math.round(group.ratingAverage ?? 4))) });
+    }
+  });
+  await inBatches(orders, (batch) => db.order.createMany({ data: batch }));
+  await inBatches(ratings, (batch) => db.rating.createMany({ data: batch }));
+
+  // Recent chances: requests of the last 30 days each group was matched to.
+  const requestIds = Array.from({ length: 60 }, () => id());
+  await db.quoteRequest.createMany({
+    data: requestIds.map((requestId, i) => ({
+      id: requestId,
+      number: `PMT-MB-${i + 1}`,
+      businessId: buyer.businessId,
+      createdById: buyer.userId,
+      villageId: buyer.business.villageId,
+      title: `Permintaan bench ${i + 1}`,
+      quantity: 100,
+      unit: "PCS" as const,
+      neededBy: new Date(world.now.getTime() + 10 * DAY),
+      closesAt: new Date(world.now.getTime() + 5 * DAY),
+      createdAt: new Date(world.now.getTime() - (i % 28) * DAY),
+    })),
+  });
+  const recipients = world.groups.flatMap((group, g) =>
+    Array.from({ length: group.recentInvites }, (_, k) => ({
+      requestId: requestIds[(g * 7 + k * 11) % requestIds.length] as string,
+      groupId: groupIds.get(group.id) as string,
+      source: "MATCHED" as const,
+      rank: 1 + (k % 5),
+      createdAt: new Date(world.now.getTime() - ((g + k) % 28) * DAY),
+    })),
+  );
+  await inBatches(recipients, (batch) => db.requestRecipient.createMany({ data: batch }));
+  return groupIds;
+}
+
+/** In a child process whose DATABASE_URL names a migrated database with the demo: seed, then measure. */
+async function measure(): Promise<MatchingResult> {
+  const { db, dbKind, disconnectDb } = await import("~/.server/db/client");
+  const { rankForRequest } = await import("~/.server/matching/candidates");
+  const { searchCatalog } = await import("~/.server/catalog/search");
+  const world = generateWorld({
+    seed: 20261203,
+    groups: GROUPS,
+    productsPerGroup: PRODUCTS_PER_GROUP,
+    requests: REQUESTS,
+    now: new Date(),
+  });
+  const started = Date.now();
+  const groupIds = await seedWorld(db, world);
+  const seedSeconds = (Date.now() - started) / 1000;
+  if (dbKind === "postgres") await db.$executeRawUnsafe("ANALYZE");
+  const worldIdOf = new Map([...groupIds].map(([worldId, dbId]) => [dbId, worldId]));
+  const categories = new Map(
+    (await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
+  const villages = new Map(
+    (await db.area.findMany({ where: { level: "VILLAGE" }, select: { id: true, code: true } })).map((a) => [
+      a.code,
+      a.id,
+    ]),
+  );
+  const asked = world.requests.map((request) => ({
+    request,
+    toMatch: {
+      title: request.title,
+      categoryId: request.category ? (categories.get(request.category) ?? null) : null,
+      quantity: request.quantity,
+      neededBy: request.neededBy,
+      villageId: villages.get(request.village.code) as string,
+      radiusKm: request.radiusKm,
+    },
+  }));
+
+  for (const { request, toMatch } of asked.slice(0, WARM_UP)) {
+    await searchCatalog({ text: request.title, page: 1 }, world.now);
+    await rankForRequest(toMatch, world.now);
+  }
+  const rankTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  let ranked = 0;
+  let excluded = 0;
+  let precision = 0;
+  let recall = 0;
+  // Interleaved, so a drift in the shared machine's speed touches both alike.
+  for (const { request, toMatch } of asked) {
+    let t0 = performance.now();
+    await searchCatalog({ text: request.title, page: 1 }, world.now);
+    baselineTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    const ranking = await rankForRequest(toMatch, world.now);
+    rankTimes.push(performance.now() - t0);
+    ranked += ranking.matches.length;
+    excluded += ranking.excluded.length;
+    const top = ranking.matches.map((match) => worldIdOf.get(match.groupId) ?? match.groupId);
+    const top3 = top.slice(0, 3);
+    const top5 = top.slice(0, 5);
+    precision += top3.length ? top3.filter((g) => request.invite.includes(g)).length / top3.length : 0;
+    recall += top5.filter((g) => request.invite.includes(g)).length / Math.min(5, request.invite.length);
+  }
+  const result: MatchingResult = {
+    database: dbKind === "postgres" ? "PostgreSQL" : "SQLite",
+    groups: await db.group.count(),
+    products: await db.product.count(),
+    orders: await db.order.count(),
+    seedSeconds,
+    requests: asked.length,
+    rank: stats(rankTimes),
+    baseline: stats(baselineTimes),
+    ranked: ranked / asked.length,
+    excluded: excluded / asked.length,
+    precisionAt3: precision / asked.length,
+    recallAt5: recall / asked.length,
+  };
+  await disconnectDb();
+  return result;
+}
+
+function runChild(databaseUrl: string, log: (text: string) => void): MatchingResult | null {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    LOG_REQUESTS: "false",
+  };
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+    env,
+    encoding: "utf8",
+  });
+  if (prepared.status !== 0) {
+    log(`matching bench: preparing the database failed: ${prepared.stderr.slice(-800)}`);
+    return null;
+  }
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/matching.ts", "--measure"], {
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = run.stdout.trim().split("\n").pop();
+  if (run.status !== 0 || !last?.startsWith("{")) {
+    log(`matching bench failed: ${run.stderr.slice(-800)}`);
+    return null;
+  }
+  return JSON.parse(last) as MatchingResult;
+}
+
+/** Runs the bench on SQLite and, given a server URL, on PostgreSQL; returns the report's section. */
+export async function matchingBench(options: {
+  postgresUrl?: string | null;
+  log?: (text: string) => void;
+}): Promise<{ lines: string[]; results: MatchingResult[] }> {
+  const log = options.log ?? ((text: string) => console.log(`[bench] ${text}`));
+  const results: MatchingResult[] = [];
+  const file = path.join(os.tmpdir(), "jejaring-matchbench.db");
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  log("matching on SQLite");
+  const sqlite = runChild(`file:${file}`, log);
+  if (sqlite) results.push(sqlite);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+
+  if (options.postgresUrl) {
+    const { default: pg } = await import("pg");
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: options.postgresUrl as string });
+      await client.connect();
+      await client.query(sql);
+      await client.end();
+    };
+    const url = new URL(options.postgresUrl);
+    url.pathname = `/${PG_DATABASE}`;
+    await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
+    await admin(`CREATE DATABASE "${PG_DATABASE}"`);
+    log("matching on PostgreSQL");
+    try {
+      const postgres = runChild(url.toString(), log);
+      if (postgres) results.push(postgres);
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
+    }
+  }
+
+  const ms = (value: number) => value.toFixed(1);
+  const lines = [
+    "## Matching a request",
+    "",
+    `In process (no HTTP): \`rankForRequest\` for ${REQUESTS} generated requests (after ${WARM_UP} to warm up), one at a time, over ${GROUPS} generated groups with ${PRODUCTS_PER_GROUP} products each (tests/support/match-world.ts; villages across Kabupaten Bandung Barat, stock, capacity booked, finished orders and ratings, recent invites) plus the demo. Baseline: the plain catalog search (\`searchCatalog\`, page 1) for the same request's title, interleaved with it in the same run. P@3 / R@5: the rankings against the generator's labels (decision 010).`,
+    "",
+    "| database | groups | products | orders | rank p50 ms | rank p95 ms | max ms | search p50 ms | search p95 ms | p95 × search | ranked / left out | P@3 | R@5 | target p95 ≤ 100 ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...results.map(
+      (r) =>
+        `| ${r.database} | ${r.groups} | ${r.products} | ${r.orders} | ${ms(r.rank.p50)} | ${ms(r.rank.p95)} | ${ms(r.rank.max)} | ${ms(r.baseline.p50)} | ${ms(r.baseline.p95)} | ${(r.rank.p95 / Math.max(0.001, r.baseline.p95)).toFixed(2)} | ${r.ranked.toFixed(1)} / ${r.excluded.toFixed(1)} | ${r.precisionAt3.toFixed(3)} | ${r.recallAt5.toFixed(3)} | ${r.rank.p95 <= TARGET_P95_MS ? "met" : "NOT met"} |`,
+    ),
+    ...(results.some((r) => r.database === "PostgreSQL")
+      ? []
+      : ["| PostgreSQL | not run (pass --postgres or set BENCH_POSTGRES_URL) | | | | | | | | | | | | |"]),
+    "",
+  ];
+  return { lines, results };
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes("--measure")) {
+  console.log(JSON.stringify(await measure()));
+  process.exit(0);
+} else if (isMain) {
+  const flag = process.argv.find((arg) => arg.startsWith("--postgres"));
+  const postgresUrl = flag
+    ? flag.includes("=")
+      ? flag.slice(flag.indexOf("=") + 1)
+      : (process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES)
+    : null;
+  const { lines } = await matchingBench({ postgresUrl });
+  const report = [
+    `# Matching benchmark ${new Date().toISOString().slice(0, 10)}`,
+    "",
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.`,
+    "",
+    ...lines,
+  ].join("\n");
+  const out = path.join("bench", "results", `${new Date().toISOString().slice(0, 10)}-matching.md`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, report);
+  console.log(`\n${report}\nWritten to ${out}`);
+  process.exit(0);
+}
