@@ -114,13 +114,13 @@ export function QuoteComparison({
                 </span>
               </dd>
               <dt className="text-stone-600">{t("quote.quantity")}</dt>
-              <dd className={quote.quantity < request.quantity ? "font-medium text-clay-700" : ""}>
+              <dd className={quote.quantity < request.quantity ? "font-medium text-red-800" : ""}>
                 {quote.quantity < request.quantity
                   ? t("quote.can_make_only", { quantity: quote.quantity, asked: request.quantity, unit })
                   : t("quote.can_make", { quantity: quote.quantity, unit })}
               </dd>
               <dt className="text-stone-600">{t("quote.earliest_delivery")}</dt>
-              <dd className={quote.late ? "font-medium text-clay-700" : ""}>
+              <dd className={quote.late ? "font-medium text-red-800" : ""}>
                 {formatDate(quote.earliestDelivery, lang)}{" "}
                 {quote.late
                   ? t("quote.after_needed_by", { date: formatDate(request.neededBy, lang) })

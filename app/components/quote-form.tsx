@@ -139,7 +139,7 @@ export function QuoteForm({
           {tierRows.map((row, index) => {
             const tier = row.getFieldset();
             return (
-              <div key={row.key} className="grid grid-cols-2 gap-2">
+              <div key={row.key} className="grid grid-cols-2 items-end gap-2">
                 <Field
                   label={t("quote.tier_from", { n: index + 1 })}
                   htmlFor={tier.minQuantity.id}

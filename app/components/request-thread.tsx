@@ -49,7 +49,7 @@ export function RequestThread({
               <li key={line.id} className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">
                 <span className="sr-only">{t("thread.system")}: </span>
                 {systemLineText(t, lang, line.body, line.params)}
-                <span className="block text-xs text-stone-500">{formatDateTime(line.createdAt, lang)}</span>
+                <span className="block text-xs text-stone-700">{formatDateTime(line.createdAt, lang)}</span>
               </li>
             ) : (
               <li

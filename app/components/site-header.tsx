@@ -12,7 +12,7 @@ function ThreadBadge({ count }: { count: number }) {
   const t = useT();
   if (count === 0) return null;
   return (
-    <span className="ml-1 rounded-full bg-clay-500 px-2 text-xs text-white">
+    <span className="ml-1 rounded-full bg-brand-700 px-2 text-xs text-white">
       <span className="sr-only">{t("inbox.unread_messages")}: </span>
       {count}
     </span>

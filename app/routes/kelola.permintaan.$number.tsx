@@ -200,7 +200,7 @@ export default function GroupRequestPage() {
             </Link>
           ) : null}
           {quote.counterUnitPrice !== null ? (
-            <div className="rounded-lg border border-clay-500 p-3">
+            <div className="rounded-lg border border-brand-600 p-3">
               <p className="font-medium">
                 {t("quote.counter_received", { price: formatRupiah(quote.counterUnitPrice), unit })}
               </p>

@@ -52,7 +52,7 @@ function InboxRow({ row }: { row: Row }) {
         ) : null}
         {row.declined ? <span>{t("inbox.declined")}</span> : null}
         {row.unread > 0 ? (
-          <span className="rounded-full bg-clay-500 px-2 text-xs text-white">
+          <span className="rounded-full bg-brand-700 px-2 text-xs text-white">
             {t("inbox.unread_n", { count: row.unread })}
           </span>
         ) : null}

@@ -141,7 +141,7 @@ export default function BuyerRequestPage() {
                   <MatchReasons reasons={group.reasons} />
                 </p>
                 {group.decline ? (
-                  <p className="text-sm text-clay-700">
+                  <p className="text-sm text-red-800">
                     {t("quote.group_declined", { reason: t(`quote.decline_reason.${group.decline.reason}`) })}
                     {group.decline.note ? ` “${group.decline.note}”` : ""}
                   </p>
