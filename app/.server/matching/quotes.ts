@@ -408,7 +408,7 @@ export async function submitQuote(
 
   return refusedOr(() =>
     db.$transaction(async (tx) => {
-      const current = await lockOpenRequest(tx, request.id, now);
+      await lockOpenRequest(tx, request.id, now);
       const existing = await tx.quote.findUnique({
         where: { requestId_groupId: { requestId: request.id, groupId: tenant.groupId } },
         select: quoteSelect,
@@ -482,13 +482,11 @@ export async function submitQuote(
           now,
         );
       }
-      if (current.status === "OPEN") {
-        await tx.quoteRequest.update({
-          where: { id: request.id },
-          data: { status: "QUOTED" },
-          select: { id: true },
-        });
-      }
+      // The first standing quote: OPEN → QUOTED (a conditional update; QUOTED stays as it is).
+      await tx.quoteRequest.updateMany({
+        where: { id: request.id, status: "OPEN" },
+        data: { status: "QUOTED" },
+      });
       // Quoting after declining takes the decline back; quoting at all means she has seen it.
       await tx.requestRecipient.update({
         where: { id: recipient.id },
