@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { getViewer } from "~/.server/auth/guards";
 import { getLang } from "~/.server/http/lang";
+import { unreadThreadCounts } from "~/.server/matching/threads";
 import { cartLineCount } from "~/.server/cart/cart";
 import { countUnread } from "~/.server/notifications/notifications";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -26,9 +27,15 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, viewer] = await Promise.all([getLang(request), getViewer(request)]);
-  const [unread, cartLines] = await Promise.all([
+  const [unread, cartLines, threadUnread] = await Promise.all([
     viewer ? countUnread(viewer.id) : 0,
     viewer?.business ? cartLineCount(viewer.business.id) : 0,
+    viewer
+      ? unreadThreadCounts({
+          groupId: viewer.managedGroup?.id ?? null,
+          businessId: viewer.business?.id ?? null,
+        })
+      : { group: 0, buyer: 0 },
   ]);
   return {
     lang,
@@ -39,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isTkm: viewer.tkmTeam !== null,
       unread,
       cartLines,
+      threadUnread,
     },
   };
 }

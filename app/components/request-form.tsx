@@ -14,7 +14,7 @@ import { REQUEST_RADII, RequestSchema } from "~/forms/requests";
 import { UNIT_KEYS } from "~/utils/labels";
 import { useLang, useT } from "~/utils/i18n";
 import { Field, FieldErrors, FormErrors, MoneyInput, PhotoInput, WholeNumberInput } from "./forms";
-import { MatchReasons } from "./match-reasons";
+import { MatchReasons } from "./request-summary";
 
 export type RequestFormOptions = {
   districts: { id: string; name: string }[];
@@ -425,7 +425,9 @@ function PreviewList({
                     </label>
                   )}
                 </div>
-                <MatchReasons reasons={match.reasons} />
+                <p className="text-sm text-stone-600">
+                  <MatchReasons reasons={match.reasons} />
+                </p>
                 {match.receives && invited.has(match.groupId) ? (
                   <input type="hidden" name={inviteName} value={match.groupId} />
                 ) : null}

@@ -7,6 +7,18 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? "bg-brand-100 text-brand-800" : "text-stone-700 hover:bg-stone-100"
   }`;
 
+/** Unread lines in request threads, beside the "Permintaan" link. */
+function ThreadBadge({ count }: { count: number }) {
+  const t = useT();
+  if (count === 0) return null;
+  return (
+    <span className="ml-1 rounded-full bg-brand-700 px-2 text-xs text-white">
+      <span className="sr-only">{t("inbox.unread_messages")}: </span>
+      {count}
+    </span>
+  );
+}
+
 export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
   const t = useT();
   const lang = useLang();
@@ -48,9 +60,21 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("nav.my_orders")}
             </NavLink>
           ) : null}
+          {viewer?.isBuyer ? (
+            <NavLink to="/permintaan" className={navClass}>
+              {t("inbox.nav")}
+              <ThreadBadge count={viewer.threadUnread.buyer} />
+            </NavLink>
+          ) : null}
           {viewer?.isGroupManager ? (
             <NavLink to="/kelola" className={navClass}>
               {t("nav.manage_shop")}
+            </NavLink>
+          ) : null}
+          {viewer?.isGroupManager ? (
+            <NavLink to="/kelola/permintaan" className={navClass}>
+              {viewer.isBuyer ? t("inbox.nav_group") : t("inbox.nav")}
+              <ThreadBadge count={viewer.threadUnread.group} />
             </NavLink>
           ) : null}
           {viewer?.isTkm ? (

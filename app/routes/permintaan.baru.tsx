@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
 import { getLang } from "~/.server/http/lang";
 import { readMultipartForm, tooLargeReply } from "~/.server/http/multipart";
-import { refusalReply } from "~/.server/http/responses";
+import { refusalReply } from "~/.server/http/refusal";
 import { ImageRejected } from "~/.server/images/pipeline";
 import { postRequest, previewRequest, requestFormOptions } from "~/.server/matching/requests";
 import { RequestForm } from "~/components/request-form";

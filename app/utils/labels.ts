@@ -81,3 +81,18 @@ export const REQUEST_STATUS_KEYS: Record<RequestStatus, MessageKey> = {
   CANCELLED: "request.status.CANCELLED",
   EXPIRED: "request.status.EXPIRED",
 };
+
+const CANCEL_REASON_CODES = ["found_supplier", "not_needed", "price", "date", "other"] as const;
+
+/**
+ * A request's stored cancel reason in the reader's words: stored as the reason's code, "code: note",
+ * or (for "other") the buyer's own words.
+ */
+export function cancelReasonText(stored: string, t: (key: MessageKey) => string): string {
+  const [code, ...rest] = stored.split(": ");
+  if (code && (CANCEL_REASON_CODES as readonly string[]).includes(code)) {
+    const label = t(`request.cancel_reason.${code}` as MessageKey);
+    return rest.length ? `${label}: ${rest.join(": ")}` : label;
+  }
+  return stored;
+}

@@ -1,7 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
-import type { Lang, MessageKey, MessageParams } from "~/locales";
-import { encodeProblem } from "~/utils/i18n";
-
 /** Throws a 404 unless the value exists; narrows its type for the caller. */
 export function invariantResponse<T>(
   value: T | null | undefined,
@@ -52,31 +48,4 @@ export function clientAddress(context: unknown): string | null {
     return typeof value === "string" ? value : null;
   }
   return null;
-}
-
-type Problem = { key: MessageKey; params?: MessageParams };
-
-/**
- * A domain's refusal (form and field problems as catalog keys) as conform's reply, each message
- * encoded in the reader's language, so the form shows it where it belongs.
- */
-export function refusalReply(
-  submission: {
-    reply: (options?: {
-      formErrors?: string[];
-      fieldErrors?: Record<string, string[]>;
-    }) => SubmissionResult<string[]>;
-  },
-  refused: { formErrors: Problem[]; fieldErrors: Record<string, Problem[]> },
-  lang: Lang,
-): SubmissionResult<string[]> {
-  return submission.reply({
-    formErrors: refused.formErrors.map((problem) => encodeProblem(problem, lang)),
-    fieldErrors: Object.fromEntries(
-      Object.entries(refused.fieldErrors).map(([field, problems]) => [
-        field,
-        problems.map((problem) => encodeProblem(problem, lang)),
-      ]),
-    ),
-  });
 }

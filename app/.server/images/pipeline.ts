@@ -164,16 +164,24 @@ export async function getImageVariant(hash: string) {
     select: {
       bytes: true,
       contentType: true,
-      asset: { select: { id: true, _count: { select: { products: true, groups: true, payments: true } } } },
+      asset: {
+        select: {
+          id: true,
+          _count: { select: { products: true, groups: true, payments: true, messages: true } },
+        },
+      },
     },
   });
   if (!variant) return null;
-  const { products, groups, payments } = variant.asset._count;
+  const { products, groups, payments, messages } = variant.asset._count;
+  const unshared = products === 0 && groups === 0;
   return {
     bytes: variant.bytes,
     contentType: variant.contentType,
     assetId: variant.asset.id,
-    proof: payments > 0 && products === 0 && groups === 0,
+    proof: payments > 0 && unshared,
+    /** A photo sent in a request's thread: for the buyer and the group of that thread only. */
+    threadPhoto: messages > 0 && unshared,
   };
 }
 

@@ -3,13 +3,11 @@ import { NEW_ADDRESS, type CheckoutInput } from "~/forms/cart";
 import { wibDateKey, wibNoon, wibWeekKey } from "~/utils/delivery";
 import { normalizeIndonesianPhone } from "~/utils/phone";
 import { addressText } from "../buyers/addresses";
-import { audit } from "../audit/audit";
 import { capacityNeed, getCart, type CartView, type Problem } from "../cart/cart";
 import { db, type PaymentMethod } from "../db/client";
-import { notifyGroupManagers } from "../notifications/notifications";
-import { paymentOptions, tempoOutstanding } from "../payments/methods";
-import { bookCapacity, bookedFrom, deliveryProblem } from "./capacity";
-import { newOrderNumber } from "./orders";
+import { paymentOptions } from "../payments/methods";
+import { bookedFrom, deliveryProblem } from "./capacity";
+import { placeOrders, PlacementConflict, tempoCreditHolds } from "./place";
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; numbers: string[]; repeated: boolean }
@@ -107,14 +105,7 @@ export async function checkout(
       });
       if (claimed.count !== cart.lineCount) throw new CheckoutConflict({ key: "checkout.cart_changed" });
       if (input.paymentMethod === "TEMPO" && options.tempo) {
-        // Checked again inside, after taking the business's row lock (a no-op update): two
-        // checkouts at once must not pass the limit together.
-        const business = await tx.business.update({
-          where: { id: businessId },
-          data: { creditLimit: { increment: 0 } },
-          select: { creditLimit: true },
-        });
-        if ((await tempoOutstanding(tx, businessId)) + cart.total > business.creditLimit) {
+        if (!(await tempoCreditHolds(tx, businessId, cart.total))) {
           throw new CheckoutConflict({
             key: "checkout.over_credit",
             params: { available: options.tempo.available },
@@ -124,101 +115,32 @@ export async function checkout(
       if (address.save) {
         await tx.address.create({ data: { ...address.save, businessId }, select: { id: true } });
       }
-      // Stock and capacity are taken product by product in id order, whatever order the cart
-      // lists them in, as every change to an order takes them (decision 008): two checkouts (or
-      // a checkout and a cancellation) of the same products never wait on each other crosswise.
-      const capacityWeeks = new Map<string, string>();
-      const lines = cart.groups.flatMap((group) =>
-        group.lines.map((line) => ({ line, week: wibWeekKey(wanted.get(group.group.id)!) })),
-      );
-      lines.sort((a, b) =>
-        a.line.product.id < b.line.product.id ? -1 : a.line.product.id > b.line.product.id ? 1 : 0,
-      );
-      for (const { line, week } of lines) {
-        const { product } = line;
-        if (product.supplyMode === "READY_STOCK") {
-          const reserved = await tx.product.updateMany({
-            where: { id: product.id, status: "ACTIVE", stock: { gte: line.quantity } },
-            data: { stock: { decrement: line.quantity } },
-          });
-          if (reserved.count === 0) {
-            throw new CheckoutConflict({ key: "checkout.sold_out", params: { name: product.name } });
-          }
-        } else if (product.capacityPerWeek !== null) {
-          if (!(await bookCapacity(tx, product, week, line.quantity))) {
-            throw new CheckoutConflict({ key: "checkout.week_full", params: { name: product.name } });
-          }
-          capacityWeeks.set(line.id, week);
-        }
-      }
-      const placed: string[] = [];
-      for (const group of cart.groups) {
-        const detail = details.get(group.group.id)!;
-        const wantedBy = wanted.get(group.group.id)!;
-        const items = [];
-        for (const line of group.lines) {
-          const { product } = line;
-          const capacityWeek = capacityWeeks.get(line.id) ?? null;
-          items.push({
-            productId: product.id,
-            productName: product.name,
-            unit: product.unit,
+      const placed = await placeOrders(
+        tx,
+        {
+          businessId,
+          userId,
+          paymentMethod: input.paymentMethod as PaymentMethod,
+          deliveryAddress: address.text,
+          checkoutId,
+          now,
+        },
+        cart.groups.map((group) => ({
+          groupId: group.group.id,
+          wantedBy: wanted.get(group.group.id)!,
+          note: details.get(group.group.id)!.note ?? "",
+          lines: group.lines.map((line) => ({
+            product: line.product,
             quantity: line.quantity,
             unitPrice: line.unitPrice,
-            lineTotal: line.lineTotal,
-            capacityWeek,
-          });
-        }
-        const order = await tx.order.create({
-          data: {
-            number: newOrderNumber(now),
-            checkoutId,
-            groupId: group.group.id,
-            businessId,
-            placedById: userId,
-            paymentMethod: input.paymentMethod as PaymentMethod,
-            subtotal: group.subtotal,
-            total: group.subtotal,
-            deliveryAddress: address.text,
-            wantedBy,
-            note: detail.note ?? "",
-            placedAt: now,
-            items: { create: items },
-            events: { create: { type: "status", toStatus: "PLACED", actorId: userId, createdAt: now } },
-          },
-          select: { id: true, number: true },
-        });
-        await audit(tx, {
-          actorId: userId,
-          action: "order.place",
-          entityType: "Order",
-          entityId: order.id,
-          groupId: group.group.id,
-          businessId,
-          data: {
-            checkoutId,
-            total: group.subtotal,
-            items: items.map((item) => ({
-              productId: item.productId,
-              quantity: item.quantity,
-              unitPrice: item.unitPrice,
-            })),
-          },
-        });
-        await notifyGroupManagers(
-          tx,
-          group.group.id,
-          "notify.order_placed",
-          { number: order.number },
-          `/kelola/pesanan/${order.number}`,
-        );
-        placed.push(order.number);
-      }
-      return placed;
+          })),
+        })),
+      );
+      return placed.map((order) => order.number);
     });
     return { ok: true, checkoutId, numbers, repeated: false };
   } catch (error) {
-    if (!(error instanceof CheckoutConflict)) throw error;
+    if (!(error instanceof CheckoutConflict) && !(error instanceof PlacementConflict)) throw error;
     // The same form submitted twice at once: the other submit placed the orders.
     return (await ordersOfCheckout(businessId, checkoutId)) ?? refuse([error.problem]);
   }
