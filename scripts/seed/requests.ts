@@ -300,6 +300,7 @@ export async function seedRequests(db: Db, now: Date) {
         radiusKm: 25,
       },
       postedAt,
+      new Set((demo.invite ?? []).map((slug) => group(slug).id)),
     );
     await db.$transaction(async (tx) => {
       const request = await tx.quoteRequest.create({

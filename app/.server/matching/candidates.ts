@@ -3,21 +3,22 @@ import { trackRecords } from "../catalog/groups";
 import { fts5Query, normalizeForSearch, queryTerms, tsQuery } from "../catalog/search-text";
 import { db, dbKind, Prisma } from "../db/client";
 import {
-  distanceKm,
+  contenders,
+  gateGroups,
   informativeWords,
   MAX_DISTANCE_KM,
-  rankGroupsForRequest,
+  scoreGated,
   type GroupExclusion,
   type GroupFacts,
   type GroupMatch,
-  type ProductFacts,
   type RequestFacts,
 } from "./score";
 
 // The database half of the matcher: it gathers the facts score.ts decides on, and nothing else.
 // Only products the catalog's search index matches by a word of the request, or that sit in the
 // request's category (or below it), can fit at all (productFits drops any other), so only those
-// and their groups are read.
+// and their groups are read; and a group's record (orders, ratings, chances) only once it has
+// passed the gates, which do not depend on it.
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Days back over which a group's chances (requests it was matched to) are counted. */
@@ -62,7 +63,11 @@ async function placeWords(): Promise<Set<string>> {
 }
 
 /** Ranks the verified groups for a request (posted or only drafted), with reasons and exclusions. */
-export async function rankForRequest(request: RequestToMatch, now = new Date()): Promise<Ranking> {
+export async function rankForRequest(
+  request: RequestToMatch,
+  now = new Date(),
+  always: ReadonlySet<string> = new Set(),
+): Promise<Ranking> {
   const [village, places] = await Promise.all([
     db.area.findUnique({ where: { id: request.villageId }, select: { latitude: true, longitude: true } }),
     placeWords(),
@@ -81,7 +86,7 @@ export async function rankForRequest(request: RequestToMatch, now = new Date()):
     : null;
   const candidates = await candidateGroups(facts, now);
   const inArea = area ? candidates.filter((group) => group.areaPath.startsWith(area.path)) : candidates;
-  const ranking = rankGroupsForRequest(facts, inArea, now);
+  const ranking = await rankCandidates(facts, inArea, now, always);
   const outside: GroupExclusion[] = area
     ? candidates
         .filter((group) => !group.areaPath.startsWith(area.path))
@@ -110,13 +115,17 @@ type CandidateRow = {
   id: string;
   groupId: string;
   name: string;
+  /** The name as search sees it (normalizeForSearch), stored with the product. */
+  searchName: string;
   categoryId: string;
-  categoryName: string;
+  /** The search text when a word matched it; empty for a product found by its category alone. */
   searchText: string;
   supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
   stock: number | bigint;
   leadTimeDays: number | bigint;
   capacityPerWeek: number | bigint | null;
+  /** "2026-11-23:40,2026-11-30:12": capacity booked per week from this week on. */
+  booked: string | null;
   groupName: string;
   verifiedAt: Date | string | number;
   latitude: number | null;
@@ -124,177 +133,182 @@ type CandidateRow = {
   areaPath: string;
 };
 
-/** The groups that have at least one product that could fit, with everything the matcher weighs. */
-export async function candidateGroups(
+type Candidate = GroupFacts & { areaPath: string };
+
+/** Groups listed in a ranking, at most: more than a buyer reads, more than a request is sent to. */
+export const MAX_LISTED = 20;
+
+/**
+ * Ranks the candidates: the gates first; then records are read only for the groups that can still
+ * be among the best MAX_LISTED (and for the groups in `always`, the buyer's invitations), and those
+ * are scored. The list holds the best MAX_LISTED and the groups in `always` that passed the gates.
+ */
+async function rankCandidates(
   facts: RequestFacts,
+  candidates: Candidate[],
   now: Date,
-): Promise<(GroupFacts & { areaPath: string })[]> {
+  always: ReadonlySet<string>,
+) {
+  const gated = gateGroups(facts, candidates, now);
+  const chosen = new Set(contenders(gated.passed, MAX_LISTED));
+  for (const entry of gated.passed) if (always.has(entry.group.id)) chosen.add(entry);
+  await addRecords(
+    [...chosen].map((entry) => entry.group),
+    now,
+  );
+  const scored = scoreGated([...chosen], now);
+  const matches = scored.filter((match, index) => index < MAX_LISTED || always.has(match.groupId));
+  return { matches, excluded: gated.excluded };
+}
+
+/**
+ * The groups that have at least one product that could fit, with their products (and what is
+ * booked of them), in one statement: the search index is asked once. Their records (orders,
+ * ratings, recent chances) are not read here: see addRecords.
+ */
+export async function candidateGroups(facts: RequestFacts, now: Date): Promise<Candidate[]> {
   const tree = await categoryTree();
   const categoryIds = facts.categoryId ? [...tree.descendants(facts.categoryId)] : [];
-  const matching = productsMatching(informativeWords(facts.words), categoryIds);
-  if (!matching) return [];
-
-  // One query for the products that may fit, their group and its village: no list of ids travels.
+  const terms = queryTerms(informativeWords(facts.words).join(" "));
+  if (terms.length === 0 && categoryIds.length === 0) return [];
+  // The products the index matches by any word (asked once, kept as `t`), and those of the
+  // categories that it did not match; only the first carry their search text into the matcher.
+  const textHits =
+    terms.length === 0
+      ? null
+      : dbKind === "postgres"
+        ? Prisma.sql`SELECT p."id" AS "hit" FROM "Product" p WHERE p."status" = 'ACTIVE'
+            AND to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms, "OR")})`
+        : Prisma.sql`SELECT p."id" AS "hit" FROM "ProductSearch" s JOIN "Product" p ON p."rowid" = s."rowid"
+            WHERE "ProductSearch" MATCH ${fts5Query(terms, "OR")}`;
+  const columns = Prisma.sql`p."id", p."groupId", p."name", p."searchName", p."categoryId", p."supplyMode",
+    p."stock", p."leadTimeDays", p."capacityPerWeek"`;
+  const branches: Prisma.Sql[] = [];
+  if (textHits) {
+    branches.push(Prisma.sql`SELECT ${columns}, p."searchText"
+      FROM "t" JOIN "Product" p ON p."id" = "t"."hit" WHERE p."status" = 'ACTIVE'`);
+  }
+  if (categoryIds.length > 0) {
+    branches.push(Prisma.sql`SELECT ${columns}, '' AS "searchText"
+      FROM "Product" p WHERE p."status" = 'ACTIVE' AND p."categoryId" IN (${Prisma.join(categoryIds)})
+      ${textHits ? Prisma.sql`AND p."id" NOT IN (SELECT "hit" FROM "t")` : Prisma.empty}`);
+  }
+  const bookedList =
+    dbKind === "postgres"
+      ? Prisma.sql`string_agg(b."week" || ':' || b."booked", ',')`
+      : Prisma.sql`group_concat(b."week" || ':' || b."booked", ',')`;
   const rows = await db.$queryRaw<CandidateRow[]>(
-    Prisma.sql`SELECT p."id", p."groupId", p."name", p."categoryId", c."nameId" AS "categoryName",
-        p."searchText", p."supplyMode", p."stock", p."leadTimeDays", p."capacityPerWeek",
+    Prisma.sql`${textHits ? Prisma.sql`WITH "t" AS MATERIALIZED (${textHits}) ` : Prisma.empty}
+      SELECT m.*,
+        CASE WHEN m."capacityPerWeek" IS NULL THEN NULL ELSE (SELECT ${bookedList} FROM "CapacityBooking" b
+          WHERE b."productId" = m."id" AND b."week" >= ${wibWeekKey(now)}) END AS "booked",
         g."name" AS "groupName", g."verifiedAt", a."latitude", a."longitude", a."path" AS "areaPath"
-      FROM "Product" p
-      JOIN "Group" g ON g."id" = p."groupId"
+      FROM (${Prisma.join(branches, " UNION ALL ")}) m
+      JOIN "Group" g ON g."id" = m."groupId"
       JOIN "Area" a ON a."id" = g."villageId"
-      JOIN "Category" c ON c."id" = p."categoryId"
-      WHERE p."status" = 'ACTIVE' AND g."verifiedAt" IS NOT NULL AND p."id" IN (${matching})`,
+      WHERE g."verifiedAt" IS NOT NULL`,
   );
-  const groups = new Map<
-    string,
-    {
-      id: string;
-      name: string;
-      verifiedAt: Date;
-      latitude: number | null;
-      longitude: number | null;
-      areaPath: string;
-    }
-  >();
+  const groups = new Map<string, Candidate>();
   for (const row of rows) {
-    if (groups.has(row.groupId)) continue;
-    groups.set(row.groupId, {
-      id: row.groupId,
-      name: row.groupName,
-      verifiedAt: new Date(row.verifiedAt),
-      latitude: row.latitude === null ? null : Number(row.latitude),
-      longitude: row.longitude === null ? null : Number(row.longitude),
-      areaPath: row.areaPath,
+    let group = groups.get(row.groupId);
+    if (!group) {
+      group = {
+        id: row.groupId,
+        name: row.groupName,
+        areaPath: row.areaPath,
+        latitude: row.latitude === null ? null : Number(row.latitude),
+        longitude: row.longitude === null ? null : Number(row.longitude),
+        verifiedAt: new Date(row.verifiedAt),
+        products: [],
+        completedOrders: 0,
+        onTimeOrders: 0,
+        ratingAverage: null,
+        ratingCount: 0,
+        recentInvites: 0,
+      };
+      groups.set(row.groupId, group);
+    }
+    group.products.push({
+      id: row.id,
+      name: row.name,
+      categoryPath: tree.path(row.categoryId),
+      nameText: `${row.searchName} ${tree.searchName(row.categoryId)}`,
+      searchText: row.searchText,
+      supplyMode: row.supplyMode,
+      stock: Number(row.stock),
+      leadTimeDays: Number(row.leadTimeDays),
+      capacityPerWeek: row.capacityPerWeek === null ? null : Number(row.capacityPerWeek),
+      bookedByWeek: bookedWeeks(row.booked),
     });
   }
-  // Facts beyond the place are only read for groups within reach; the rest are left out as too far.
-  const maxKm = facts.maxKm ?? MAX_DISTANCE_KM;
-  const reach = new Set(
-    [...groups.values()]
-      .filter((group) => {
-        const km = distanceKm(facts, group);
-        return km === null || km <= maxKm;
-      })
-      .map((group) => group.id),
-  );
-  const reachIds = [...reach];
+  return [...groups.values()];
+}
+
+function bookedWeeks(list: string | null): Map<string, number> {
+  const weeks = new Map<string, number>();
+  if (!list) return weeks;
+  for (const entry of list.split(",")) {
+    const [week, booked] = entry.split(":");
+    if (week && booked) weeks.set(week, Number(booked));
+  }
+  return weeks;
+}
+
+/**
+ * Fills in the records the score weighs — finished and on-time orders (the group page's rule),
+ * ratings, requests matched in the last 30 days — for the groups that passed the gates.
+ */
+async function addRecords(groups: GroupFacts[], now: Date) {
+  const ids = groups.map((group) => group.id);
+  if (ids.length === 0) return;
   const since = new Date(now.getTime() - RECENT_DAYS * DAY);
-  const [records, ratings, invites, booked] = await Promise.all([
-    inChunks(reachIds, async (chunk) => [...(await trackRecords(chunk))]),
-    inChunks(reachIds, (chunk) =>
+  const [records, ratings, invites] = await Promise.all([
+    inChunks(ids, async (chunk) => [...(await trackRecords(chunk))]),
+    inChunks(ids, (chunk) =>
       db.$queryRaw<{ groupId: string; average: number | null; count: number | bigint }[]>(
         Prisma.sql`SELECT o."groupId" AS "groupId", AVG(r."score") AS "average", COUNT(*) AS "count"
           FROM "Rating" r JOIN "Order" o ON o."id" = r."orderId"
           WHERE o."groupId" IN (${Prisma.join(chunk)}) GROUP BY o."groupId"`,
       ),
     ),
-    inChunks(reachIds, (chunk) =>
+    inChunks(ids, (chunk) =>
       db.requestRecipient.groupBy({
         by: ["groupId"],
         where: { groupId: { in: chunk }, source: "MATCHED", createdAt: { gte: since } },
         _count: { _all: true },
       }),
     ),
-    bookedByProduct(
-      rows.filter((row) => row.capacityPerWeek !== null && reach.has(row.groupId)).map((row) => row.id),
-      now,
-    ),
   ]);
   const recordOf = new Map(records);
   const ratingOf = new Map(ratings.map((row) => [row.groupId, row]));
   const invitesOf = new Map(invites.map((row) => [row.groupId, row._count._all]));
-  const productsOf = new Map<string, ProductFacts[]>();
-  for (const row of rows) {
-    const list = productsOf.get(row.groupId) ?? [];
-    list.push({
-      id: row.id,
-      name: row.name,
-      categoryPath: tree.path(row.categoryId),
-      nameText: normalizeForSearch(`${row.name} ${row.categoryName}`),
-      searchText: row.searchText,
-      supplyMode: row.supplyMode,
-      stock: Number(row.stock),
-      leadTimeDays: Number(row.leadTimeDays),
-      capacityPerWeek: row.capacityPerWeek === null ? null : Number(row.capacityPerWeek),
-      bookedByWeek: booked.get(row.id) ?? new Map(),
-    });
-    productsOf.set(row.groupId, list);
-  }
-  return [...groups.values()].map((group) => {
+  for (const group of groups) {
     const record = recordOf.get(group.id);
     const rating = ratingOf.get(group.id);
-    return {
-      id: group.id,
-      name: group.name,
-      areaPath: group.areaPath,
-      latitude: group.latitude,
-      longitude: group.longitude,
-      verifiedAt: group.verifiedAt,
-      products: productsOf.get(group.id) ?? [],
-      completedOrders: record?.completed ?? 0,
-      onTimeOrders: record?.onTime ?? 0,
-      ratingAverage:
-        rating?.average === null || rating?.average === undefined ? null : Number(rating.average),
-      ratingCount: Number(rating?.count ?? 0),
-      recentInvites: invitesOf.get(group.id) ?? 0,
-    };
-  });
-}
-
-/**
- * The ids of active products the search index matches by any of the words, or in the categories,
- * as a subquery; null when there is nothing to match by.
- */
-function productsMatching(words: string[], categoryIds: string[]): Prisma.Sql | null {
-  const terms = queryTerms(words.join(" "));
-  const parts: Prisma.Sql[] = [];
-  if (terms.length > 0) {
-    parts.push(
-      dbKind === "postgres"
-        ? Prisma.sql`SELECT p."id" FROM "Product" p WHERE p."status" = 'ACTIVE'
-            AND to_tsvector('simple', p."searchText") @@ to_tsquery('simple', ${tsQuery(terms, "OR")})`
-        : Prisma.sql`SELECT p."id" FROM "ProductSearch" JOIN "Product" p ON p."rowid" = "ProductSearch"."rowid"
-            WHERE "ProductSearch" MATCH ${fts5Query(terms, "OR")} AND p."status" = 'ACTIVE'`,
-    );
+    group.completedOrders = record?.completed ?? 0;
+    group.onTimeOrders = record?.onTime ?? 0;
+    group.ratingAverage =
+      rating?.average === null || rating?.average === undefined ? null : Number(rating.average);
+    group.ratingCount = Number(rating?.count ?? 0);
+    group.recentInvites = invitesOf.get(group.id) ?? 0;
   }
-  if (categoryIds.length > 0) {
-    parts.push(
-      Prisma.sql`SELECT p."id" FROM "Product" p WHERE p."status" = 'ACTIVE'
-        AND p."categoryId" IN (${Prisma.join(categoryIds)})`,
-    );
-  }
-  return parts.length === 0 ? null : Prisma.join(parts, " UNION ");
-}
-
-/** Capacity already booked per product and week, from this week on. */
-async function bookedByProduct(productIds: string[], now: Date): Promise<Map<string, Map<string, number>>> {
-  const byProduct = new Map<string, Map<string, number>>();
-  if (productIds.length === 0) return byProduct;
-  const rows = await inChunks(productIds, (chunk) =>
-    db.capacityBooking.findMany({
-      where: { productId: { in: chunk }, week: { gte: wibWeekKey(now) } },
-      select: { productId: true, week: true, booked: true },
-    }),
-  );
-  for (const row of rows) {
-    const weeks = byProduct.get(row.productId) ?? new Map<string, number>();
-    weeks.set(row.week, row.booked);
-    byProduct.set(row.productId, weeks);
-  }
-  return byProduct;
 }
 
 type CategoryTree = {
   /** The category and its parents up to the root. */
   path(id: string): string[];
+  /** The category's Indonesian name as search sees it. */
+  searchName(id: string): string;
   /** The category and every category below it. */
   descendants(id: string): Set<string>;
 };
 
 async function categoryTree(): Promise<CategoryTree> {
-  const rows = await db.category.findMany({ select: { id: true, parentId: true } });
+  const rows = await db.category.findMany({ select: { id: true, parentId: true, nameId: true } });
   const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
+  const names = new Map(rows.map((row) => [row.id, normalizeForSearch(row.nameId)]));
   return {
+    searchName: (id) => names.get(id) ?? "",
     path(id) {
       const path: string[] = [];
       for (let at: string | null | undefined = id; at && !path.includes(at); at = parentOf.get(at))

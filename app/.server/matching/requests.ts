@@ -134,7 +134,7 @@ export async function previewRequest(
 ): Promise<({ ok: true } & Preview) | Refused> {
   const resolved = await resolve(businessId, input, now);
   if ("ok" in resolved) return resolved;
-  const ranking = await rankForRequest(rankInput(input, resolved), now);
+  const ranking = await rankForRequest(rankInput(input, resolved), now, invitedIds(resolved));
   const { receives } = recipientsOf(ranking, input.visibility, resolved.invites);
   return {
     ok: true,
@@ -148,6 +148,10 @@ export async function previewRequest(
     })),
     excluded: ranking.excluded.filter((group) => group.reason.key !== "match.excluded.no_product"),
   };
+}
+
+function invitedIds(resolved: Resolved): Set<string> {
+  return new Set(resolved.invites.map((group) => group.id));
 }
 
 function rankInput(input: RequestInput, resolved: Resolved) {
@@ -232,7 +236,7 @@ export async function postRequest(
   });
   if (repeat) return { ok: true, number: repeat.number, repeated: true };
   const processed = photo ? await processImage(photo) : null;
-  const ranking = await rankForRequest(rankInput(input, resolved), now);
+  const ranking = await rankForRequest(rankInput(input, resolved), now, invitedIds(resolved));
   const number = newRequestNumber(now);
   await db.$transaction(async (tx) => {
     // The business's row: two submits of the same form wait for each other, and the second finds
@@ -338,7 +342,7 @@ export async function editRequest(
   if (!existing) return null;
   const resolved = await resolve(businessId, input, now);
   if ("ok" in resolved) return resolved;
-  const ranking = await rankForRequest(rankInput(input, resolved), now);
+  const ranking = await rankForRequest(rankInput(input, resolved), now, invitedIds(resolved));
   return db.$transaction(async (tx): Promise<EditResult> => {
     await lockRow(tx, "QuoteRequest", { id: existing.id });
     const current = await tx.quoteRequest.findUniqueOrThrow({

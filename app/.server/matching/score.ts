@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/locales";
-import { addWibDays, earliestArrival, wibDateKey, wibNoon, wibWeekKey } from "~/utils/delivery";
+import { earliestArrival } from "~/utils/delivery";
 
 // The matcher's rules, as pure functions: for a buyer's request, how well each group fits and
 // why, in words a person can check. The database part (matching/candidates.ts) only gathers the
@@ -186,26 +186,48 @@ export function earliestFor(
   const perWeek = product.capacityPerWeek;
   if (perWeek === null) return afterLead;
   if (perWeek <= 0) return null;
-  const today = wibNoon(wibDateKey(now)) as Date;
+  // In WIB day numbers (days since 1970-01-01 WIB): no dates are parsed or formatted in the loop,
+  // which runs for every made-to-order product of every candidate group.
+  const today = wibDayNumber(now);
+  const firstMonday = today - ((today + 3) % 7);
   let left = quantity;
-  let week = wibWeekKey(now);
   for (let i = 0; i < horizonWeeks; i++) {
-    const monday = wibNoon(week) as Date;
+    const monday = firstMonday + 7 * i;
     const start = i === 0 ? today : monday;
-    const daysOpen = 7 - wholeDaysBetween(monday, start);
+    const daysOpen = 7 - (start - monday);
     const free = Math.max(
       0,
-      Math.min(perWeek - (product.bookedByWeek.get(week) ?? 0), (perWeek * daysOpen) / 7),
+      Math.min(perWeek - (product.bookedByWeek.get(weekKeyOf(monday)) ?? 0), (perWeek * daysOpen) / 7),
     );
     if (left <= free) {
-      const lastDay = addWibDays(start, Math.max(1, Math.ceil((7 * left) / perWeek)) - 1);
-      const arrives = addWibDays(lastDay, 1);
+      const arrives = wibNoonOfDay(start + Math.max(1, Math.ceil((7 * left) / perWeek)));
       return arrives > afterLead ? arrives : afterLead;
     }
     left -= free;
-    week = wibWeekKey(addWibDays(monday, 7));
   }
   return null;
+}
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+function wibDayNumber(instant: Date): number {
+  return Math.floor((instant.getTime() + WIB_OFFSET_MS) / DAY);
+}
+
+function wibNoonOfDay(day: number): Date {
+  return new Date(day * DAY + 12 * 60 * 60 * 1000 - WIB_OFFSET_MS);
+}
+
+/** "2026-11-23" for a Monday's day number: the key CapacityBooking weeks are stored under. */
+const weekKeys = new Map<number, string>();
+function weekKeyOf(monday: number): string {
+  let key = weekKeys.get(monday);
+  if (key === undefined) {
+    key = new Date(monday * DAY).toISOString().slice(0, 10);
+    if (weekKeys.size > 2000) weekKeys.clear();
+    weekKeys.set(monday, key);
+  }
+  return key;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -294,21 +316,25 @@ function isNewGroup(group: GroupFacts, now: Date) {
   return group.verifiedAt !== null && now.getTime() - group.verifiedAt.getTime() <= NEW_GROUP_DAYS * DAY;
 }
 
+/** A group that passed the gates, with what was found on the way, waiting for its score. */
+export type Gated = { group: GroupFacts; km: number | null; products: ProductFit[]; fit: number };
+
 /**
- * Ranks the groups for a request, best first, each with the products that fit and the reasons;
- * and says why each group left out was left out. Ties go to the group with fewer recent chances,
- * then by name, so the order is stable.
+ * The gates, which need nothing of a group's record: too far, no product that fits, cannot make it
+ * in time, or a far weaker fit than the best group that passed. The database side runs them first
+ * and reads track records only for the groups that pass (matching/candidates.ts).
  */
-export function rankGroupsForRequest(
+export function gateGroups(
   request: RequestFacts,
   groups: GroupFacts[],
   now: Date,
-): { matches: GroupMatch[]; excluded: GroupExclusion[] } {
-  const matches: (GroupMatch & { recentInvites: number; fit: number })[] = [];
+): { passed: Gated[]; excluded: GroupExclusion[] } {
+  const passed: Gated[] = [];
   const excluded: GroupExclusion[] = [];
+  const maxKm = Math.min(request.maxKm ?? MAX_DISTANCE_KM, MAX_DISTANCE_KM);
   for (const group of groups) {
     const km = distanceKm(request, group);
-    if (km !== null && km > Math.min(request.maxKm ?? MAX_DISTANCE_KM, MAX_DISTANCE_KM)) {
+    if (km !== null && km > maxKm) {
       excluded.push({
         groupId: group.id,
         name: group.name,
@@ -330,36 +356,91 @@ export function rankGroupsForRequest(
       });
       continue;
     }
-    const track = trackRecordScore(group);
-    const fairness = fairnessScore(group, now);
-    const score =
-      MATCH_WEIGHTS.text * best.text +
-      MATCH_WEIGHTS.category * best.category +
-      MATCH_WEIGHTS.capacity * capacityScore(best) +
-      MATCH_WEIGHTS.distance * distanceScore(km) +
-      MATCH_WEIGHTS.trackRecord * track +
-      MATCH_WEIGHTS.fairness * fairness;
-    matches.push({
-      groupId: group.id,
-      name: group.name,
-      score: Math.round(score * 1000) / 1000,
-      distanceKm: km,
-      products,
-      reasons: reasonsFor(best, km, group, now),
-      recentInvites: group.recentInvites,
-      fit: best.text + best.category,
-    });
+    passed.push({ group, km, products, fit: best.text + best.category });
   }
-  const bestFit = Math.max(0, ...matches.map((match) => match.fit));
-  const ranked = matches.filter((match) => {
-    if (match.fit >= MIN_FIT_OF_BEST * bestFit) return true;
-    excluded.push({ groupId: match.groupId, name: match.name, reason: { key: "match.excluded.weaker_fit" } });
+  const bestFit = Math.max(0, ...passed.map((gated) => gated.fit));
+  const strong = passed.filter((gated) => {
+    if (gated.fit >= MIN_FIT_OF_BEST * bestFit) return true;
+    excluded.push({
+      groupId: gated.group.id,
+      name: gated.group.name,
+      reason: { key: "match.excluded.weaker_fit" },
+    });
     return false;
   });
-  ranked.sort(
-    (a, b) => b.score - a.score || a.recentInvites - b.recentInvites || a.name.localeCompare(b.name),
+  return { passed: strong, excluded };
+}
+
+/** The part of a gated group's score that does not depend on its record (track record, fairness). */
+function baseScore({ km, products }: Gated): number {
+  const best = products[0] as ProductFit;
+  return (
+    MATCH_WEIGHTS.text * best.text +
+    MATCH_WEIGHTS.category * best.category +
+    MATCH_WEIGHTS.capacity * capacityScore(best) +
+    MATCH_WEIGHTS.distance * distanceScore(km)
   );
-  return { matches: ranked.map(({ recentInvites: _, fit: __, ...match }) => match), excluded };
+}
+
+/**
+ * Of the gated groups, those that can still be among the best `count` whatever their records say:
+ * record-based parts add between 0 and their weights, so a group whose best possible score is below
+ * the `count`-th best worst-case score cannot make it. Scoring only these gives exactly the same
+ * top `count` as scoring all (the database side then reads records only for these).
+ */
+export function contenders(passed: Gated[], count: number): Gated[] {
+  if (passed.length <= count) return passed;
+  const recordWeight = MATCH_WEIGHTS.trackRecord + MATCH_WEIGHTS.fairness;
+  const bases = passed.map((gated) => ({ gated, base: baseScore(gated) }));
+  const threshold = bases.map((entry) => entry.base).sort((a, b) => b - a)[count - 1] as number;
+  // A little slack for the score's rounding to thousandths.
+  return bases.filter((entry) => entry.base + recordWeight >= threshold - 0.001).map((entry) => entry.gated);
+}
+
+/**
+ * Scores the groups that passed the gates, best first, with the reasons. Ties go to the group with
+ * fewer recent chances, then by name, so the order is stable.
+ */
+export function scoreGated(passed: Gated[], now: Date): GroupMatch[] {
+  const scored = passed.map((gated) => {
+    const { group, km, products } = gated;
+    const best = products[0] as ProductFit;
+    const score =
+      baseScore(gated) +
+      MATCH_WEIGHTS.trackRecord * trackRecordScore(group) +
+      MATCH_WEIGHTS.fairness * fairnessScore(group, now);
+    return {
+      match: {
+        groupId: group.id,
+        name: group.name,
+        score: Math.round(score * 1000) / 1000,
+        distanceKm: km,
+        products,
+        reasons: reasonsFor(best, km, group, now),
+      },
+      recentInvites: group.recentInvites,
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      b.match.score - a.match.score ||
+      a.recentInvites - b.recentInvites ||
+      a.match.name.localeCompare(b.match.name),
+  );
+  return scored.map((entry) => entry.match);
+}
+
+/**
+ * Ranks the groups for a request, best first, each with the products that fit and the reasons;
+ * and says why each group left out was left out.
+ */
+export function rankGroupsForRequest(
+  request: RequestFacts,
+  groups: GroupFacts[],
+  now: Date,
+): { matches: GroupMatch[]; excluded: GroupExclusion[] } {
+  const { passed, excluded } = gateGroups(request, groups, now);
+  return { matches: scoreGated(passed, now), excluded };
 }
 
 /** "anyaman bambu cocok · bisa selesai 5 hari sebelum tanggal · 3 km · 12 pesanan tepat waktu". */
