@@ -55,12 +55,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const lang = await getLang(request);
     return Response.json(submission.reply({ formErrors: [encodeProblem(result, lang)] }), { status: 400 });
   }
-  return redirect(`/kelola?dikenalkan=${encodeURIComponent(submission.value.businessId)}#business-suggestions`);
+  return redirect(
+    `/kelola?dikenalkan=${encodeURIComponent(submission.value.businessId)}#business-suggestions`,
+  );
 }
 
 export default function ManageShop() {
   const t = useT();
-  const { group, products, orders, saved, suggestions, hasPhone, introduced } = useLoaderData<typeof loader>();
+  const { group, products, orders, saved, suggestions, hasPhone, introduced } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const waiting = orders.open.filter((o) => o.status === "PLACED").length;
   return (

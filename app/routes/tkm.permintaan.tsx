@@ -36,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const now = new Date();
   const { months, period } = periodFrom(url.searchParams.get("periode"), now);
-  const { unmet, byCategory, byVillage } = await unmetRequestsForArea({ areaPath: team.areaPath }, period, now);
+  const { unmet, byCategory, byVillage } = await unmetRequestsForArea(
+    { areaPath: team.areaPath },
+    period,
+    now,
+  );
   // The list behind one count: a category ("kategori", "" for none) or a village ("desa").
   const category = url.searchParams.get("kategori");
   const village = url.searchParams.get("desa");
@@ -49,7 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const filter =
     category !== null
-      ? { kind: "category" as const, category: byCategory.find((row) => row.key === category)?.category ?? null }
+      ? {
+          kind: "category" as const,
+          category: byCategory.find((row) => row.key === category)?.category ?? null,
+        }
       : village !== null
         ? { kind: "village" as const, name: byVillage.find((row) => row.key === village)?.village.name ?? "" }
         : null;
@@ -121,7 +128,10 @@ export default function UnmetRequests() {
                   {byCategory.map((row) => (
                     <tr key={row.key} className="border-b border-stone-100">
                       <th scope="row" className="p-2 text-left font-medium">
-                        <Link to={query({ kategori: row.key })} className="link inline-flex min-h-11 items-center">
+                        <Link
+                          to={query({ kategori: row.key })}
+                          className="link inline-flex min-h-11 items-center"
+                        >
                           {categoryName(row.category)}
                         </Link>
                       </th>
@@ -153,7 +163,10 @@ export default function UnmetRequests() {
                   {byVillage.map((row) => (
                     <tr key={row.key} className="border-b border-stone-100">
                       <th scope="row" className="p-2 text-left font-medium">
-                        <Link to={query({ desa: row.key })} className="link inline-flex min-h-11 items-center">
+                        <Link
+                          to={query({ desa: row.key })}
+                          className="link inline-flex min-h-11 items-center"
+                        >
                           {row.village.name}
                         </Link>
                       </th>

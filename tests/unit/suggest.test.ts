@@ -72,7 +72,12 @@ const record = (overrides: Partial<GroupRecord> = {}): GroupRecord => ({
   ...overrides,
 });
 
-function rank(facts: BuyerFacts, groups: CandidateGroup[], records: Record<string, GroupRecord> = {}, limit = 5) {
+function rank(
+  facts: BuyerFacts,
+  groups: CandidateGroup[],
+  records: Record<string, GroupRecord> = {},
+  limit = 5,
+) {
   return rankGroupSuggestions(shortlistGroups(facts, groups), new Map(Object.entries(records)), NOW, limit);
 }
 
@@ -150,7 +155,10 @@ describe("groups suggested to a buyer", () => {
       group("near", ["chips"], CIKOLE),
     ]);
     expect(result.map((s) => s.groupId)).toEqual(["near"]);
-    expect(result[0]?.reasons).toContainEqual({ key: "suggest.reason.distance", params: { km: expect.any(Number) } });
+    expect(result[0]?.reasons).toContainEqual({
+      key: "suggest.reason.distance",
+      params: { km: expect.any(Number) },
+    });
   });
 
   it("puts groups the buyer already buys from after every new one, and says so", () => {
@@ -168,9 +176,19 @@ describe("groups suggested to a buyer", () => {
   it("does not bury a new or small group under a big one with a long record", () => {
     const result = rank(
       buyer(chipsBuyer),
-      [group("big", ["chips"]), group("small", ["chips"]), group("fresh", ["chips"], { verifiedAt: daysAgo(10) })],
+      [
+        group("big", ["chips"]),
+        group("small", ["chips"]),
+        group("fresh", ["chips"], { verifiedAt: daysAgo(10) }),
+      ],
       {
-        big: record({ completedOrders: 40, onTimeOrders: 38, ratingAverage: 4.8, ratingCount: 30, buyers: 25 }),
+        big: record({
+          completedOrders: 40,
+          onTimeOrders: 38,
+          ratingAverage: 4.8,
+          ratingCount: 30,
+          buyers: 25,
+        }),
         small: record({ completedOrders: 2, onTimeOrders: 2, buyers: 1 }),
         fresh: record(),
       },
@@ -179,11 +197,18 @@ describe("groups suggested to a buyer", () => {
     expect(result[0]?.reasons).toContainEqual({ key: "suggest.reason.new_group" });
     expect(result[1]?.reasons).toContainEqual({ key: "suggest.reason.few_buyers" });
     expect(result[2]?.reasons).toContainEqual({ key: "suggest.reason.on_time", params: { count: 38 } });
-    expect(result[2]?.reasons).toContainEqual({ key: "suggest.reason.rating", params: { rating: 4.8, count: 30 } });
+    expect(result[2]?.reasons).toContainEqual({
+      key: "suggest.reason.rating",
+      params: { rating: 4.8, count: 30 },
+    });
   });
 
   it("prefers the closer group when all else is equal, and keeps to the limit in a stable order", () => {
-    const groups = [group("far", ["chips"], PARONGPONG), group("near", ["chips"], CIKOLE), group("here", ["chips"])];
+    const groups = [
+      group("far", ["chips"], PARONGPONG),
+      group("near", ["chips"], CIKOLE),
+      group("here", ["chips"]),
+    ];
     expect(rank(buyer(chipsBuyer), groups, {}, 2).map((s) => s.groupId)).toEqual(["here", "near"]);
     const twins = [group("b", ["chips"]), group("a", ["chips"])];
     expect(rank(buyer(chipsBuyer), twins).map((s) => s.groupId)).toEqual(["a", "b"]);
@@ -195,7 +220,11 @@ describe("groups suggested to a buyer", () => {
 });
 
 describe("businesses suggested to a group", () => {
-  const business = (id: string, place: { latitude: number | null; longitude: number | null }, groups: number[]) =>
+  const business = (
+    id: string,
+    place: { latitude: number | null; longitude: number | null },
+    groups: number[],
+  ) =>
     ({
       businessId: id,
       name: `Usaha ${id}`,
@@ -224,7 +253,16 @@ describe("businesses suggested to a group", () => {
   it("carries nothing of the business but its public name, kind and village", () => {
     const [only] = rankBusinessSuggestions(JAYAGIRI, [business("x", CIKOLE, [2])], 5);
     expect(Object.keys(only ?? {}).sort()).toEqual(
-      ["businessId", "categoryId", "distanceKm", "groups", "introducedAt", "kind", "name", "villageName"].sort(),
+      [
+        "businessId",
+        "categoryId",
+        "distanceKm",
+        "groups",
+        "introducedAt",
+        "kind",
+        "name",
+        "villageName",
+      ].sort(),
     );
   });
 
@@ -251,10 +289,22 @@ describe("why a request went unmet", () => {
     ["no group matched or invited", { ...open, recipients: [] }, "no_match"],
     ["every group declined", { ...open, recipients: asked([true, true]) }, "all_declined"],
     ["expired without a quote", { ...open, closesAt: daysAgo(1), recipients: asked([false]) }, "no_quote"],
-    ["expired status written", { ...open, status: "EXPIRED" as const, recipients: asked([false]) }, "no_quote"],
-    ["cancelled without a quote", { ...open, status: "CANCELLED" as const, recipients: asked([false]) }, "no_quote"],
+    [
+      "expired status written",
+      { ...open, status: "EXPIRED" as const, recipients: asked([false]) },
+      "no_quote",
+    ],
+    [
+      "cancelled without a quote",
+      { ...open, status: "CANCELLED" as const, recipients: asked([false]) },
+      "no_quote",
+    ],
     ["still open, not all declined", { ...open, recipients: asked([true, false]) }, null],
-    ["quoted and then expired", { ...open, closesAt: daysAgo(1), quotes: 1, recipients: asked([false]) }, null],
+    [
+      "quoted and then expired",
+      { ...open, closesAt: daysAgo(1), quotes: 1, recipients: asked([false]) },
+      null,
+    ],
     ["awarded", { ...open, status: "AWARDED" as const, quotes: 2, recipients: asked([false, true]) }, null],
   ])("%s", (_, request, expected) => {
     expect(unmetReason(request, NOW)).toBe(expected);

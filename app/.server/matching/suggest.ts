@@ -170,7 +170,8 @@ export function groupFit(interests: ReadonlyMap<string, Interest>, group: Candid
       const interest = interests.get(id);
       if (!interest) continue;
       // Ties keep the earlier category: the gatherer lists the group's biggest categories first.
-      if (!best || interest.weight > best.fit) best = { fit: interest.weight, categoryId: category.categoryId, source: interest.source };
+      if (!best || interest.weight > best.fit)
+        best = { fit: interest.weight, categoryId: category.categoryId, source: interest.source };
     }
   }
   return best && best.fit >= MIN_FIT ? best : null;
@@ -192,14 +193,23 @@ export function networkFairness(group: { verifiedAt: Date | null; buyers: number
   return Math.max(0, 1 - group.buyers / FEW_BUYERS);
 }
 
-type Shortlisted = CandidateGroup & { distanceKm: number | null; fit: GroupFit; known: boolean; partial: number };
+type Shortlisted = CandidateGroup & {
+  distanceKm: number | null;
+  fit: GroupFit;
+  known: boolean;
+  partial: number;
+};
 
 /**
  * The groups worth reading orders for: within reach, fitting, best by fit and distance — new
  * groups for this buyer before the ones it already buys from. Track record and fairness (at most
  * 0.3 of the score) then reorder only these.
  */
-export function shortlistGroups(buyer: BuyerFacts, groups: CandidateGroup[], size = SHORTLIST): Shortlisted[] {
+export function shortlistGroups(
+  buyer: BuyerFacts,
+  groups: CandidateGroup[],
+  size = SHORTLIST,
+): Shortlisted[] {
   const list: Shortlisted[] = [];
   for (const group of groups) {
     if (group.verifiedAt === null) continue;
@@ -211,7 +221,9 @@ export function shortlistGroups(buyer: BuyerFacts, groups: CandidateGroup[], siz
     list.push({ ...group, distanceKm: km, fit, known: buyer.boughtFrom.has(group.id), partial });
   }
   return list
-    .sort((a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || a.name.localeCompare(b.name),
+    )
     .slice(0, size);
 }
 
@@ -255,7 +267,13 @@ function asGroupFacts(group: CandidateGroup, record: GroupRecord): GroupFacts {
   };
 }
 
-const NO_RECORD: GroupRecord = { completedOrders: 0, onTimeOrders: 0, ratingAverage: null, ratingCount: 0, buyers: 0 };
+const NO_RECORD: GroupRecord = {
+  completedOrders: 0,
+  onTimeOrders: 0,
+  ratingAverage: null,
+  ratingCount: 0,
+  buyers: 0,
+};
 
 /**
  * The buyer's suggestions, best first: groups it does not buy from yet before the ones it does;
@@ -272,7 +290,8 @@ export function rankGroupSuggestions(
     const score =
       group.partial +
       SUGGEST_WEIGHTS.trackRecord * trackRecordScore(asGroupFacts(group, record)) +
-      SUGGEST_WEIGHTS.fairness * networkFairness({ verifiedAt: group.verifiedAt, buyers: record.buyers }, now);
+      SUGGEST_WEIGHTS.fairness *
+        networkFairness({ verifiedAt: group.verifiedAt, buyers: record.buyers }, now);
     return { group, record, score: Math.round(score * 1000) / 1000 };
   });
   scored.sort(
@@ -298,8 +317,10 @@ export function rankGroupSuggestions(
 
 function suggestionReasons(group: Shortlisted, record: GroupRecord, now: Date): SuggestionReason[] {
   const reasons: SuggestionReason[] = [];
-  if (group.distanceKm !== null) reasons.push({ key: "suggest.reason.distance", params: { km: group.distanceKm } });
-  if (record.onTimeOrders > 0) reasons.push({ key: "suggest.reason.on_time", params: { count: record.onTimeOrders } });
+  if (group.distanceKm !== null)
+    reasons.push({ key: "suggest.reason.distance", params: { km: group.distanceKm } });
+  if (record.onTimeOrders > 0)
+    reasons.push({ key: "suggest.reason.on_time", params: { count: record.onTimeOrders } });
   if (record.ratingAverage !== null && record.ratingCount > 0) {
     reasons.push({
       key: "suggest.reason.rating",

@@ -51,7 +51,9 @@ function withinReach(place: Place): Prisma.Sql {
 }
 
 async function categoryTree() {
-  return db.category.findMany({ select: { id: true, slug: true, parentId: true, nameId: true, nameEn: true } });
+  return db.category.findMany({
+    select: { id: true, slug: true, parentId: true, nameId: true, nameEn: true },
+  });
 }
 
 export type CategoryName = { id: string; nameId: string; nameEn: string };
@@ -78,7 +80,10 @@ export async function suggestGroupsForBuyer(
       where: { businessId: tenant.businessId, status: { notIn: [...NOT_BOUGHT] } },
       orderBy: { placedAt: "desc" },
       take: RECENT_ORDERS,
-      select: { placedAt: true, items: { select: { lineTotal: true, product: { select: { categoryId: true } } } } },
+      select: {
+        placedAt: true,
+        items: { select: { lineTotal: true, product: { select: { categoryId: true } } } },
+      },
     }),
     db.order.groupBy({
       by: ["groupId"],
@@ -143,26 +148,24 @@ async function candidateGroups(place: Place, categoryIds: string[], categories: 
       village: { select: { name: true, latitude: true, longitude: true } },
     },
   });
-  return groups.map(
-    (group): CandidateGroup => ({
-      id: group.id,
-      name: group.name,
-      slug: group.slug,
-      phone: group.phone,
-      villageName: group.village.name,
-      latitude: group.village.latitude,
-      longitude: group.village.longitude,
-      verifiedAt: group.verifiedAt,
-      categories: rows
-        .filter((row) => row.groupId === group.id)
-        .map((row) => ({
-          categoryId: row.categoryId,
-          path: categoryPath(row.categoryId, byId),
-          products: Number(row.products),
-        }))
-        .sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId)),
-    }),
-  );
+  return groups.map((group): CandidateGroup => ({
+    id: group.id,
+    name: group.name,
+    slug: group.slug,
+    phone: group.phone,
+    villageName: group.village.name,
+    latitude: group.village.latitude,
+    longitude: group.village.longitude,
+    verifiedAt: group.verifiedAt,
+    categories: rows
+      .filter((row) => row.groupId === group.id)
+      .map((row) => ({
+        categoryId: row.categoryId,
+        path: categoryPath(row.categoryId, byId),
+        products: Number(row.products),
+      }))
+      .sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId)),
+  }));
 }
 
 /**
@@ -174,9 +177,7 @@ async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord
   if (groupIds.length === 0) return records;
   const ids = Prisma.join(groupIds);
   const [orders, ratings] = await Promise.all([
-    db.$queryRaw<
-      { groupId: string; completed: unknown; onTime: unknown; buyers: unknown }[]
-    >(Prisma.sql`
+    db.$queryRaw<{ groupId: string; completed: unknown; onTime: unknown; buyers: unknown }[]>(Prisma.sql`
       SELECT o."groupId",
         SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
         SUM(CASE WHEN o."status" = 'COMPLETED' AND o."deliveredAt" IS NOT NULL AND o."wantedBy" IS NOT NULL
@@ -214,7 +215,11 @@ async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord
  * categories from another group and never ordered from this one; with `businessId`, that one only.
  * Per business and category: from how many other groups. Only counts leave the database.
  */
-async function buyersOfOthers(group: { id: string; village: Place }, categoryIds: string[], businessId?: string) {
+async function buyersOfOthers(
+  group: { id: string; village: Place },
+  categoryIds: string[],
+  businessId?: string,
+) {
   if (categoryIds.length === 0) return [];
   const only = businessId ? Prisma.sql`AND o."businessId" = ${businessId}` : Prisma.empty;
   const rows = await db.$queryRaw<{ businessId: string; categoryId: string; groups: unknown }[]>(Prisma.sql`
@@ -279,20 +284,18 @@ export async function suggestBusinessesForGroup(
     recentIntroductions(tenant.groupId, businessIds, now),
     categoryTree(),
   ]);
-  const candidates = businesses.map(
-    (business): CandidateBusiness => ({
-      businessId: business.id,
-      name: business.name,
-      kind: business.kind,
-      villageName: business.village.name,
-      latitude: business.village.latitude,
-      longitude: business.village.longitude,
-      categories: rows
-        .filter((row) => row.businessId === business.id)
-        .map(({ categoryId, groups }) => ({ categoryId, groups })),
-      introducedAt: introductions.get(business.id) ?? null,
-    }),
-  );
+  const candidates = businesses.map((business): CandidateBusiness => ({
+    businessId: business.id,
+    name: business.name,
+    kind: business.kind,
+    villageName: business.village.name,
+    latitude: business.village.latitude,
+    longitude: business.village.longitude,
+    categories: rows
+      .filter((row) => row.businessId === business.id)
+      .map(({ categoryId, groups }) => ({ categoryId, groups })),
+    introducedAt: introductions.get(business.id) ?? null,
+  }));
   const suggestions = rankBusinessSuggestions(group.village, candidates, options.limit ?? 5);
   const shown = new Set(suggestions.map((suggestion) => suggestion.categoryId));
   return {
@@ -357,7 +360,12 @@ export async function introduceGroup(
   if (!group) return { ok: false, notFound: true };
   const business = await db.business.findUnique({
     where: { id: businessId },
-    select: { id: true, name: true, kind: true, village: { select: { name: true, latitude: true, longitude: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      village: { select: { name: true, latitude: true, longitude: true } },
+    },
   });
   if (!business) return { ok: false, notFound: true };
   const rows = await buyersOfOthers(group, group.categoryIds, business.id);
@@ -392,18 +400,14 @@ export async function introduceGroup(
       { group: group.name, phone: group.phone ?? "" },
       `/kelompok/${group.slug}`,
     );
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: INTRODUCE_ACTION,
-        entityType: "Business",
-        entityId: business.id,
-        groupId: group.id,
-        businessId: business.id,
-        data: "{}",
-        createdAt: now,
-      },
-      select: { id: true },
+    // The audit event is also the record the once-in-30-days rule reads.
+    await audit(tx, {
+      actorId,
+      action: INTRODUCE_ACTION,
+      entityType: "Business",
+      entityId: business.id,
+      groupId: group.id,
+      businessId: business.id,
     });
     return { ok: true, businessName: business.name };
   });
@@ -456,7 +460,9 @@ export async function unmetRequestsForArea(
       createdAt: true,
       category: { select: { id: true, nameId: true, nameEn: true } },
       business: {
-        select: { village: { select: { id: true, name: true, parent: { select: { id: true, name: true } } } } },
+        select: {
+          village: { select: { id: true, name: true, parent: { select: { id: true, name: true } } } },
+        },
       },
       recipients: { select: { source: true, declinedAt: true } },
       _count: { select: { quotes: true } },
@@ -481,13 +487,21 @@ export async function unmetRequestsForArea(
       district: village.parent,
     });
   }
-  const byCategory = countBy(unmet, (request) => request.category?.id ?? "", (request) => ({
-    category: request.category,
-  }));
-  const byVillage = countBy(unmet, (request) => request.village.id, (request) => ({
-    village: request.village,
-    district: request.district,
-  }));
+  const byCategory = countBy(
+    unmet,
+    (request) => request.category?.id ?? "",
+    (request) => ({
+      category: request.category,
+    }),
+  );
+  const byVillage = countBy(
+    unmet,
+    (request) => request.village.id,
+    (request) => ({
+      village: request.village,
+      district: request.district,
+    }),
+  );
   return { unmet, byCategory, byVillage };
 }
 

@@ -663,7 +663,8 @@ export const en: Catalog = {
   // Suggestions that grow the network (matching/suggest.ts, decision 015) and TKM's unmet requests.
   "suggest.buyer.title": "Groups that suit your business",
   "suggest.buyer.lead_orders": "Chosen from what you buy and how far they are from you.",
-  "suggest.buyer.lead_kind": "Chosen from your kind of business. The more you order, the better the suggestions.",
+  "suggest.buyer.lead_kind":
+    "Chosen from your kind of business. The more you order, the better the suggestions.",
   "suggest.buyer.empty": "No verified group near you makes what you buy yet.",
   "suggest.fit.bought": "makes {category} like what you buy",
   "suggest.fit.related": "makes {category}, close to what you buy",
@@ -675,10 +676,12 @@ export const en: Catalog = {
   "suggest.reason.few_buyers": "few buyers so far",
   "suggest.reason.bought_before": "you have bought here before",
   "suggest.whatsapp": "Chat on WhatsApp",
-  "suggest.wa_text": "Hello {group}, this is {business}. I saw your group on Jejaring and would like to know more about your products.",
+  "suggest.wa_text":
+    "Hello {group}, this is {business}. I saw your group on Jejaring and would like to know more about your products.",
   "suggest.group_page": "See the group",
   "suggest.group.title": "Businesses that might buy",
-  "suggest.group.lead": "Businesses near you that buy what you make from other groups and have never bought from yours. Their number and address are not shown: introduce your group, and they can answer on WhatsApp.",
+  "suggest.group.lead":
+    "Businesses near you that buy what you make from other groups and have never bought from yours. Their number and address are not shown: introduce your group, and they can answer on WhatsApp.",
   "suggest.group.empty": "No business near you buys what you make from other groups yet.",
   "suggest.group.reason": "buys {category} from {count} other groups",
   "suggest.group.no_phone": "Add the group's WhatsApp number in the group profile so businesses can answer.",
@@ -686,11 +689,14 @@ export const en: Catalog = {
   "suggest.introduce_to": "Introduce our group to {name}",
   "suggest.introduced_on": "Introduced on {date}",
   "suggest.introduce.done": "Your group was introduced to {name}. They can answer on WhatsApp.",
-  "suggest.introduce.too_soon": "Your group was already introduced to this business. You can introduce it again from {date}.",
-  "suggest.notify.introduced": "{group} introduced itself: they make what you buy. See the group's page or chat on WhatsApp.",
+  "suggest.introduce.too_soon":
+    "Your group was already introduced to this business. You can introduce it again from {date}.",
+  "suggest.notify.introduced":
+    "{group} introduced itself: they make what you buy. See the group's page or chat on WhatsApp.",
   "unmet.link": "Unmet requests",
   "unmet.title": "Unmet requests",
-  "unmet.lead": "Buyers' requests in your area that no group could meet are a sign for training groups or forming new ones.",
+  "unmet.lead":
+    "Buyers' requests in your area that no group could meet are a sign for training groups or forming new ones.",
   "unmet.period": "Period",
   "unmet.period_90": "Last 90 days",
   "unmet.show": "Show",

@@ -668,8 +668,10 @@ export const id = {
   // Suggestions that grow the network (matching/suggest.ts, decision 015) and TKM's unmet requests.
   "suggest.buyer.title": "Kelompok yang cocok untuk usaha Anda",
   "suggest.buyer.lead_orders": "Dipilih dari yang Anda beli dan jarak ke usaha Anda.",
-  "suggest.buyer.lead_kind": "Dipilih dari jenis usaha Anda. Makin sering Anda memesan, makin tepat sarannya.",
-  "suggest.buyer.empty": "Belum ada kelompok terverifikasi di dekat Anda yang membuat barang seperti yang Anda beli.",
+  "suggest.buyer.lead_kind":
+    "Dipilih dari jenis usaha Anda. Makin sering Anda memesan, makin tepat sarannya.",
+  "suggest.buyer.empty":
+    "Belum ada kelompok terverifikasi di dekat Anda yang membuat barang seperti yang Anda beli.",
   "suggest.fit.bought": "membuat {category} seperti yang Anda beli",
   "suggest.fit.related": "membuat {category}, sejenis dengan yang Anda beli",
   "suggest.fit.kind": "membuat {category}, yang biasa dibeli usaha seperti Anda",
@@ -680,10 +682,12 @@ export const id = {
   "suggest.reason.few_buyers": "masih sedikit pembeli",
   "suggest.reason.bought_before": "Anda pernah membeli di sini",
   "suggest.whatsapp": "Chat WhatsApp",
-  "suggest.wa_text": "Halo {group}, saya dari {business}. Saya melihat kelompok Anda di Jejaring dan ingin tahu produknya.",
+  "suggest.wa_text":
+    "Halo {group}, saya dari {business}. Saya melihat kelompok Anda di Jejaring dan ingin tahu produknya.",
   "suggest.group_page": "Lihat kelompok",
   "suggest.group.title": "Usaha yang mungkin membeli",
-  "suggest.group.lead": "Usaha di sekitar Anda yang membeli barang sejenis dari kelompok lain dan belum pernah membeli dari kelompok Anda. Nomor dan alamat mereka tidak ditampilkan: kenalkan kelompok Anda, lalu mereka bisa membalas lewat WhatsApp.",
+  "suggest.group.lead":
+    "Usaha di sekitar Anda yang membeli barang sejenis dari kelompok lain dan belum pernah membeli dari kelompok Anda. Nomor dan alamat mereka tidak ditampilkan: kenalkan kelompok Anda, lalu mereka bisa membalas lewat WhatsApp.",
   "suggest.group.empty": "Belum ada usaha di sekitar Anda yang membeli barang sejenis dari kelompok lain.",
   "suggest.group.reason": "membeli {category} dari {count} kelompok lain",
   "suggest.group.no_phone": "Isi nomor WhatsApp kelompok di Profil kelompok agar usaha bisa membalas.",
@@ -691,11 +695,14 @@ export const id = {
   "suggest.introduce_to": "Kenalkan kelompok kami ke {name}",
   "suggest.introduced_on": "Sudah dikenalkan {date}",
   "suggest.introduce.done": "Kelompok Anda sudah dikenalkan ke {name}. Mereka bisa membalas lewat WhatsApp.",
-  "suggest.introduce.too_soon": "Kelompok Anda sudah dikenalkan ke usaha ini. Bisa dikenalkan lagi mulai {date}.",
-  "suggest.notify.introduced": "{group} memperkenalkan diri: mereka membuat barang seperti yang Anda beli. Lihat halaman kelompoknya atau chat lewat WhatsApp.",
+  "suggest.introduce.too_soon":
+    "Kelompok Anda sudah dikenalkan ke usaha ini. Bisa dikenalkan lagi mulai {date}.",
+  "suggest.notify.introduced":
+    "{group} memperkenalkan diri: mereka membuat barang seperti yang Anda beli. Lihat halaman kelompoknya atau chat lewat WhatsApp.",
   "unmet.link": "Permintaan yang belum terpenuhi",
   "unmet.title": "Permintaan yang belum terpenuhi",
-  "unmet.lead": "Permintaan pembeli di wilayah Anda yang tidak bisa dipenuhi kelompok mana pun adalah tanda untuk pelatihan kelompok atau pembentukan kelompok baru.",
+  "unmet.lead":
+    "Permintaan pembeli di wilayah Anda yang tidak bisa dipenuhi kelompok mana pun adalah tanda untuk pelatihan kelompok atau pembentukan kelompok baru.",
   "unmet.period": "Periode",
   "unmet.period_90": "90 hari terakhir",
   "unmet.show": "Tampilkan",
