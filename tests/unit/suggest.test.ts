@@ -48,10 +48,6 @@ const pathOf = (id: string) => {
 function group(id: string, categories: string[], overrides: Partial<CandidateGroup> = {}): CandidateGroup {
   return {
     id,
-    name: `KUBE ${id}`,
-    slug: `kube-${id}`,
-    phone: "+628123",
-    villageName: "Jayagiri",
     ...JAYAGIRI,
     verifiedAt: daysAgo(400),
     categories: categories.map((categoryId) => ({ categoryId, path: pathOf(categoryId), products: 2 })),
@@ -78,7 +74,19 @@ function rank(
   records: Record<string, GroupRecord> = {},
   limit = 5,
 ) {
-  return rankGroupSuggestions(shortlistGroups(facts, groups), new Map(Object.entries(records)), NOW, limit);
+  const details = new Map(
+    groups.map((g) => [
+      g.id,
+      { name: `KUBE ${g.id}`, slug: `kube-${g.id}`, phone: "+628123", villageName: "Jayagiri" },
+    ]),
+  );
+  return rankGroupSuggestions(
+    shortlistGroups(facts, groups),
+    details,
+    new Map(Object.entries(records)),
+    NOW,
+    limit,
+  );
 }
 
 describe("what a buyer is interested in", () => {
@@ -224,16 +232,11 @@ describe("businesses suggested to a group", () => {
     id: string,
     place: { latitude: number | null; longitude: number | null },
     groups: number[],
-  ) =>
-    ({
-      businessId: id,
-      name: `Usaha ${id}`,
-      kind: "KAFE",
-      villageName: "Cikole",
-      ...place,
-      categories: groups.map((count, i) => ({ categoryId: `c${i}`, groups: count })),
-      introducedAt: null,
-    }) satisfies CandidateBusiness;
+  ): CandidateBusiness => ({
+    businessId: id,
+    ...place,
+    categories: groups.map((count, i) => ({ categoryId: `c${i}`, groups: count })),
+  });
 
   it("lists the nearest first, unknown places last, leaves out the far ones, and names the widest category", () => {
     const result = rankBusinessSuggestions(
@@ -250,20 +253,11 @@ describe("businesses suggested to a group", () => {
     expect(result[0]).toMatchObject({ categoryId: "c1", groups: 3 });
   });
 
-  it("carries nothing of the business but its public name, kind and village", () => {
+  it("ranks on place and counts alone: what is shown of a business is added after", () => {
     const [only] = rankBusinessSuggestions(JAYAGIRI, [business("x", CIKOLE, [2])], 5);
-    expect(Object.keys(only ?? {}).sort()).toEqual(
-      [
-        "businessId",
-        "categoryId",
-        "distanceKm",
-        "groups",
-        "introducedAt",
-        "kind",
-        "name",
-        "villageName",
-      ].sort(),
-    );
+    expect(Object.keys(only ?? {}).sort()).toEqual(["businessId", "categoryId", "distanceKm", "groups"]);
+    const twins = [business("b", CIKOLE, [1]), business("a", CIKOLE, [1]), business("c", CIKOLE, [2])];
+    expect(rankBusinessSuggestions(JAYAGIRI, twins, 5).map((r) => r.businessId)).toEqual(["c", "a", "b"]);
   });
 
   it("allows one introduction per pair in thirty days", () => {

@@ -128,18 +128,23 @@ export function categoriesToSearch(
     .map((category) => category.id);
 }
 
+/** A verified group within reach, as the shortlist sees it: where it is and what it makes. */
 export type CandidateGroup = {
   id: string;
-  name: string;
-  slug: string;
-  /** The group's public WhatsApp number (E.164), for the one-tap chat. */
-  phone: string | null;
-  villageName: string;
   latitude: number | null;
   longitude: number | null;
   verifiedAt: Date | null;
   /** What the group makes: its active products' categories, each with its path to the root. */
   categories: { categoryId: string; path: string[]; products: number }[];
+};
+
+/** What is shown of a shortlisted group: all of it public (the group's page shows it too). */
+export type GroupDetails = {
+  name: string;
+  slug: string;
+  /** The group's public WhatsApp number (E.164), for the one-tap chat. */
+  phone: string | null;
+  villageName: string;
 };
 
 /** What the group's orders say, read for the shortlist only. */
@@ -221,9 +226,7 @@ export function shortlistGroups(
     list.push({ ...group, distanceKm: km, fit, known: buyer.boughtFrom.has(group.id), partial });
   }
   return list
-    .sort(
-      (a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || a.name.localeCompare(b.name),
-    )
+    .sort((a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || a.id.localeCompare(b.id))
     .slice(0, size);
 }
 
@@ -254,7 +257,7 @@ export type GroupSuggestion = {
 function asGroupFacts(group: CandidateGroup, record: GroupRecord): GroupFacts {
   return {
     id: group.id,
-    name: group.name,
+    name: "",
     latitude: group.latitude,
     longitude: group.longitude,
     verifiedAt: group.verifiedAt,
@@ -281,32 +284,32 @@ const NO_RECORD: GroupRecord = {
  */
 export function rankGroupSuggestions(
   shortlisted: Shortlisted[],
+  details: ReadonlyMap<string, GroupDetails>,
   records: ReadonlyMap<string, GroupRecord>,
   now: Date,
   limit: number,
 ): GroupSuggestion[] {
-  const scored = shortlisted.map((group) => {
+  const scored = shortlisted.flatMap((group) => {
+    const shown = details.get(group.id);
+    if (!shown) return [];
     const record = records.get(group.id) ?? NO_RECORD;
     const score =
       group.partial +
       SUGGEST_WEIGHTS.trackRecord * trackRecordScore(asGroupFacts(group, record)) +
       SUGGEST_WEIGHTS.fairness *
         networkFairness({ verifiedAt: group.verifiedAt, buyers: record.buyers }, now);
-    return { group, record, score: Math.round(score * 1000) / 1000 };
+    return [{ group, shown, record, score: Math.round(score * 1000) / 1000 }];
   });
   scored.sort(
     (a, b) =>
       Number(a.group.known) - Number(b.group.known) ||
       b.score - a.score ||
       a.record.buyers - b.record.buyers ||
-      a.group.name.localeCompare(b.group.name),
+      a.shown.name.localeCompare(b.shown.name),
   );
-  return scored.slice(0, limit).map(({ group, record, score }) => ({
+  return scored.slice(0, limit).map(({ group, shown, record, score }) => ({
     groupId: group.id,
-    name: group.name,
-    slug: group.slug,
-    phone: group.phone,
-    villageName: group.villageName,
+    ...shown,
     distanceKm: group.distanceKm,
     fit: { categoryId: group.fit.categoryId, source: group.fit.source },
     known: group.known,
@@ -335,30 +338,24 @@ function suggestionReasons(group: Shortlisted, record: GroupRecord, now: Date): 
 
 // ---------------------------------------------------------------- for groups: who might buy
 
-/** A business that bought what the group makes from other groups: only what may be shown of it. */
+/**
+ * A business that bought what the group makes from other groups, as ranking sees it: where it is
+ * and how widely it buys; its public name, kind and village are added to the few shown.
+ */
 export type CandidateBusiness = {
   businessId: string;
-  name: string;
-  kind: BusinessKind;
-  villageName: string;
   latitude: number | null;
   longitude: number | null;
   /** Per category of the group's, how many other groups the business bought it from. */
   categories: { categoryId: string; groups: number }[];
-  /** When this group last introduced itself to the business, within the rate-limit window. */
-  introducedAt: Date | null;
 };
 
-export type BusinessSuggestion = {
+export type RankedBusiness = {
   businessId: string;
-  name: string;
-  kind: BusinessKind;
-  villageName: string;
   distanceKm: number | null;
   /** The category it buys most widely, and from how many other groups. */
   categoryId: string;
   groups: number;
-  introducedAt: Date | null;
 };
 
 /**
@@ -369,8 +366,8 @@ export function rankBusinessSuggestions(
   group: { latitude: number | null; longitude: number | null },
   candidates: CandidateBusiness[],
   limit: number,
-): BusinessSuggestion[] {
-  const list: BusinessSuggestion[] = [];
+): RankedBusiness[] {
+  const list: RankedBusiness[] = [];
   for (const candidate of candidates) {
     const km = distanceKm(group, candidate);
     if (km !== null && km > MAX_DISTANCE_KM) continue;
@@ -380,13 +377,9 @@ export function rankBusinessSuggestions(
     if (!widest || widest.groups < 1) continue;
     list.push({
       businessId: candidate.businessId,
-      name: candidate.name,
-      kind: candidate.kind,
-      villageName: candidate.villageName,
       distanceKm: km,
       categoryId: widest.categoryId,
       groups: widest.groups,
-      introducedAt: candidate.introducedAt,
     });
   }
   return list
@@ -394,7 +387,7 @@ export function rankBusinessSuggestions(
       (a, b) =>
         (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
         b.groups - a.groups ||
-        a.name.localeCompare(b.name),
+        a.businessId.localeCompare(b.businessId),
     )
     .slice(0, limit);
 }

@@ -17,6 +17,7 @@ import {
   type CandidateBusiness,
   type CandidateGroup,
   type CategoryNode,
+  type GroupDetails,
   type GroupRecord,
   type UnmetReason,
 } from "./suggest";
@@ -26,8 +27,6 @@ import {
 // kind and village — never its phone, address, amounts or the groups it bought from.
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Orders that never became a purchase say nothing about what a buyer buys. */
-const NOT_BOUGHT = ["REJECTED", "CANCELLED"] as const;
 /** The buyer's latest orders read for its interests: enough for a year of a busy shop. */
 const RECENT_ORDERS = 200;
 /** The introduction's audit action; also what the once-per-30-days rule counts. */
@@ -75,29 +74,25 @@ export async function suggestGroupsForBuyer(
     select: { kind: true, village: { select: { latitude: true, longitude: true, path: true } } },
   });
   if (!business) return { suggestions: [], categories: [] as CategoryName[], fromOrders: false };
-  const [orders, suppliers, categories] = await Promise.all([
-    db.order.findMany({
-      where: { businessId: tenant.businessId, status: { notIn: [...NOT_BOUGHT] } },
-      orderBy: { placedAt: "desc" },
-      take: RECENT_ORDERS,
-      select: {
-        placedAt: true,
-        items: { select: { lineTotal: true, product: { select: { categoryId: true } } } },
-      },
-    }),
-    db.order.groupBy({
-      by: ["groupId"],
-      where: { businessId: tenant.businessId, status: { notIn: [...NOT_BOUGHT] } },
-    }),
+  // Two plain queries: nested reads of orders with their lines cost several times more here.
+  const [purchaseRows, suppliers, categories] = await Promise.all([
+    db.$queryRaw<{ categoryId: string; lineTotal: unknown; placedAt: Date | string }[]>(Prisma.sql`
+      SELECT p."categoryId", i."lineTotal", o."placedAt"
+      FROM (SELECT "id", "placedAt" FROM "Order"
+        WHERE "businessId" = ${tenant.businessId} AND "status" NOT IN ('REJECTED', 'CANCELLED')
+        ORDER BY "placedAt" DESC LIMIT ${RECENT_ORDERS}) o
+      JOIN "OrderItem" i ON i."orderId" = o."id"
+      JOIN "Product" p ON p."id" = i."productId"`),
+    db.$queryRaw<{ groupId: string }[]>(Prisma.sql`
+      SELECT DISTINCT "groupId" FROM "Order"
+      WHERE "businessId" = ${tenant.businessId} AND "status" NOT IN ('REJECTED', 'CANCELLED')`),
     categoryTree(),
   ]);
-  const purchases = orders.flatMap((order) =>
-    order.items.map((item) => ({
-      categoryId: item.product.categoryId,
-      amount: item.lineTotal,
-      placedAt: order.placedAt,
-    })),
-  );
+  const purchases = purchaseRows.map((row) => ({
+    categoryId: row.categoryId,
+    amount: Number(row.lineTotal),
+    placedAt: new Date(row.placedAt),
+  }));
   const interests = buyerInterests(purchases, business.kind, categories, now);
   const wanted = categoriesToSearch(interests, categories);
   const candidates = await candidateGroups(business.village, wanted, categories);
@@ -110,8 +105,9 @@ export async function suggestGroupsForBuyer(
     },
     candidates,
   );
-  const records = await groupRecords(shortlisted.map((group) => group.id));
-  const suggestions = rankGroupSuggestions(shortlisted, records, now, limit);
+  const ids = shortlisted.map((group) => group.id);
+  const [details, records] = await Promise.all([groupDetails(ids), groupRecords(ids)]);
+  const suggestions = rankGroupSuggestions(shortlisted, details, records, now, limit);
   const shown = new Set(suggestions.map((suggestion) => suggestion.fit.categoryId));
   return {
     suggestions,
@@ -122,50 +118,68 @@ export async function suggestGroupsForBuyer(
   };
 }
 
-/** Verified groups within reach with an active product in one of the categories. */
+/**
+ * Verified groups within reach with an active product in one of the categories: where each is and
+ * what it makes, in one aggregate query (index-only on the product index of migration
+ * suggestion_indexes).
+ */
 async function candidateGroups(place: Place, categoryIds: string[], categories: CategoryNode[]) {
   if (categoryIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ groupId: string; categoryId: string; products: number | bigint }[]>(
-    Prisma.sql`
-      SELECT p."groupId", p."categoryId", COUNT(*) AS "products"
-      FROM "Product" p
-      JOIN "Group" g ON g."id" = p."groupId"
-      JOIN "Area" v ON v."id" = g."villageId"
-      WHERE p."status" = 'ACTIVE' AND p."categoryId" IN (${Prisma.join(categoryIds)})
-        AND g."verifiedAt" IS NOT NULL AND ${withinReach(place)}
-      GROUP BY p."groupId", p."categoryId"`,
-  );
-  if (rows.length === 0) return [];
+  const rows = await db.$queryRaw<
+    {
+      groupId: string;
+      categoryId: string;
+      products: unknown;
+      latitude: number | null;
+      longitude: number | null;
+      verifiedAt: Date | string;
+    }[]
+  >(Prisma.sql`
+    SELECT p."groupId", p."categoryId", COUNT(*) AS "products", v."latitude", v."longitude", g."verifiedAt"
+    FROM "Product" p
+    JOIN "Group" g ON g."id" = p."groupId"
+    JOIN "Area" v ON v."id" = g."villageId"
+    WHERE p."status" = 'ACTIVE' AND p."categoryId" IN (${Prisma.join(categoryIds)})
+      AND g."verifiedAt" IS NOT NULL AND ${withinReach(place)}
+    GROUP BY p."groupId", p."categoryId", v."latitude", v."longitude", g."verifiedAt"`);
   const byId = new Map(categories.map((category) => [category.id, category]));
+  const groups = new Map<string, CandidateGroup>();
+  for (const row of rows) {
+    const category = {
+      categoryId: row.categoryId,
+      path: categoryPath(row.categoryId, byId),
+      products: Number(row.products),
+    };
+    const known = groups.get(row.groupId);
+    if (known) known.categories.push(category);
+    else
+      groups.set(row.groupId, {
+        id: row.groupId,
+        latitude: row.latitude === null ? null : Number(row.latitude),
+        longitude: row.longitude === null ? null : Number(row.longitude),
+        verifiedAt: new Date(row.verifiedAt),
+        categories: [category],
+      });
+  }
+  for (const group of groups.values()) {
+    group.categories.sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId));
+  }
+  return [...groups.values()];
+}
+
+/** Name, page, WhatsApp number and village of the shortlisted groups: what the buyer sees. */
+async function groupDetails(groupIds: string[]): Promise<Map<string, GroupDetails>> {
+  if (groupIds.length === 0) return new Map();
   const groups = await db.group.findMany({
-    where: { id: { in: [...new Set(rows.map((row) => row.groupId))] } },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      phone: true,
-      verifiedAt: true,
-      village: { select: { name: true, latitude: true, longitude: true } },
-    },
+    where: { id: { in: groupIds } },
+    select: { id: true, name: true, slug: true, phone: true, village: { select: { name: true } } },
   });
-  return groups.map((group): CandidateGroup => ({
-    id: group.id,
-    name: group.name,
-    slug: group.slug,
-    phone: group.phone,
-    villageName: group.village.name,
-    latitude: group.village.latitude,
-    longitude: group.village.longitude,
-    verifiedAt: group.verifiedAt,
-    categories: rows
-      .filter((row) => row.groupId === group.id)
-      .map((row) => ({
-        categoryId: row.categoryId,
-        path: categoryPath(row.categoryId, byId),
-        products: Number(row.products),
-      }))
-      .sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId)),
-  }));
+  return new Map(
+    groups.map((group) => [
+      group.id,
+      { name: group.name, slug: group.slug, phone: group.phone, villageName: group.village.name },
+    ]),
+  );
 }
 
 /**
@@ -222,8 +236,16 @@ async function buyersOfOthers(
 ) {
   if (categoryIds.length === 0) return [];
   const only = businessId ? Prisma.sql`AND o."businessId" = ${businessId}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ businessId: string; categoryId: string; groups: unknown }[]>(Prisma.sql`
-    SELECT o."businessId", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
+  const rows = await db.$queryRaw<
+    {
+      businessId: string;
+      latitude: number | null;
+      longitude: number | null;
+      categoryId: string;
+      groups: unknown;
+    }[]
+  >(Prisma.sql`
+    SELECT o."businessId", v."latitude", v."longitude", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
     FROM "Order" o
     JOIN "OrderItem" i ON i."orderId" = o."id"
     JOIN "Product" p ON p."id" = i."productId"
@@ -234,8 +256,21 @@ async function buyersOfOthers(
       AND ${withinReach(group.village)}
       AND NOT EXISTS (SELECT 1 FROM "Order" mine WHERE mine."groupId" = ${group.id}
         AND mine."businessId" = o."businessId")
-    GROUP BY o."businessId", p."categoryId"`);
-  return rows.map((row) => ({ ...row, groups: Number(row.groups) }));
+    GROUP BY o."businessId", v."latitude", v."longitude", p."categoryId"`);
+  const byBusiness = new Map<string, CandidateBusiness>();
+  for (const row of rows) {
+    const known = byBusiness.get(row.businessId);
+    const category = { categoryId: row.categoryId, groups: Number(row.groups) };
+    if (known) known.categories.push(category);
+    else
+      byBusiness.set(row.businessId, {
+        businessId: row.businessId,
+        latitude: row.latitude === null ? null : Number(row.latitude),
+        longitude: row.longitude === null ? null : Number(row.longitude),
+        categories: [category],
+      });
+  }
+  return [...byBusiness.values()];
 }
 
 async function groupForSuggestions(groupId: string) {
@@ -267,36 +302,36 @@ export async function suggestBusinessesForGroup(
   const group = await groupForSuggestions(tenant.groupId);
   if (!group) return { suggestions: [], categories: [] as CategoryName[], hasPhone: false };
   const hasPhone = Boolean(group.phone);
-  const rows = await buyersOfOthers(group, group.categoryIds);
-  const businessIds = [...new Set(rows.map((row) => row.businessId))];
-  if (businessIds.length === 0) return { suggestions: [], categories: [] as CategoryName[], hasPhone };
+  const ranked = rankBusinessSuggestions(
+    group.village,
+    await buyersOfOthers(group, group.categoryIds),
+    options.limit ?? 5,
+  );
+  if (ranked.length === 0) return { suggestions: [], categories: [] as CategoryName[], hasPhone };
+  const businessIds = ranked.map((business) => business.businessId);
   const [businesses, introductions, categories] = await Promise.all([
     db.business.findMany({
       where: { id: { in: businessIds } },
       // Public fields only: this list is shown to another tenant.
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        village: { select: { name: true, latitude: true, longitude: true } },
-      },
+      select: { id: true, name: true, kind: true, village: { select: { name: true } } },
     }),
     recentIntroductions(tenant.groupId, businessIds, now),
     categoryTree(),
   ]);
-  const candidates = businesses.map((business): CandidateBusiness => ({
-    businessId: business.id,
-    name: business.name,
-    kind: business.kind,
-    villageName: business.village.name,
-    latitude: business.village.latitude,
-    longitude: business.village.longitude,
-    categories: rows
-      .filter((row) => row.businessId === business.id)
-      .map(({ categoryId, groups }) => ({ categoryId, groups })),
-    introducedAt: introductions.get(business.id) ?? null,
-  }));
-  const suggestions = rankBusinessSuggestions(group.village, candidates, options.limit ?? 5);
+  const byId = new Map(businesses.map((business) => [business.id, business]));
+  const suggestions = ranked.flatMap((business) => {
+    const shown = byId.get(business.businessId);
+    if (!shown) return [];
+    return [
+      {
+        ...business,
+        name: shown.name,
+        kind: shown.kind,
+        villageName: shown.village.name,
+        introducedAt: introductions.get(business.businessId) ?? null,
+      },
+    ];
+  });
   const shown = new Set(suggestions.map((suggestion) => suggestion.categoryId));
   return {
     suggestions,
@@ -360,29 +395,12 @@ export async function introduceGroup(
   if (!group) return { ok: false, notFound: true };
   const business = await db.business.findUnique({
     where: { id: businessId },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      village: { select: { name: true, latitude: true, longitude: true } },
-    },
+    select: { id: true, name: true },
   });
   if (!business) return { ok: false, notFound: true };
-  const rows = await buyersOfOthers(group, group.categoryIds, business.id);
   const eligible = rankBusinessSuggestions(
     group.village,
-    [
-      {
-        businessId: business.id,
-        name: business.name,
-        kind: business.kind,
-        villageName: business.village.name,
-        latitude: business.village.latitude,
-        longitude: business.village.longitude,
-        categories: rows.map(({ categoryId, groups }) => ({ categoryId, groups })),
-        introducedAt: null,
-      },
-    ],
+    await buyersOfOthers(group, group.categoryIds, business.id),
     1,
   );
   if (eligible.length === 0) return { ok: false, notFound: true };
