@@ -3,7 +3,7 @@ import { audit } from "../audit/audit";
 import { db, dbKind, Prisma, type ProductUnit, type Tx } from "../db/client";
 import { notifyBusinessUsers } from "../notifications/notifications";
 import { wibDateKey } from "~/utils/delivery";
-import { MAX_DISTANCE_KM } from "./score";
+import { distanceKm, MAX_DISTANCE_KM } from "./score";
 import {
   buyerInterests,
   categoriesToSearch,
@@ -125,46 +125,46 @@ export async function suggestGroupsForBuyer(
  */
 async function candidateGroups(place: Place, categoryIds: string[], categories: CategoryNode[]) {
   if (categoryIds.length === 0) return [];
+  // One row per group, its categories joined as "id:count,…": a row per group and category costs
+  // several times more to read through the driver when a thousand groups are in reach.
+  const joined =
+    dbKind === "postgres"
+      ? Prisma.sql`STRING_AGG(x."categoryId" || ':' || CAST(x."products" AS TEXT), ',')`
+      : Prisma.sql`GROUP_CONCAT(x."categoryId" || ':' || CAST(x."products" AS TEXT), ',')`;
   const rows = await db.$queryRaw<
     {
       groupId: string;
-      categoryId: string;
-      products: unknown;
+      made: string;
       latitude: number | null;
       longitude: number | null;
       verifiedAt: Date | string;
     }[]
   >(Prisma.sql`
-    SELECT p."groupId", p."categoryId", COUNT(*) AS "products", v."latitude", v."longitude", g."verifiedAt"
-    FROM "Product" p
-    JOIN "Group" g ON g."id" = p."groupId"
+    SELECT x."groupId", ${joined} AS "made", v."latitude", v."longitude", g."verifiedAt"
+    FROM (
+      SELECT p."groupId", p."categoryId", COUNT(*) AS "products"
+      FROM "Product" p
+      WHERE p."status" = 'ACTIVE' AND p."categoryId" IN (${Prisma.join(categoryIds)})
+      GROUP BY p."groupId", p."categoryId"
+    ) x
+    JOIN "Group" g ON g."id" = x."groupId"
     JOIN "Area" v ON v."id" = g."villageId"
-    WHERE p."status" = 'ACTIVE' AND p."categoryId" IN (${Prisma.join(categoryIds)})
-      AND g."verifiedAt" IS NOT NULL AND ${withinReach(place)}
-    GROUP BY p."groupId", p."categoryId", v."latitude", v."longitude", g."verifiedAt"`);
+    WHERE g."verifiedAt" IS NOT NULL AND ${withinReach(place)}
+    GROUP BY x."groupId", v."latitude", v."longitude", g."verifiedAt"`);
   const byId = new Map(categories.map((category) => [category.id, category]));
-  const groups = new Map<string, CandidateGroup>();
-  for (const row of rows) {
-    const category = {
-      categoryId: row.categoryId,
-      path: categoryPath(row.categoryId, byId),
-      products: Number(row.products),
-    };
-    const known = groups.get(row.groupId);
-    if (known) known.categories.push(category);
-    else
-      groups.set(row.groupId, {
-        id: row.groupId,
-        latitude: row.latitude === null ? null : Number(row.latitude),
-        longitude: row.longitude === null ? null : Number(row.longitude),
-        verifiedAt: new Date(row.verifiedAt),
-        categories: [category],
-      });
-  }
-  for (const group of groups.values()) {
-    group.categories.sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId));
-  }
-  return [...groups.values()];
+  return rows.map((row): CandidateGroup => ({
+    id: row.groupId,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    verifiedAt: new Date(row.verifiedAt),
+    categories: row.made
+      .split(",")
+      .map((entry) => {
+        const [categoryId = "", products = "0"] = entry.split(":");
+        return { categoryId, path: categoryPath(categoryId, byId), products: Number(products) };
+      })
+      .sort((a, b) => b.products - a.products || a.categoryId.localeCompare(b.categoryId)),
+  }));
 }
 
 /** Name, page, WhatsApp number and village of the shortlisted groups: what the buyer sees. */
@@ -230,47 +230,68 @@ async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord
  * Per business and category: from how many other groups. Only counts leave the database.
  */
 async function buyersOfOthers(
-  group: { id: string; village: Place },
+  group: { id: string },
   categoryIds: string[],
-  businessId?: string,
-) {
-  if (categoryIds.length === 0) return [];
-  const only = businessId ? Prisma.sql`AND o."businessId" = ${businessId}` : Prisma.empty;
-  const rows = await db.$queryRaw<
-    {
-      businessId: string;
-      latitude: number | null;
-      longitude: number | null;
-      categoryId: string;
-      groups: unknown;
-    }[]
-  >(Prisma.sql`
-    SELECT o."businessId", v."latitude", v."longitude", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
+  businesses: { businessId: string; latitude: number | null; longitude: number | null }[],
+): Promise<CandidateBusiness[]> {
+  if (categoryIds.length === 0 || businesses.length === 0) return [];
+  // CROSS JOIN keeps SQLite's join order: from the few businesses' orders (their index) to the
+  // lines and products, not from every product of the categories. PostgreSQL plans it freely.
+  const rows = await db.$queryRaw<{ businessId: string; categoryId: string; groups: unknown }[]>(Prisma.sql`
+    SELECT o."businessId", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
     FROM "Order" o
-    JOIN "OrderItem" i ON i."orderId" = o."id"
-    JOIN "Product" p ON p."id" = i."productId"
-    JOIN "Business" b ON b."id" = o."businessId"
-    JOIN "Area" v ON v."id" = b."villageId"
-    WHERE p."categoryId" IN (${Prisma.join(categoryIds)}) AND o."groupId" <> ${group.id}
-      AND o."status" NOT IN ('REJECTED', 'CANCELLED') ${only}
-      AND ${withinReach(group.village)}
-      AND NOT EXISTS (SELECT 1 FROM "Order" mine WHERE mine."groupId" = ${group.id}
-        AND mine."businessId" = o."businessId")
-    GROUP BY o."businessId", v."latitude", v."longitude", p."categoryId"`);
+    CROSS JOIN "OrderItem" i
+    CROSS JOIN "Product" p
+    WHERE i."orderId" = o."id" AND p."id" = i."productId"
+      AND o."businessId" IN (${Prisma.join(businesses.map((business) => business.businessId))})
+      AND p."categoryId" IN (${Prisma.join(categoryIds)}) AND o."groupId" <> ${group.id}
+      AND o."status" NOT IN ('REJECTED', 'CANCELLED')
+      AND o."businessId" NOT IN (SELECT mine."businessId" FROM "Order" mine WHERE mine."groupId" = ${group.id})
+    GROUP BY o."businessId", p."categoryId"`);
+  const place = new Map(businesses.map((business) => [business.businessId, business]));
   const byBusiness = new Map<string, CandidateBusiness>();
   for (const row of rows) {
-    const known = byBusiness.get(row.businessId);
     const category = { categoryId: row.categoryId, groups: Number(row.groups) };
+    const known = byBusiness.get(row.businessId);
     if (known) known.categories.push(category);
     else
       byBusiness.set(row.businessId, {
         businessId: row.businessId,
-        latitude: row.latitude === null ? null : Number(row.latitude),
-        longitude: row.longitude === null ? null : Number(row.longitude),
+        latitude: place.get(row.businessId)?.latitude ?? null,
+        longitude: place.get(row.businessId)?.longitude ?? null,
         categories: [category],
       });
   }
   return [...byBusiness.values()];
+}
+
+/** Businesses are read for a group's suggestions this many at a time, and at most this many. */
+const BUSINESS_BATCH = 100;
+const MAX_BUSINESSES_READ = 2_000;
+
+/** Businesses within MAX_DISTANCE_KM of the group's village, nearest first (unknown distance last). */
+async function businessesInReach(group: { village: Place }) {
+  const rows = await db.$queryRaw<
+    { businessId: string; latitude: number | null; longitude: number | null }[]
+  >(
+    Prisma.sql`
+      SELECT b."id" AS "businessId", v."latitude", v."longitude"
+      FROM "Business" b JOIN "Area" v ON v."id" = b."villageId"
+      WHERE ${withinReach(group.village)}`,
+  );
+  return rows
+    .map((row) => {
+      const place = {
+        latitude: row.latitude === null ? null : Number(row.latitude),
+        longitude: row.longitude === null ? null : Number(row.longitude),
+      };
+      return { businessId: row.businessId, ...place, distanceKm: distanceKm(group.village, place) };
+    })
+    .filter((row) => row.distanceKm === null || row.distanceKm <= MAX_DISTANCE_KM)
+    .sort(
+      (a, b) =>
+        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.businessId.localeCompare(b.businessId),
+    );
 }
 
 async function groupForSuggestions(groupId: string) {
@@ -302,11 +323,21 @@ export async function suggestBusinessesForGroup(
   const group = await groupForSuggestions(tenant.groupId);
   if (!group) return { suggestions: [], categories: [] as CategoryName[], hasPhone: false };
   const hasPhone = Boolean(group.phone);
-  const ranked = rankBusinessSuggestions(
-    group.village,
-    await buyersOfOthers(group, group.categoryIds),
-    options.limit ?? 5,
-  );
+  const limit = options.limit ?? 5;
+  // Nearest first, so the businesses are read nearest first, a batch at a time, until enough buy
+  // what the group makes: a busy area's 100,000 orders are never read at once.
+  const nearby = await businessesInReach(group);
+  const found: CandidateBusiness[] = [];
+  for (let start = 0; start < Math.min(nearby.length, MAX_BUSINESSES_READ);) {
+    let end = Math.min(nearby.length, start + BUSINESS_BATCH);
+    // A batch ends between two distances, so businesses at the same distance are weighed together.
+    while (end < nearby.length && nearby[end]?.distanceKm === nearby[end - 1]?.distanceKm) end += 1;
+    const batch = nearby.slice(start, end);
+    found.push(...(await buyersOfOthers(group, group.categoryIds, batch)));
+    if (found.length >= limit) break;
+    start = end;
+  }
+  const ranked = rankBusinessSuggestions(group.village, found, limit);
   if (ranked.length === 0) return { suggestions: [], categories: [] as CategoryName[], hasPhone };
   const businessIds = ranked.map((business) => business.businessId);
   const [businesses, introductions, categories] = await Promise.all([
@@ -395,12 +426,12 @@ export async function introduceGroup(
   if (!group) return { ok: false, notFound: true };
   const business = await db.business.findUnique({
     where: { id: businessId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, village: { select: { latitude: true, longitude: true } } },
   });
   if (!business) return { ok: false, notFound: true };
   const eligible = rankBusinessSuggestions(
     group.village,
-    await buyersOfOthers(group, group.categoryIds, business.id),
+    await buyersOfOthers(group, group.categoryIds, [{ businessId: business.id, ...business.village }]),
     1,
   );
   if (eligible.length === 0) return { ok: false, notFound: true };
