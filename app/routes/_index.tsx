@@ -1,19 +1,29 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/.server/auth/guards";
 import { listFeaturedProducts } from "~/.server/catalog/products";
+import { suggestGroupsForBuyer } from "~/.server/matching/suggestions";
 import { ProductGrid } from "~/components/product-card";
+import { GroupSuggestions } from "~/components/suggestions";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
-export async function loader() {
-  return { products: await listFeaturedProducts(8) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  // A signed-in buyer also sees groups that suit the business (visitors' pages stay cacheable).
+  const viewer = await getViewer(request);
+  const business = viewer?.business ?? null;
+  const [products, suggestions] = await Promise.all([
+    listFeaturedProducts(8),
+    business ? suggestGroupsForBuyer({ businessId: business.id }, { limit: 4 }) : null,
+  ]);
+  return { products, suggestions: business && suggestions ? { business, ...suggestions } : null };
 }
 
 export default function Home() {
   const t = useT();
-  const { products } = useLoaderData<typeof loader>();
+  const { products, suggestions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-700 px-5 py-8 text-white">
@@ -28,6 +38,7 @@ export default function Home() {
           </Link>
         </div>
       </section>
+      {suggestions ? <GroupSuggestions data={suggestions} businessName={suggestions.business.name} /> : null}
       <section aria-labelledby="new-products">
         <div className="flex items-baseline justify-between">
           <h2 id="new-products" className="text-xl font-bold">

@@ -1,10 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireGroupManager } from "~/.server/auth/guards";
 import { listGroupProducts } from "~/.server/catalog/products";
+import { getLang } from "~/.server/http/lang";
+import { readForm } from "~/.server/http/form";
+import { introduceGroup, suggestBusinessesForGroup } from "~/.server/matching/suggestions";
 import { listOrdersForGroup } from "~/.server/orders/orders";
+import { FormErrors } from "~/components/forms";
 import { OrderList } from "~/components/order-list";
-import { useT } from "~/utils/i18n";
+import { BusinessSuggestions } from "~/components/suggestions";
+import { IntroduceSchema } from "~/forms/suggest";
+import { encodeProblem, useT } from "~/utils/i18n";
 import { PRODUCT_STATUS_KEYS, UNIT_KEYS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
@@ -14,16 +22,49 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { group } = await requireGroupManager(request);
-  const [products, orders] = await Promise.all([listGroupProducts(group.id), listOrdersForGroup(group.id)]);
+  const [products, orders, suggestions] = await Promise.all([
+    listGroupProducts(group.id),
+    listOrdersForGroup(group.id),
+    suggestBusinessesForGroup({ groupId: group.id }),
+  ]);
+  const url = new URL(request.url);
   // After saving a draft (see kelola.produk.baru): only a product of her own group is named.
-  const savedId = new URL(request.url).searchParams.get("tersimpan");
+  const savedId = url.searchParams.get("tersimpan");
   const saved = products.find((product) => product.id === savedId) ?? null;
-  return { group, products, orders, saved: saved && { id: saved.id, name: saved.name } };
+  // After an introduction: only a business among her own suggestions is named.
+  const introducedId = url.searchParams.get("dikenalkan");
+  const introduced = suggestions.suggestions.find((business) => business.businessId === introducedId) ?? null;
+  return {
+    group,
+    products,
+    orders,
+    saved: saved && { id: saved.id, name: saved.name },
+    suggestions,
+    hasPhone: suggestions.hasPhone,
+    introduced: introduced && introduced.name,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, group } = await requireGroupManager(request);
+  const submission = parseWithZod(await readForm(request), { schema: IntroduceSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const result = await introduceGroup({ groupId: group.id }, viewer.id, submission.value.businessId);
+  if (!result.ok) {
+    if (result.notFound) throw new Response("Not found", { status: 404 });
+    const lang = await getLang(request);
+    return Response.json(submission.reply({ formErrors: [encodeProblem(result, lang)] }), { status: 400 });
+  }
+  return redirect(
+    `/kelola?dikenalkan=${encodeURIComponent(submission.value.businessId)}#business-suggestions`,
+  );
 }
 
 export default function ManageShop() {
   const t = useT();
-  const { group, products, orders, saved } = useLoaderData<typeof loader>();
+  const { group, products, orders, saved, suggestions, hasPhone, introduced } =
+    useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const waiting = orders.open.filter((o) => o.status === "PLACED").length;
   return (
     <div className="space-y-6">
@@ -68,6 +109,14 @@ export default function ManageShop() {
           </>
         ) : null}
       </section>
+
+      {introduced ? (
+        <p role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800">
+          {t("suggest.introduce.done", { name: introduced })}
+        </p>
+      ) : null}
+      <FormErrors errors={lastResult?.error?.[""] ?? null} />
+      <BusinessSuggestions data={suggestions} hasPhone={hasPhone} />
 
       <section aria-labelledby="products-title" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireBuyer } from "~/.server/auth/guards";
+import { suggestGroupsForBuyer } from "~/.server/matching/suggestions";
 import { listCheckoutOrders, listOrdersForBusiness } from "~/.server/orders/orders";
 import { OrderList } from "~/components/order-list";
+import { GroupSuggestions } from "~/components/suggestions";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -10,16 +12,19 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orders.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireBuyer(request);
-  const orders = await listOrdersForBusiness(business.id);
+  const [orders, suggestions] = await Promise.all([
+    listOrdersForBusiness(business.id),
+    suggestGroupsForBuyer({ businessId: business.id }, { limit: 3 }),
+  ]);
   // Just after checkout: the orders it made (one per group), named so the buyer knows what happened.
   const checkoutId = new URL(request.url).searchParams.get("checkout");
   const justPlaced = checkoutId ? await listCheckoutOrders(business.id, checkoutId) : [];
-  return { business, orders, justPlaced };
+  return { business, orders, justPlaced, suggestions };
 }
 
 export default function BuyerOrders() {
   const t = useT();
-  const { business, orders, justPlaced } = useLoaderData<typeof loader>();
+  const { business, orders, justPlaced, suggestions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <header>
@@ -55,6 +60,7 @@ export default function BuyerOrders() {
           {t("home.browse")}
         </Link>
       ) : null}
+      <GroupSuggestions data={suggestions} businessName={business.name} />
     </div>
   );
 }

@@ -26,9 +26,14 @@ export default function TkmMonitoring() {
       <header>
         <h1 className="text-2xl font-bold">{t("tkm.title")}</h1>
         <p className="text-stone-600">{t("tkm.scope", { team: team.name, area: team.areaName })}</p>
-        <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
-          {t("tkm.tempo_link")}
-        </Link>
+        <nav className="flex flex-wrap gap-x-4">
+          <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
+            {t("tkm.tempo_link")}
+          </Link>
+          <Link to="/tkm/permintaan" className="link inline-flex min-h-11 items-center">
+            {t("unmet.link")}
+          </Link>
+        </nav>
       </header>
 
       <section className="card" aria-labelledby="area-income">

@@ -277,6 +277,50 @@ if (process.env.BENCH_POSTGRES_URL) {
 // 6b. Ranking a request for quotes over 1,000 groups (scripts/bench/matching.ts), on both databases.
 const matching = await matchingBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
 
+// 6c. Suggestions over 100,000 past orders (scripts/bench/suggestions.ts), on the bench database
+// (its bulk groups verified) and on PostgreSQL when BENCH_POSTGRES_URL is set.
+type SuggestBench = {
+  orders: number;
+  groups: number;
+  baseline: { p50: number; p95: number };
+  forBuyer: { p50: number; p95: number; shown: number };
+  forGroup: { p50: number; p95: number; shown: number };
+};
+function suggestBench(databaseUrl: string): SuggestBench | null {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/suggestions.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_REQUESTS: "false" },
+    encoding: "utf8",
+  });
+  const last = run.stdout.trim().split("\n").pop();
+  if (run.status !== 0 || !last) {
+    log(`suggestions bench failed on ${databaseUrl.split(":")[0]}: ${run.stderr.slice(-500)}`);
+    return null;
+  }
+  return JSON.parse(last) as SuggestBench;
+}
+log("suggestions on SQLite");
+const suggestSqlite = suggestBench(url);
+let suggestPostgres: SuggestBench | null = null;
+if (process.env.BENCH_POSTGRES_URL) {
+  const admin = new URL(process.env.BENCH_POSTGRES_URL);
+  const pgUrl = new URL(admin);
+  pgUrl.pathname = "/jejaring_bench_suggest";
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS "jejaring_bench_suggest" WITH (FORCE)');
+  await client.query('CREATE DATABASE "jejaring_bench_suggest"');
+  await client.end();
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+    env: { ...process.env, DATABASE_URL: pgUrl.toString() },
+    stdio: "ignore",
+  });
+  if (prepared.status === 0) {
+    log("suggestions on PostgreSQL");
+    suggestPostgres = suggestBench(pgUrl.toString());
+  }
+}
+
 // 7. The report.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const catalog = results[1];
@@ -322,10 +366,40 @@ const lines = [
   ),
   "",
   ...matching.lines,
+
+  "## Suggestions",
+  "",
+  `In process (no HTTP), 200 calls after 10 to warm up. One buyer with 1,000 of 100,000 orders among 2,000 businesses and 1,000 verified groups, all within reach (the worst case: every group a candidate). "for a group": "Usaha yang mungkin membeli" for one of those groups. Baseline: a plain indexed query, the buyer's latest 20 orders, timed before and after in the same run.`,
+  "",
+  "| database | orders | buyer's suggestions p50 / p95 ms | × baseline p95 | group's suggestions p50 / p95 ms | × baseline p95 | baseline p50 / p95 ms |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...(
+    [
+      ["SQLite", suggestSqlite],
+      ["PostgreSQL 15", suggestPostgres],
+    ] as const
+  ).map(([name, r]) =>
+    r
+      ? `| ${name} | ${r.orders} | ${r.forBuyer.p50.toFixed(1)} / ${r.forBuyer.p95.toFixed(1)} | ${(r.forBuyer.p95 / r.baseline.p95).toFixed(1)} | ${r.forGroup.p50.toFixed(1)} / ${r.forGroup.p95.toFixed(1)} | ${(r.forGroup.p95 / r.baseline.p95).toFixed(1)} | ${r.baseline.p50.toFixed(1)} / ${r.baseline.p95.toFixed(1)} |`
+      : `| ${name} | not run (${name === "SQLite" ? "failed" : "set BENCH_POSTGRES_URL"}) | | | | | |`,
+  ),
+  "",
   "## Targets",
   "",
   `- catalog ≥ 25% of the ceiling's throughput: visitors (micro-cached) ${(((catalog?.rps ?? 0) / ceilingRps) * 100).toFixed(0)}% — ${(catalog?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}; rendered every time ${(((catalogRendered?.rps ?? 0) / ceilingRps) * 100).toFixed(1)}% — ${(catalogRendered?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}`,
   `- search p95 ≤ 50 ms over ${productCount} products: the search itself (in process) ${percentile(searchTimes, 95).toFixed(1)} ms — ${percentile(searchTimes, 95) <= 50 ? "met" : "NOT met"}; the whole page rendered every time, one request at a time ${searchAlone?.p95.toFixed(1)} ms; with ${CONNECTIONS} concurrent connections (queueing on 2 cores): micro-cached ${search?.p95.toFixed(1)} ms, rendered every time ${searchRendered?.p95.toFixed(1)} ms`,
+  ...(
+    [
+      ["SQLite", suggestSqlite],
+      ["PostgreSQL", suggestPostgres],
+    ] as const
+  ).flatMap(([name, r]) =>
+    r
+      ? [
+          `- suggestions for one buyer over ${r.orders} past orders p95 ≤ 100 ms on ${name}: ${r.forBuyer.p95.toFixed(1)} ms — ${r.forBuyer.p95 <= 100 ? "met" : "NOT met"}`,
+        ]
+      : [],
+  ),
   `- 12 MP photo to all variants ≤ 2 s: ${image.ms} ms — ${image.ms <= 2000 ? "met" : "NOT met"}`,
   `- page weight (JS ≤ 120 KB, HTML+CSS ≤ 30 KB, card image ≤ 30 KB): JS ${kb(weight.js)}, HTML+CSS ${kb(weight.html + weight.css)}, image ${kb(weight.largestImage)}`,
   "",

@@ -96,9 +96,16 @@ export async function listNotifications(userId: string) {
       ? n.link.startsWith("/kelola/")
         ? order.business.phone
         : order.group.phone
-      : null;
+      : introducingGroupPhone(n.messageKey, n.params);
     return { ...n, counterpartPhone };
   });
+}
+
+/** A group's introduction (matching/suggestions.ts) carries the group's public WhatsApp number. */
+function introducingGroupPhone(messageKey: string, rawParams: string): string | null {
+  if (messageKey !== "suggest.notify.introduced") return null;
+  const phone = (JSON.parse(rawParams) as { phone?: unknown }).phone;
+  return typeof phone === "string" && phone.startsWith("+") ? phone : null;
 }
 
 export async function markAllRead(userId: string, now = new Date()) {
