@@ -655,6 +655,8 @@ export type DemoBusiness = {
   owner: { name: string; phone: string };
   /** Which categories this business buys. */
   buys: string[];
+  /** The only groups it has bought from so far (its regular suppliers); any group when absent. */
+  onlyFrom?: string[];
 };
 
 export const BUSINESSES: DemoBusiness[] = [
@@ -738,6 +740,18 @@ export const BUSINESSES: DemoBusiness[] = [
     address: "Jl. Kolonel Masturi km 7",
     owner: { name: "Wawan Setiawan", phone: "081300000009" },
     buys: ["olahan-stroberi", "olahan-susu", "keripik"],
+  },
+  {
+    // Buys knitwear and table linen from one group only: a shop KUBE Perempuan Mandiri (which
+    // also makes rajutan and keset) has never sold to, so "Usaha yang mungkin membeli" shows it.
+    slug: "toko-suvenir-floating-market",
+    name: "Toko Suvenir Floating Market",
+    kind: "TOKO_OLEH_OLEH",
+    village: "Gudangkahuripan",
+    address: "Jl. Grand Hotel No. 33",
+    owner: { name: "Yuyun Suryani", phone: "081300000010" },
+    buys: ["rajutan", "tekstil"],
+    onlyFrom: ["kube-berkah-rajut"],
   },
 ];
 

@@ -176,7 +176,14 @@ export async function seedDemo(db: Db, now = new Date()) {
 
   await db.user.create({ data: { name: ADMIN.name, email: ADMIN.email, passwordHash, isAdmin: true } });
 
-  const businesses: { id: string; ownerId: string; buys: string[]; address: string; name: string }[] = [];
+  const businesses: {
+    id: string;
+    ownerId: string;
+    buys: string[];
+    onlyFrom?: string[];
+    address: string;
+    name: string;
+  }[] = [];
   for (const b of BUSINESSES) {
     const owner = await db.user.create({
       data: { name: b.owner.name, phone: e164(b.owner.phone), passwordHash },
@@ -211,6 +218,7 @@ export async function seedDemo(db: Db, now = new Date()) {
       id: business.id,
       ownerId: owner.id,
       buys: b.buys,
+      onlyFrom: b.onlyFrom,
       address: `${b.name}, ${b.address}, ${b.village}, Lembang`,
       name: b.name,
     });
@@ -310,7 +318,14 @@ async function seedConsignment(db: Db, businesses: { id: string; ownerId: string
 type GroupContext = {
   village: string;
   categories: Map<string, string>;
-  businesses: { id: string; ownerId: string; buys: string[]; address: string; name: string }[];
+  businesses: {
+    id: string;
+    ownerId: string;
+    buys: string[];
+    onlyFrom?: string[];
+    address: string;
+    name: string;
+  }[];
   passwordHash: string;
   rand: () => number;
   now: Date;
@@ -465,7 +480,9 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           if (placedAt.getTime() > now.getTime() - 3600_000) continue;
           const product = products[Math.floor(rand() * products.length)];
           if (!product) continue;
-          const fitting = ctx.businesses.filter((b) => b.buys.includes(product.category));
+          const fitting = ctx.businesses.filter(
+            (b) => b.buys.includes(product.category) && (!b.onlyFrom || b.onlyFrom.includes(demo.slug)),
+          );
           const buyer = (fitting.length ? fitting : ctx.businesses)[
             Math.floor(rand() * (fitting.length || ctx.businesses.length))
           ];
