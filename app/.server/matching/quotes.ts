@@ -1,6 +1,6 @@
 import { isMessageKey, type MessageKey, type MessageParams } from "~/locales";
 import { filledTiers, type AcceptInput, type DeclineReason, type QuoteInput } from "~/forms/quote";
-import { wibDateKey, wibNoon } from "~/utils/delivery";
+import { endOfWibDay, wibDateKey, wibNoon } from "~/utils/delivery";
 import { priceForQuantity } from "~/utils/pricing";
 import { audit } from "../audit/audit";
 import { groupTrackRecord } from "../catalog/groups";
@@ -103,10 +103,6 @@ export function quoteUnitPrice(
   return priceForQuantity({ price: quote.unitPrice, tiers: quote.tiers }, quantity);
 }
 
-/** The end of a WIB calendar day (midnight after it), as an instant. */
-function endOfWibDay(dateKey: string): Date {
-  return new Date((wibNoon(dateKey) as Date).getTime() + 12 * HOUR);
-}
 
 const quoteSelect = {
   id: true,
