@@ -21,8 +21,6 @@ import { addSystemLine, unreadByRequestForGroup, unreadForBusiness } from "./thr
 // request's row first (lockRow, or the conditional update that awards it), so two of them on one
 // request happen one after the other on PostgreSQL as on SQLite.
 
-const HOUR = 60 * 60 * 1000;
-
 export type GroupTenant = { groupId: string };
 export type BusinessTenant = { businessId: string };
 
