@@ -28,7 +28,12 @@ async function orderFigures(page: Page) {
   return {
     unitPrice: rupiah((await cells.nth(0).innerText()).split("\n")[1] ?? ""),
     quantity: rupiah(await cells.nth(1).innerText()),
-    total: rupiah(await items.getByRole("row", { name: /^Total/ }).getByRole("cell").innerText()),
+    total: rupiah(
+      await items
+        .getByRole("row", { name: /^Total/ })
+        .getByRole("cell")
+        .innerText(),
+    ),
   };
 }
 
@@ -52,7 +57,9 @@ test("a buyer's request is matched, quoted, declined, compared and accepted into
   await buyer.getByLabel("Satuan", { exact: true }).selectOption({ label: "pcs" });
   await buyer.getByLabel("Harga yang Anda harapkan per satuan (opsional)").fill("40000");
   await buyer.getByLabel("Dibutuhkan paling lambat").fill(dateInDays(30));
-  await buyer.getByLabel("Keterangan (opsional)").fill("Tas rajut kecil untuk oleh-oleh, warna cerah, ada tali.");
+  await buyer
+    .getByLabel("Keterangan (opsional)")
+    .fill("Tas rajut kecil untuk oleh-oleh, warna cerah, ada tali.");
   await look(buyer, "buat-permintaan");
   await buyer.getByRole("button", { name: "Lihat kelompok yang cocok" }).click();
   const preview = buyer
@@ -85,7 +92,10 @@ test("a buyer's request is matched, quoted, declined, compared and accepted into
       .getByRole("navigation", { name: "Menu utama" })
       .getByRole("link", { name: "Permintaan" })
       .click();
-    const fresh = manager.getByRole("region", { name: /^Baru/ }).getByRole("listitem").filter({ hasText: title });
+    const fresh = manager
+      .getByRole("region", { name: /^Baru/ })
+      .getByRole("listitem")
+      .filter({ hasText: title });
     await expect(fresh).toContainText("Baru");
     await expect(fresh).toContainText("24 pcs");
   }
@@ -119,16 +129,22 @@ test("a buyer's request is matched, quoted, declined, compared and accepted into
   await declining.getByRole("link", { name: title }).click();
   await declining.getByText("Tidak bisa memenuhi? Tolak permintaan").click();
   await declining.getByLabel("tidak sanggup membuat sebanyak itu").check();
-  await declining.getByLabel("Keterangan untuk pembeli").fill("Bulan ini kami sedang mengerjakan pesanan hotel.");
+  await declining
+    .getByLabel("Keterangan untuk pembeli")
+    .fill("Bulan ini kami sedang mengerjakan pesanan hotel.");
   await look(declining, "tolak-permintaan");
   await declining.getByRole("button", { name: "Tolak permintaan" }).click();
-  await expect(declining.getByText("Anda menolak permintaan ini: tidak sanggup membuat sebanyak itu.")).toBeVisible();
+  await expect(
+    declining.getByText("Anda menolak permintaan ini: tidak sanggup membuat sebanyak itu."),
+  ).toBeVisible();
   await look(declining, "permintaan-ditolak");
 
   // 5. The buyer compares: the tier price applies to 24, the total is 24 × Rp42.000, and the
   // decline is there with its reason.
   await buyer.goto(`/permintaan/${number}`);
-  const card = buyer.getByRole("listitem").filter({ has: buyer.getByRole("heading", { name: "KUBE Perempuan Mandiri" }) });
+  const card = buyer
+    .getByRole("listitem")
+    .filter({ has: buyer.getByRole("heading", { name: "KUBE Perempuan Mandiri" }) });
   await expect(card).toContainText("Rp42.000/pcs");
   await expect(card).toContainText("Rp1.008.000");
   await expect(buyer.getByText(/Menolak: tidak sanggup membuat sebanyak itu\./)).toBeVisible();
@@ -188,4 +204,51 @@ test("a buyer's request is matched, quoted, declined, compared and accepted into
   await look(buyer, "permintaan-dipilih");
   await quoting.goto(`/kelola/permintaan/${number}`);
   await expect(quoting.getByRole("link", { name: `Lihat pesanan ${orderNumber}` })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  // Cheap phones on weak signal may not run our script: posting, quoting and accepting are plain
+  // HTML forms.
+  test("a request is posted, quoted and accepted with plain forms", async ({ browser }) => {
+    const title = `Keset kain perca untuk galeri ${Date.now() % 100000}`;
+    const noScript = { javaScriptEnabled: false, viewport: { width: 360, height: 740 } };
+
+    const buyer = await signIn(browser, "081300000002", noScript); // Asep, Galeri Kriya Tangkuban
+    await buyer.goto("/permintaan/baru");
+    await buyer.getByLabel("Apa yang Anda butuhkan?").fill(title);
+    await buyer.getByLabel("Kategori (opsional)").selectOption({ label: "Tekstil & keset" });
+    await buyer.getByLabel("Jumlah", { exact: true }).fill("30");
+    await buyer.getByLabel("Dibutuhkan paling lambat").fill(dateInDays(21));
+    await buyer.getByRole("button", { name: "Lihat kelompok yang cocok" }).click();
+    await expect(buyer.getByText("KUBE Perempuan Mandiri", { exact: true })).toBeVisible();
+    await expect(buyer.getByLabel("Apa yang Anda butuhkan?")).toHaveValue(title);
+    await buyer.getByRole("button", { name: "Kirim permintaan" }).click();
+    await buyer.waitForURL(/\/permintaan\/PMT-[^/?]+\?terkirim=1/);
+    const number = new URL(buyer.url()).pathname.split("/")[2] ?? "";
+
+    const manager = await signIn(browser, QUOTING, noScript);
+    await manager.goto("/kelola/permintaan");
+    await manager.getByRole("link", { name: title }).click();
+    const product = manager.getByLabel("Produk", { exact: true });
+    const mat = await product.locator("option", { hasText: "Keset kain perca bulat" }).getAttribute("value");
+    await product.selectOption(mat ?? "");
+    await manager.getByLabel("Harga per satuan", { exact: true }).fill("21.000");
+    await manager.getByLabel("Jumlah yang sanggup").fill("30");
+    await manager.getByRole("button", { name: "Kirim penawaran" }).click();
+    await expect(manager.getByRole("region", { name: /Penawaran Anda/ })).toContainText("Rp21.000/pcs");
+
+    await buyer.goto(`/permintaan/${number}`);
+    const card = buyer
+      .getByRole("listitem")
+      .filter({ has: buyer.getByRole("heading", { name: "KUBE Perempuan Mandiri" }) });
+    await expect(card).toContainText("Rp630.000");
+    await card.getByLabel(/Saya memesan dari KUBE Perempuan Mandiri/).check();
+    await card.getByRole("button", { name: "Terima penawaran" }).click();
+    await buyer.waitForURL(/\/pesanan\/JJR-/);
+    await expect(buyer.getByText("30 pcs").first()).toBeVisible();
+    const orderNumber = new URL(buyer.url()).pathname.split("/")[2] ?? "";
+    expect(Number(await queryValue(`SELECT total FROM "Order" WHERE "number" = $1`, [orderNumber]))).toBe(
+      630_000,
+    );
+  });
 });
