@@ -26,8 +26,8 @@ export function isMessageKey(value: string): value is MessageKey {
  * reads 1.5 as fifteen hundred. Whole numbers stay as they are.
  */
 function paramText(value: string | number, lang: Lang): string {
-  if (typeof value !== "number" || Number.isInteger(value)) return String(value);
-  return lang === "id" ? String(value).replace(".", ",") : String(value);
+  // Kept this small on purpose: the translator ships on every page (page-weight budget).
+  return typeof value === "number" && lang === "id" ? String(value).replace(".", ",") : String(value);
 }
 
 /** Fills "{name}" placeholders. A missing key shows the Indonesian text, never the raw key. */
