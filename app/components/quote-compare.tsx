@@ -69,7 +69,10 @@ export function QuoteComparison({
           <li key={quote.id} className="card space-y-3" aria-labelledby={headingId}>
             <div>
               <h3 id={headingId} className="text-lg font-bold">
-                <Link to={`/kelompok/${quote.group.slug}`} className="hover:underline">
+                <Link
+                  to={`/kelompok/${quote.group.slug}`}
+                  className="inline-flex min-h-11 items-center hover:underline"
+                >
                   {quote.group.name}
                 </Link>
               </h3>
@@ -79,10 +82,11 @@ export function QuoteComparison({
                 {quote.revision > 1 ? ` · ${t("quote.revision_n", { revision: quote.revision })}` : ""}
               </p>
             </div>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            {/* Fixed shares, not "auto": the longest label would leave the values a thin column on a phone. */}
+            <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1 text-sm">
               <dt className="text-stone-600">{t("quote.product")}</dt>
               <dd>
-                <Link to={`/produk/${quote.product.slug}`} className="link">
+                <Link to={`/produk/${quote.product.slug}`} className="link inline-flex min-h-11 items-center">
                   {quote.product.name}
                 </Link>
               </dd>
@@ -140,8 +144,8 @@ export function QuoteComparison({
                     })
                   : t("quote.track_none")}
               </dd>
-              <dt className="text-stone-600">{t("quote.why_matched_short")}</dt>
-              <dd>
+              <dt className="col-span-2 mt-1 text-stone-600">{t("quote.why_matched_short")}</dt>
+              <dd className="col-span-2">
                 <MatchReasons reasons={quote.group.reasons} />
               </dd>
             </dl>
@@ -219,7 +223,7 @@ export function QuoteComparison({
             ) : null}
             {quote.canCounter ? (
               <details className="rounded-lg border border-stone-200 p-3">
-                <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+                <summary className="min-h-11 cursor-pointer py-2.5 font-medium">
                   {t("quote.counter_title")}
                 </summary>
                 <Form method="post" className="mt-2 space-y-2">

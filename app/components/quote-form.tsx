@@ -131,9 +131,7 @@ export function QuoteForm({
         className="rounded-lg border border-stone-200 p-3"
         open={tiersHaveErrors || Boolean(defaults.tiers?.length)}
       >
-        <summary className="flex min-h-11 cursor-pointer items-center font-medium">
-          {t("quote.tiers")}
-        </summary>
+        <summary className="min-h-11 cursor-pointer py-2.5 font-medium">{t("quote.tiers")}</summary>
         <p className="text-sm text-stone-600">{t("quote.tiers_hint")}</p>
         <div className="mt-2 space-y-2">
           {tierRows.map((row, index) => {

@@ -73,7 +73,7 @@ export function RequestSummary({ request, children }: { request: SummaryRequest;
         </div>
       ) : null}
       {request.description ? <p className="whitespace-pre-line">{request.description}</p> : null}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-stone-600">{t("quote.asked_quantity")}</dt>
         <dd className="font-medium">
           {request.quantity} {t(UNIT_KEYS[request.unit])}

@@ -21,6 +21,15 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.prototype.hasOwnProperty.call(id, value);
 }
 
+/**
+ * A fraction (1.5 km, a 4.8 rating) takes the reader's decimal mark: Indonesian writes 1,5, and
+ * reads 1.5 as fifteen hundred. Whole numbers stay as they are.
+ */
+function paramText(value: string | number, lang: Lang): string {
+  // Kept this small on purpose: the translator ships on every page (page-weight budget).
+  return typeof value === "number" && lang === "id" ? String(value).replace(".", ",") : String(value);
+}
+
 /** Fills "{name}" placeholders. A missing key shows the Indonesian text, never the raw key. */
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
@@ -28,7 +37,7 @@ export function translator(lang: Lang): Translate {
     const template = catalog[key] ?? catalogs.id[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
+      name in params ? paramText(params[name] as string | number, lang) : match,
     );
   };
 }

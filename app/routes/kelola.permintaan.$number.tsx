@@ -265,9 +265,7 @@ export default function GroupRequestPage() {
 
       {actions.decline ? (
         <details className="card">
-          <summary className="flex min-h-11 cursor-pointer items-center font-bold">
-            {t("quote.decline_title")}
-          </summary>
+          <summary className="min-h-11 cursor-pointer py-2.5 font-bold">{t("quote.decline_title")}</summary>
           <Form method="post" className="mt-2 space-y-3">
             <input type="hidden" name="intent" value="decline" />
             <fieldset className="space-y-2">

@@ -37,6 +37,14 @@ export function wibNoon(dateKey: string): Date | null {
   return Number.isNaN(instant.getTime()) || wibDateKey(instant) !== dateKey ? null : instant;
 }
 
+/**
+ * The last moment of a WIB calendar day: how "until" days (quotes close, a quote is valid) are
+ * stored, so the instant still falls on the day chosen and every page shows that day.
+ */
+export function endOfWibDay(dateKey: string): Date {
+  return new Date((wibNoon(dateKey) as Date).getTime() + 12 * 60 * 60 * 1000 - 1);
+}
+
 /** The Monday of the WIB week an instant falls in, as a date key: the unit of weekly capacity. */
 export function wibWeekKey(instant: Date): string {
   const wib = new Date(instant.getTime() + WIB_OFFSET_MS);

@@ -297,7 +297,8 @@ export async function seedRequests(db: Db, now: Date) {
       ? new Date(awarded.placedAt.getTime() - 4 * DAY)
       : new Date(now.getTime() - demo.postedDaysAgo * DAY);
     const neededBy = awarded?.wantedBy ?? (wibNoon(wibDateKey(addWibDays(now, demo.neededInDays))) as Date);
-    const closesAt = awarded ? awarded.placedAt : new Date(neededBy.getTime() - 12 * HOUR);
+    // Quotes close at the end of the day before it is needed, as the form does by default.
+    const closesAt = awarded ? awarded.placedAt : new Date(neededBy.getTime() - 12 * HOUR - 1);
     const visibility = demo.visibility ?? "NEARBY";
     const categoryId = demo.category ? (categories.get(demo.category) ?? null) : null;
     // Ranked as on the day it was posted, so the reasons read as the group saw them.

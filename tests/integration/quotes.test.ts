@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { loader as inboxLoader } from "~/routes/kelola.permintaan._index";
 import { addWibDays, wibDateKey, wibNoon, wibWeekKey } from "~/utils/delivery";
+import { formatDate } from "~/utils/time";
 import { createGroupWithManager, createProduct } from "../helpers/factories";
 import { addRecipient, createRequest } from "../helpers/matching";
 import { checkoutCart } from "../helpers/orders";
@@ -132,6 +133,13 @@ describe("who may see and answer a request", () => {
 });
 
 describe("a group's quote", () => {
+  it("is valid through the day the group chose, and that day is the one the pages show", async () => {
+    const world = await quoteWorld();
+    const quote = await quoteFromHome(world, { validUntil: dayFromToday(5) });
+    expect(wibDateKey(quote.validUntil)).toBe(dayFromToday(5));
+    expect(formatDate(quote.validUntil, "id")).toBe(formatDate(wibNoon(dayFromToday(5)) as Date, "id"));
+  });
+
   it("is stored with its tiers, moves the request to QUOTED, says so in the thread and tells the buyer", async () => {
     const world = await quoteWorld();
     const quote = await quoteFromHome(world, {

@@ -5,7 +5,8 @@ import { action as cancelAction } from "~/routes/permintaan.$number.batal";
 import { action as editAction, loader as editLoader } from "~/routes/permintaan.$number.ubah";
 import { loader as listLoader } from "~/routes/permintaan._index";
 import { action as newAction } from "~/routes/permintaan.baru";
-import { addWibDays, wibDateKey } from "~/utils/delivery";
+import { addWibDays, wibDateKey, wibNoon } from "~/utils/delivery";
+import { formatDate } from "~/utils/time";
 import { createProduct, createWorld } from "../helpers/factories";
 import { addRecipient, createRequest } from "../helpers/matching";
 import { callAction, callLoader, request, statusOf } from "../helpers/requests";
@@ -130,6 +131,18 @@ describe("posting a request", () => {
     expect(await db.notification.count({ where: { userId: world.other.manager.id } })).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: stored.id } });
     expect(audit.action).toBe("request.post");
+  });
+
+  it("takes quotes through the closing day the buyer chose, and shows that day", async () => {
+    const world = await matchingWorld();
+    const result = await post(world, { closesOn: inDays(10) });
+    expect(statusOf(result)).toBe(302);
+    const posted = await db.quoteRequest.findFirstOrThrow({
+      where: { businessId: world.buyer.business.id },
+      select: { closesAt: true },
+    });
+    expect(wibDateKey(posted.closesAt)).toBe(inDays(10));
+    expect(formatDate(posted.closesAt, "id")).toBe(formatDate(wibNoon(inDays(10)) as Date, "id"));
   });
 
   it("shows who would receive it before sending, and writes nothing", async () => {

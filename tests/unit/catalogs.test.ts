@@ -51,6 +51,16 @@ describe("translation catalogs", () => {
     expect(translator("id")("order.below_minimum", { min: 24 })).toBe("Minimal pemesanan 24.");
     expect(translator("en")("order.below_minimum", { min: 24 })).toBe("The minimum order is 24.");
   });
+
+  it("writes a fraction with the reader's decimal mark (in Indonesian 1.5 reads as fifteen hundred)", () => {
+    expect(translator("id")("match.reason.distance", { km: 1.5 })).toBe("1,5 km");
+    expect(translator("id")("match.reason.rating", { rating: 4.8, count: 24 })).toBe(
+      "nilai 4,8 dari 24 ulasan",
+    );
+    expect(translator("en")("match.reason.distance", { km: 1.5 })).toBe("1.5 km");
+    // Whole numbers are left as they are: years, quantities and numbers written by the catalog.
+    expect(translator("id")("order.below_minimum", { min: 1200 })).toBe("Minimal pemesanan 1200.");
+  });
 });
 
 describe("pickLang", () => {

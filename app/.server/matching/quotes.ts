@@ -1,6 +1,6 @@
 import { isMessageKey, type MessageKey, type MessageParams } from "~/locales";
 import { filledTiers, type AcceptInput, type DeclineReason, type QuoteInput } from "~/forms/quote";
-import { wibDateKey, wibNoon } from "~/utils/delivery";
+import { endOfWibDay, wibDateKey, wibNoon } from "~/utils/delivery";
 import { priceForQuantity } from "~/utils/pricing";
 import { audit } from "../audit/audit";
 import { groupTrackRecord } from "../catalog/groups";
@@ -20,8 +20,6 @@ import { addSystemLine, unreadByRequestForGroup, unreadForBusiness } from "./thr
 // transaction that awards the request (decision 014). Every change to a request's quotes takes the
 // request's row first (lockRow, or the conditional update that awards it), so two of them on one
 // request happen one after the other on PostgreSQL as on SQLite.
-
-const HOUR = 60 * 60 * 1000;
 
 export type GroupTenant = { groupId: string };
 export type BusinessTenant = { businessId: string };
@@ -103,10 +101,6 @@ export function quoteUnitPrice(
   return priceForQuantity({ price: quote.unitPrice, tiers: quote.tiers }, quantity);
 }
 
-/** The end of a WIB calendar day (midnight after it), as an instant. */
-function endOfWibDay(dateKey: string): Date {
-  return new Date((wibNoon(dateKey) as Date).getTime() + 12 * HOUR);
-}
 
 const quoteSelect = {
   id: true,

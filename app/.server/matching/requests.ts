@@ -1,6 +1,6 @@
 import type { MessageKey, MessageParams } from "~/locales";
 import type { CANCEL_REASONS, RequestInput, RequestTab } from "~/forms/requests";
-import { addWibDays, wibDateKey, wibNoon } from "~/utils/delivery";
+import { addWibDays, endOfWibDay, wibDateKey, wibNoon } from "~/utils/delivery";
 import { addressText } from "../buyers/addresses";
 import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
@@ -29,10 +29,6 @@ function refuse(fieldErrors: Record<string, Problem[]>, formErrors: Problem[] = 
   return { ok: false, formErrors, fieldErrors };
 }
 
-/** The moment quotes stop: the end (midnight WIB) of the day chosen. */
-function endOfWibDay(dateKey: string): Date {
-  return new Date((wibNoon(dateKey) as Date).getTime() + 12 * 60 * 60 * 1000);
-}
 
 type Resolved = {
   categoryId: string | null;
@@ -319,7 +315,7 @@ export async function requestForEdit(number: string, businessId: string, now = n
   return {
     ...request,
     editable,
-    closesOn: wibDateKey(new Date(request.closesAt.getTime() - 1)),
+    closesOn: wibDateKey(request.closesAt),
     neededOn: wibDateKey(request.neededBy),
     invited: request.recipients.map((recipient) => recipient.groupId),
   };
