@@ -712,13 +712,16 @@ describe("accepting a quote", () => {
     expect(await requestSnapshot(world.req.id)).toEqual(before);
   });
 
-  it("refuses when the week's capacity is already booked, and rolls everything back", async () => {
+  it("refuses when the weeks until the date are already booked, and rolls everything back", async () => {
     const world = await quoteWorld();
     const made = await createProduct(world.home.group.id, world.category.id, { supplyMode: "MADE_TO_ORDER" });
     await db.product.update({ where: { id: made.id }, data: { capacityPerWeek: 60 } });
     const quote = await quoteFromHome(world, { productId: made.id });
-    const week = wibWeekKey(world.req.neededBy);
-    await db.capacityBooking.create({ data: { productId: made.id, week, booked: 20 } });
+    // Every week from this one to the wanted one has 5 left: together less than the 50 quoted.
+    for (let day = 0; wibWeekKey(addWibDays(new Date(), day)) <= wibWeekKey(world.req.neededBy); day += 7) {
+      const week = wibWeekKey(addWibDays(new Date(), day));
+      await db.capacityBooking.create({ data: { productId: made.id, week, booked: 55 } });
+    }
     const before = await requestSnapshot(world.req.id);
     const result = await asBuyer(world.buyer.buyer.id, world.req.number, acceptForm(quote));
     expect(statusOf(result)).toBe(400);
@@ -815,5 +818,67 @@ describe("the buyer's comparison", () => {
       view: { quotes: { expired: boolean; canAccept: boolean }[] };
     };
     expect(page.view.quotes[0]).toMatchObject({ expired: true, canAccept: false });
+  });
+});
+
+describe("a quote for more than a week's capacity", () => {
+  async function madeToOrder(world: QuoteWorld, capacityPerWeek: number) {
+    const made = await createProduct(world.home.group.id, world.category.id, {
+      name: "Tas rajut tali kur",
+      supplyMode: "MADE_TO_ORDER",
+      leadTimeDays: 2,
+    });
+    await db.product.update({ where: { id: made.id }, data: { capacityPerWeek } });
+    return made;
+  }
+
+  it("is booked over the weeks before the date, the wanted week first, one order line per week", async () => {
+    const world = await quoteWorld({ quantity: 70 });
+    const made = await madeToOrder(world, 30);
+    const quote = await quoteFromHome(world, { productId: made.id, quantity: "70" });
+    const result = await asBuyer(
+      world.buyer.buyer.id,
+      world.req.number,
+      acceptForm(quote, { quantity: "70" }),
+    );
+    expect(statusOf(result)).toBe(302);
+    const order = await db.order.findFirstOrThrow({
+      where: { quote: { id: quote.id } },
+      include: { items: { orderBy: { capacityWeek: "asc" } } },
+    });
+    const wanted = wibWeekKey(order.wantedBy!);
+    const weekBefore = wibWeekKey(addWibDays(order.wantedBy!, -7));
+    const twoBefore = wibWeekKey(addWibDays(order.wantedBy!, -14));
+    expect(order.items.map((item) => [item.capacityWeek, item.quantity])).toEqual([
+      [twoBefore, 10],
+      [weekBefore, 30],
+      [wanted, 30],
+    ]);
+    expect(order.total).toBe(70 * quote.unitPrice);
+    expect(
+      await db.capacityBooking.findMany({
+        where: { productId: made.id },
+        orderBy: { week: "asc" },
+        select: { week: true, booked: true },
+      }),
+    ).toEqual([
+      { week: twoBefore, booked: 10 },
+      { week: weekBefore, booked: 30 },
+      { week: wanted, booked: 30 },
+    ]);
+  });
+
+  it("is refused with a reason, and nothing booked, when the weeks until the date cannot hold it", async () => {
+    const world = await quoteWorld({ quantity: 200 });
+    const made = await madeToOrder(world, 5);
+    const quote = await quoteFromHome(world, { productId: made.id, quantity: "200" });
+    const before = await requestSnapshot(world.req.id);
+    const result = await asBuyer(
+      world.buyer.buyer.id,
+      world.req.number,
+      acceptForm(quote, { quantity: "200" }),
+    );
+    expect(statusOf(result)).toBe(400);
+    expect(await requestSnapshot(world.req.id)).toEqual(before);
   });
 });

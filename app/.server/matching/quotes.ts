@@ -977,7 +977,8 @@ export async function acceptQuote(
             groupId: quote.groupId,
             wantedBy,
             note: "",
-            lines: [{ product, quantity: input.quantity, unitPrice }],
+            // The group quoted it by its date: its capacity may be taken over the weeks until then.
+            lines: [{ product, quantity: input.quantity, unitPrice, spreadFrom: now }],
           },
         ],
       );

@@ -1,5 +1,5 @@
 import type { MessageKey, MessageParams } from "~/locales";
-import { wibWeekKey } from "~/utils/delivery";
+import { addWibDays, wibWeekKey } from "~/utils/delivery";
 import { audit } from "../audit/audit";
 import { type PaymentMethod, type ProductUnit, type SupplyMode, type Tx } from "../db/client";
 import { notifyGroupManagers } from "../notifications/notifications";
@@ -30,6 +30,12 @@ export type PlacementLine = {
   };
   quantity: number;
   unitPrice: number;
+  /**
+   * Made-to-order capacity may be taken over several weeks, from this moment's week up to the
+   * wanted week, as much as each has left (an accepted quote: the group said it can make it by
+   * then). Without it, as at checkout, the whole quantity is booked in the wanted week.
+   */
+  spreadFrom?: Date;
 };
 
 export type GroupOrderToPlace = {
@@ -84,7 +90,8 @@ export async function placeOrders(
   taken.sort((a, b) =>
     a.line.product.id < b.line.product.id ? -1 : a.line.product.id > b.line.product.id ? 1 : 0,
   );
-  const capacityWeeks = new Map<string, string>();
+  // Per line, the weeks its capacity was booked in and how much in each: one order item each.
+  const capacityWeeks = new Map<string, { week: string; quantity: number }[]>();
   for (const { line, orderIndex, lineIndex, week } of taken) {
     const { product } = line;
     if (product.supplyMode === "READY_STOCK") {
@@ -96,24 +103,37 @@ export async function placeOrders(
         throw new PlacementConflict({ key: "checkout.sold_out", params: { name: product.name } });
       }
     } else if (product.capacityPerWeek !== null) {
-      if (!(await bookCapacity(tx, product, week, line.quantity))) {
-        throw new PlacementConflict({ key: "checkout.week_full", params: { name: product.name } });
-      }
-      capacityWeeks.set(`${orderIndex} ${lineIndex}`, week);
+      const parts = line.spreadFrom
+        ? await bookOverWeeks(
+            tx,
+            { ...product, capacityPerWeek: product.capacityPerWeek },
+            line.spreadFrom,
+            week,
+            line.quantity,
+          )
+        : (await bookCapacity(tx, product, week, line.quantity))
+          ? [{ week, quantity: line.quantity }]
+          : null;
+      if (!parts) throw new PlacementConflict({ key: "checkout.week_full", params: { name: product.name } });
+      capacityWeeks.set(`${orderIndex} ${lineIndex}`, parts);
     }
   }
 
   const placed = [];
   for (const [orderIndex, order] of orders.entries()) {
-    const items = order.lines.map((line, lineIndex) => ({
-      productId: line.product.id,
-      productName: line.product.name,
-      unit: line.product.unit,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      lineTotal: line.quantity * line.unitPrice,
-      capacityWeek: capacityWeeks.get(`${orderIndex} ${lineIndex}`) ?? null,
-    }));
+    const items = order.lines.flatMap((line, lineIndex) =>
+      (capacityWeeks.get(`${orderIndex} ${lineIndex}`) ?? [{ week: null, quantity: line.quantity }]).map(
+        (part) => ({
+          productId: line.product.id,
+          productName: line.product.name,
+          unit: line.product.unit,
+          quantity: part.quantity,
+          unitPrice: line.unitPrice,
+          lineTotal: part.quantity * line.unitPrice,
+          capacityWeek: part.week,
+        }),
+      ),
+    );
     const subtotal = items.reduce((sum, item) => sum + item.lineTotal, 0);
     const created = await tx.order.create({
       data: {
@@ -162,4 +182,39 @@ export async function placeOrders(
     placed.push({ ...created, groupId: order.groupId, total: subtotal });
   }
   return placed;
+}
+
+/**
+ * Books `quantity` of a product's weekly capacity over the weeks from `from`'s up to `lastWeek`,
+ * the wanted week first and then the weeks before it, as much as each has left — what fits in the
+ * wanted week is booked there, as at checkout, and earlier weeks stay free for other orders as long
+ * as they can. Each booking is checkout's conditional update. Null when the weeks together have
+ * too little (nothing is kept: the caller throws).
+ */
+async function bookOverWeeks(
+  tx: Tx,
+  product: { id: string; capacityPerWeek: number },
+  from: Date,
+  lastWeek: string,
+  quantity: number,
+): Promise<{ week: string; quantity: number }[] | null> {
+  const firstWeek = wibWeekKey(from);
+  const parts: { week: string; quantity: number }[] = [];
+  let left = quantity;
+  for (
+    let week = lastWeek;
+    week >= firstWeek && left > 0;
+    week = wibWeekKey(addWibDays(new Date(`${week}T12:00:00+07:00`), -7))
+  ) {
+    const booked = await tx.capacityBooking.findUnique({
+      where: { productId_week: { productId: product.id, week } },
+      select: { booked: true },
+    });
+    const take = Math.min(left, product.capacityPerWeek - (booked?.booked ?? 0));
+    if (take <= 0) continue;
+    if (!(await bookCapacity(tx, product, week, take))) return null;
+    parts.unshift({ week, quantity: take });
+    left -= take;
+  }
+  return left > 0 ? null : parts;
 }
