@@ -1,4 +1,5 @@
 import type { Db, Tx } from "~/.server/db/client";
+import type { DeclineReason } from "~/forms/quote";
 import { rankForRequest } from "~/.server/matching/candidates";
 import { addRecipients } from "~/.server/matching/requests";
 import { newRequestNumber } from "~/.server/matching/request-state";
@@ -42,7 +43,7 @@ type DemoRequest = {
   invite?: string[];
   cancelReason?: string;
   quotes?: DemoQuote[];
-  declines?: { group: string; reason: string }[];
+  declines?: { group: string; reason: DeclineReason; note: string }[];
   /** [side, text, hours after posting] per group. */
   threads?: { group: string; messages: ["BUYER" | "GROUP", string, number][] }[];
   /** The group whose seen mark is left empty: a new request in its inbox. */
@@ -139,7 +140,11 @@ const REQUESTS: DemoRequest[] = [
       },
     ],
     declines: [
-      { group: "kube-berkah-rajut", reason: "Kami hanya membuat rajutan, belum membuat keset perca." },
+      {
+        group: "kube-berkah-rajut",
+        reason: "not_our_product",
+        note: "Kami hanya membuat rajutan, belum membuat keset perca.",
+      },
     ],
     threads: [
       {
@@ -365,7 +370,11 @@ export async function seedRequests(db: Db, now: Date) {
         const by = group(decline.group);
         await tx.requestRecipient.update({
           where: { requestId_groupId: { requestId: request.id, groupId: by.id } },
-          data: { declinedAt: new Date(postedAt.getTime() + 5 * HOUR), declineReason: decline.reason },
+          data: {
+            declinedAt: new Date(postedAt.getTime() + 5 * HOUR),
+            // As declineRequest stores it (quotes.ts parseDecline reads it).
+            declineReason: JSON.stringify({ reason: decline.reason, note: decline.note }),
+          },
         });
       }
       for (const thread of demo.threads ?? []) {
