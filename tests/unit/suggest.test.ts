@@ -9,6 +9,7 @@ import {
   rankGroupSuggestions,
   shortlistGroups,
   SUGGEST_WEIGHTS,
+  suggestionContenders,
   unmetReason,
   type BuyerFacts,
   type CandidateBusiness,
@@ -302,5 +303,46 @@ describe("why a request went unmet", () => {
     ["awarded", { ...open, status: "AWARDED" as const, quotes: 2, recipients: asked([false, true]) }, null],
   ])("%s", (_, request, expected) => {
     expect(unmetReason(request, NOW)).toBe(expected);
+  });
+});
+
+describe("reading orders only for the groups that can still be shown", () => {
+  it("keeps the same suggestions as ranking every shortlisted group, and drops the hopeless", () => {
+    // Groups spread from next door to ~35 km, some known, records from none to the best.
+    const places = [0, 0.03, 0.08, 0.15, 0.22, 0.3].map((d) => ({ latitude: -6.8 - d, longitude: 107.62 }));
+    const interests = new Map([
+      ["chips", { weight: 1, source: "bought" as const }],
+      ["cake", { weight: 0.5, source: "bought" as const }],
+      ["food", { weight: 0.4, source: "related" as const }],
+    ]);
+    let seed = 11;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 30; round++) {
+      const groups = Array.from({ length: 20 }, (_, g) =>
+        group(`g${round}-${g}`, [["chips", "cake", "dairy"][g % 3] as string], places[Math.floor(rand() * 6)]),
+      );
+      const records = Object.fromEntries(
+        groups.map((g) => [
+          g.id,
+          record({
+            completedOrders: Math.floor(rand() * 30),
+            onTimeOrders: Math.floor(rand() * 20),
+            ratingAverage: rand() < 0.5 ? null : 1 + rand() * 4,
+            ratingCount: 3,
+            buyers: Math.floor(rand() * 12),
+          }),
+        ]),
+      );
+      const facts = buyer(interests, groups.filter(() => rand() < 0.2).map((g) => g.id));
+      const shortlisted = shortlistGroups(facts, groups);
+      const details = new Map(
+        groups.map((g) => [g.id, { name: `KUBE ${g.id}`, slug: g.id, phone: null, villageName: "Jayagiri" }]),
+      );
+      const all = rankGroupSuggestions(shortlisted, details, new Map(Object.entries(records)), NOW, 4);
+      const contenders = suggestionContenders(shortlisted, 4);
+      const gated = rankGroupSuggestions(contenders, details, new Map(Object.entries(records)), NOW, 4);
+      expect(gated).toEqual(all);
+      if (round === 0) expect(contenders.length).toBeLessThan(shortlisted.length);
+    }
   });
 });

@@ -26,6 +26,8 @@ export const FEW_BUYERS = 8;
 export const SHORTLIST = 20;
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The same order as `a.localeCompare(b)`, without building a collator on every call. */
+const byLocale = new Intl.Collator().compare;
 
 /**
  * What a business of each kind usually buys, by category slug (a parent covers its children), for a
@@ -226,8 +228,25 @@ export function shortlistGroups(
     list.push({ ...group, distanceKm: km, fit, known: buyer.boughtFrom.has(group.id), partial });
   }
   return list
-    .sort((a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || a.id.localeCompare(b.id))
+    .sort((a, b) => Number(a.known) - Number(b.known) || b.partial - a.partial || byLocale(a.id, b.id))
     .slice(0, size);
+}
+
+/**
+ * The shortlisted groups that can still be among the first `limit`, so that only their orders are
+ * read: the rest come after at least `limit` others whatever their records say (track record and
+ * fairness add at most their weights; a little slack for rounding to thousandths).
+ */
+export function suggestionContenders(shortlisted: Shortlisted[], limit: number): Shortlisted[] {
+  if (shortlisted.length <= limit) return shortlisted;
+  const recordWeight = SUGGEST_WEIGHTS.trackRecord + SUGGEST_WEIGHTS.fairness;
+  // shortlistGroups sorts by known, then partial: the limit-th is the bar.
+  const bar = shortlisted[limit - 1] as Shortlisted;
+  return shortlisted.filter(
+    (group) =>
+      (!group.known && bar.known) ||
+      (group.known === bar.known && group.partial + recordWeight >= bar.partial - 0.001),
+  );
 }
 
 export type SuggestionReason = { key: SuggestReasonKey; params?: Record<string, number> };
@@ -305,7 +324,7 @@ export function rankGroupSuggestions(
       Number(a.group.known) - Number(b.group.known) ||
       b.score - a.score ||
       a.record.buyers - b.record.buyers ||
-      a.shown.name.localeCompare(b.shown.name),
+      byLocale(a.shown.name, b.shown.name),
   );
   return scored.slice(0, limit).map(({ group, shown, record, score }) => ({
     groupId: group.id,
@@ -372,7 +391,7 @@ export function rankBusinessSuggestions(
     const km = distanceKm(group, candidate);
     if (km !== null && km > MAX_DISTANCE_KM) continue;
     const widest = [...candidate.categories].sort(
-      (a, b) => b.groups - a.groups || a.categoryId.localeCompare(b.categoryId),
+      (a, b) => b.groups - a.groups || byLocale(a.categoryId, b.categoryId),
     )[0];
     if (!widest || widest.groups < 1) continue;
     list.push({
@@ -387,7 +406,7 @@ export function rankBusinessSuggestions(
       (a, b) =>
         (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
         b.groups - a.groups ||
-        a.businessId.localeCompare(b.businessId),
+        byLocale(a.businessId, b.businessId),
     )
     .slice(0, limit);
 }

@@ -13,6 +13,7 @@ import {
   rankBusinessSuggestions,
   rankGroupSuggestions,
   shortlistGroups,
+  suggestionContenders,
   unmetReason,
   type CandidateBusiness,
   type CandidateGroup,
@@ -69,13 +70,13 @@ export async function suggestGroupsForBuyer(
 ) {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 4;
-  const business = await db.business.findUnique({
-    where: { id: tenant.businessId },
-    select: { kind: true, village: { select: { latitude: true, longitude: true, path: true } } },
-  });
-  if (!business) return { suggestions: [], categories: [] as CategoryName[], fromOrders: false };
-  // Two plain queries: nested reads of orders with their lines cost several times more here.
-  const [purchaseRows, suppliers, categories] = await Promise.all([
+  // Everything about the buyer at once; two plain queries for its orders (nested reads of orders
+  // with their lines cost several times more here).
+  const [business, purchaseRows, suppliers, categories] = await Promise.all([
+    db.business.findUnique({
+      where: { id: tenant.businessId },
+      select: { kind: true, village: { select: { latitude: true, longitude: true, path: true } } },
+    }),
     db.$queryRaw<{ categoryId: string; lineTotal: unknown; placedAt: Date | string }[]>(Prisma.sql`
       SELECT p."categoryId", i."lineTotal", o."placedAt"
       FROM (SELECT "id", "placedAt" FROM "Order"
@@ -88,6 +89,7 @@ export async function suggestGroupsForBuyer(
       WHERE "businessId" = ${tenant.businessId} AND "status" NOT IN ('REJECTED', 'CANCELLED')`),
     categoryTree(),
   ]);
+  if (!business) return { suggestions: [], categories: [] as CategoryName[], fromOrders: false };
   const purchases = purchaseRows.map((row) => ({
     categoryId: row.categoryId,
     amount: Number(row.lineTotal),
@@ -105,9 +107,11 @@ export async function suggestGroupsForBuyer(
     },
     candidates,
   );
-  const ids = shortlisted.map((group) => group.id);
+  // Orders are read only for the groups that can still be shown (their records can reorder them).
+  const contenders = suggestionContenders(shortlisted, limit);
+  const ids = contenders.map((group) => group.id);
   const [details, records] = await Promise.all([groupDetails(ids), groupRecords(ids)]);
-  const suggestions = rankGroupSuggestions(shortlisted, details, records, now, limit);
+  const suggestions = rankGroupSuggestions(contenders, details, records, now, limit);
   const shown = new Set(suggestions.map((suggestion) => suggestion.fit.categoryId));
   return {
     suggestions,
@@ -183,39 +187,35 @@ async function groupDetails(groupIds: string[]): Promise<Map<string, GroupDetail
 }
 
 /**
- * Finished and on-time orders, ratings and distinct buyers of a few groups, in two aggregate
- * queries. On time: delivered by the wanted-by date (orders without one do not count either way).
+ * Finished and on-time orders, ratings and distinct buyers of a few groups, in one aggregate
+ * statement. On time: delivered by the wanted-by date (orders without one do not count either
+ * way). Ratings count on every order of the group, as the matcher counts them.
  */
 async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord>> {
   const records = new Map<string, GroupRecord>();
   if (groupIds.length === 0) return records;
-  const ids = Prisma.join(groupIds);
-  const [orders, ratings] = await Promise.all([
-    db.$queryRaw<{ groupId: string; completed: unknown; onTime: unknown; buyers: unknown }[]>(Prisma.sql`
-      SELECT o."groupId",
-        SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
-        SUM(CASE WHEN o."status" = 'COMPLETED' AND o."deliveredAt" IS NOT NULL AND o."wantedBy" IS NOT NULL
-          AND o."deliveredAt" <= o."wantedBy" THEN 1 ELSE 0 END) AS "onTime",
-        COUNT(DISTINCT o."businessId") AS "buyers"
-      FROM "Order" o
-      WHERE o."groupId" IN (${ids}) AND o."status" NOT IN ('REJECTED', 'CANCELLED')
-      GROUP BY o."groupId"`),
-    db.$queryRaw<{ groupId: string; average: unknown; count: unknown }[]>(Prisma.sql`
-      SELECT o."groupId", AVG(r."score") AS "average", COUNT(*) AS "count"
-      FROM "Rating" r JOIN "Order" o ON o."id" = r."orderId"
-      WHERE o."groupId" IN (${ids})
-      GROUP BY o."groupId"`),
-  ]);
-  const ratingOf = new Map(ratings.map((row) => [row.groupId, row]));
+  const rows = await db.$queryRaw<
+    { groupId: string; completed: unknown; onTime: unknown; buyers: unknown; average: unknown; rated: unknown }[]
+  >(Prisma.sql`
+    SELECT o."groupId",
+      SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
+      SUM(CASE WHEN o."status" = 'COMPLETED' AND o."deliveredAt" IS NOT NULL AND o."wantedBy" IS NOT NULL
+        AND o."deliveredAt" <= o."wantedBy" THEN 1 ELSE 0 END) AS "onTime",
+      COUNT(DISTINCT CASE WHEN o."status" NOT IN ('REJECTED', 'CANCELLED') THEN o."businessId" END) AS "buyers",
+      AVG(r."score") AS "average",
+      COUNT(r."score") AS "rated"
+    FROM "Order" o LEFT JOIN "Rating" r ON r."orderId" = o."id"
+    WHERE o."groupId" IN (${Prisma.join(groupIds)})
+    GROUP BY o."groupId"`);
+  const byGroup = new Map(rows.map((row) => [row.groupId, row]));
   for (const id of groupIds) {
-    const row = orders.find((order) => order.groupId === id);
-    const rating = ratingOf.get(id);
-    const ratingCount = Number(rating?.count ?? 0);
+    const row = byGroup.get(id);
+    const ratingCount = Number(row?.rated ?? 0);
     records.set(id, {
       completedOrders: Number(row?.completed ?? 0),
       onTimeOrders: Number(row?.onTime ?? 0),
       buyers: Number(row?.buyers ?? 0),
-      ratingAverage: ratingCount > 0 ? Number(rating?.average) : null,
+      ratingAverage: ratingCount > 0 ? Number(row?.average) : null,
       ratingCount,
     });
   }
@@ -225,30 +225,33 @@ async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord
 // ---------------------------------------------------------------- for groups
 
 /**
- * Businesses within reach that bought (not rejected, not cancelled) in one of the group's
- * categories from another group and never ordered from this one; with `businessId`, that one only.
- * Per business and category: from how many other groups. Only counts leave the database.
+ * Businesses that bought (not rejected, not cancelled) in one of the group's active categories
+ * from another group and never ordered from this one, among `businesses` (an SQL condition on the
+ * Business alias `b`). Per business and category: from how many other groups. One statement;
+ * only counts leave the database.
  */
 async function buyersOfOthers(
   group: { id: string },
-  categoryIds: string[],
-  businesses: { businessId: string; latitude: number | null; longitude: number | null }[],
+  businesses: Prisma.Sql,
+  placeOf: (villageId: string) => { latitude: number | null; longitude: number | null } | undefined,
 ): Promise<CandidateBusiness[]> {
-  if (categoryIds.length === 0 || businesses.length === 0) return [];
   // CROSS JOIN keeps SQLite's join order: from the few businesses' orders (their index) to the
   // lines and products, not from every product of the categories. PostgreSQL plans it freely.
-  const rows = await db.$queryRaw<{ businessId: string; categoryId: string; groups: unknown }[]>(Prisma.sql`
-    SELECT o."businessId", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
-    FROM "Order" o
+  const rows = await db.$queryRaw<
+    { businessId: string; villageId: string; categoryId: string; groups: unknown }[]
+  >(Prisma.sql`
+    SELECT o."businessId", b."villageId", p."categoryId", COUNT(DISTINCT o."groupId") AS "groups"
+    FROM "Business" b
+    CROSS JOIN "Order" o
     CROSS JOIN "OrderItem" i
     CROSS JOIN "Product" p
-    WHERE i."orderId" = o."id" AND p."id" = i."productId"
-      AND o."businessId" IN (${Prisma.join(businesses.map((business) => business.businessId))})
-      AND p."categoryId" IN (${Prisma.join(categoryIds)}) AND o."groupId" <> ${group.id}
+    WHERE ${businesses} AND o."businessId" = b."id" AND i."orderId" = o."id" AND p."id" = i."productId"
+      AND p."categoryId" IN (SELECT mine."categoryId" FROM "Product" mine
+        WHERE mine."groupId" = ${group.id} AND mine."status" = 'ACTIVE')
+      AND o."groupId" <> ${group.id}
       AND o."status" NOT IN ('REJECTED', 'CANCELLED')
       AND o."businessId" NOT IN (SELECT mine."businessId" FROM "Order" mine WHERE mine."groupId" = ${group.id})
-    GROUP BY o."businessId", p."categoryId"`);
-  const place = new Map(businesses.map((business) => [business.businessId, business]));
+    GROUP BY o."businessId", b."villageId", p."categoryId"`);
   const byBusiness = new Map<string, CandidateBusiness>();
   for (const row of rows) {
     const category = { categoryId: row.categoryId, groups: Number(row.groups) };
@@ -257,41 +260,50 @@ async function buyersOfOthers(
     else
       byBusiness.set(row.businessId, {
         businessId: row.businessId,
-        latitude: place.get(row.businessId)?.latitude ?? null,
-        longitude: place.get(row.businessId)?.longitude ?? null,
+        latitude: placeOf(row.villageId)?.latitude ?? null,
+        longitude: placeOf(row.villageId)?.longitude ?? null,
         categories: [category],
       });
   }
   return [...byBusiness.values()];
 }
 
-/** Businesses are read for a group's suggestions this many at a time, and at most this many. */
-const BUSINESS_BATCH = 100;
+/** Businesses are read for a group's suggestions at most this many (nearest first). */
 const MAX_BUSINESSES_READ = 2_000;
+/** Villages per statement: well under the SQLite driver's 999 values. */
+const VILLAGE_CHUNK = 200;
 
-/** Businesses within MAX_DISTANCE_KM of the group's village, nearest first (unknown distance last). */
-async function businessesInReach(group: { village: Place }) {
+type Village = { id: string; latitude: number | null; longitude: number | null; businesses: number };
+
+/**
+ * Villages with businesses within MAX_DISTANCE_KM of the group's village, in rings of equal
+ * distance, nearest first (unknown distance last). A business is as far as its village.
+ */
+async function villageRings(group: { village: Place }) {
   const rows = await db.$queryRaw<
-    { businessId: string; latitude: number | null; longitude: number | null }[]
-  >(
-    Prisma.sql`
-      SELECT b."id" AS "businessId", v."latitude", v."longitude"
-      FROM "Business" b JOIN "Area" v ON v."id" = b."villageId"
-      WHERE ${withinReach(group.village)}`,
-  );
-  return rows
-    .map((row) => {
+    { id: string; latitude: number | null; longitude: number | null; businesses: unknown }[]
+  >(Prisma.sql`
+    SELECT v."id", v."latitude", v."longitude", COUNT(*) AS "businesses"
+    FROM "Area" v JOIN "Business" b ON b."villageId" = v."id"
+    WHERE ${withinReach(group.village)}
+    GROUP BY v."id", v."latitude", v."longitude"`);
+  const villages = rows
+    .map((row): Village & { distanceKm: number | null } => {
       const place = {
         latitude: row.latitude === null ? null : Number(row.latitude),
         longitude: row.longitude === null ? null : Number(row.longitude),
       };
-      return { businessId: row.businessId, ...place, distanceKm: distanceKm(group.village, place) };
+      return { id: row.id, ...place, businesses: Number(row.businesses), distanceKm: distanceKm(group.village, place) };
     })
-    .filter((row) => row.distanceKm === null || row.distanceKm <= MAX_DISTANCE_KM)
-    .sort(
-      (a, b) =>
-        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.businessId.localeCompare(b.businessId),
-    );
+    .filter((village) => village.distanceKm === null || village.distanceKm <= MAX_DISTANCE_KM)
+    .sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity));
+  const rings: (typeof villages)[] = [];
+  for (const village of villages) {
+    const last = rings[rings.length - 1];
+    if (last && last[0]?.distanceKm === village.distanceKm) last.push(village);
+    else rings.push([village]);
+  }
+  return rings;
 }
 
 async function groupForSuggestions(groupId: string) {
@@ -324,18 +336,25 @@ export async function suggestBusinessesForGroup(
   if (!group) return { suggestions: [], categories: [] as CategoryName[], hasPhone: false };
   const hasPhone = Boolean(group.phone);
   const limit = options.limit ?? 5;
-  // Nearest first, so the businesses are read nearest first, a batch at a time, until enough buy
-  // what the group makes: a busy area's 100,000 orders are never read at once.
-  const nearby = await businessesInReach(group);
+  // Ring by ring, nearest first, until enough buy what the group makes: a busy area's 100,000
+  // orders are never read at once, and businesses at the same distance are weighed together.
   const found: CandidateBusiness[] = [];
-  for (let start = 0; start < Math.min(nearby.length, MAX_BUSINESSES_READ);) {
-    let end = Math.min(nearby.length, start + BUSINESS_BATCH);
-    // A batch ends between two distances, so businesses at the same distance are weighed together.
-    while (end < nearby.length && nearby[end]?.distanceKm === nearby[end - 1]?.distanceKm) end += 1;
-    const batch = nearby.slice(start, end);
-    found.push(...(await buyersOfOthers(group, group.categoryIds, batch)));
-    if (found.length >= limit) break;
-    start = end;
+  if (group.categoryIds.length > 0) {
+    let read = 0;
+    for (const ring of await villageRings(group)) {
+      if (read >= MAX_BUSINESSES_READ) break;
+      const placeOf = new Map(ring.map((village) => [village.id, village]));
+      for (let start = 0; start < ring.length; start += VILLAGE_CHUNK) {
+        const ids = ring.slice(start, start + VILLAGE_CHUNK).map((village) => village.id);
+        found.push(
+          ...(await buyersOfOthers(group, Prisma.sql`b."villageId" IN (${Prisma.join(ids)})`, (id) =>
+            placeOf.get(id),
+          )),
+        );
+      }
+      read += ring.reduce((sum, village) => sum + village.businesses, 0);
+      if (found.length >= limit) break;
+    }
   }
   const ranked = rankBusinessSuggestions(group.village, found, limit);
   if (ranked.length === 0) return { suggestions: [], categories: [] as CategoryName[], hasPhone };
@@ -431,7 +450,7 @@ export async function introduceGroup(
   if (!business) return { ok: false, notFound: true };
   const eligible = rankBusinessSuggestions(
     group.village,
-    await buyersOfOthers(group, group.categoryIds, [{ businessId: business.id, ...business.village }]),
+    await buyersOfOthers(group, Prisma.sql`b."id" = ${business.id}`, () => business.village),
     1,
   );
   if (eligible.length === 0) return { ok: false, notFound: true };
