@@ -124,8 +124,7 @@ export async function suggestGroupsForBuyer(
 
 /**
  * Verified groups within reach with an active product in one of the categories: where each is and
- * what it makes, in one aggregate query (index-only on the product index of migration
- * suggestion_indexes).
+ * what it makes, in one aggregate query.
  */
 async function candidateGroups(place: Place, categoryIds: string[], categories: CategoryNode[]) {
   if (categoryIds.length === 0) return [];
