@@ -316,10 +316,14 @@ describe("reading orders only for the groups that can still be shown", () => {
       ["food", { weight: 0.4, source: "related" as const }],
     ]);
     let seed = 11;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let round = 0; round < 30; round++) {
       const groups = Array.from({ length: 20 }, (_, g) =>
-        group(`g${round}-${g}`, [["chips", "cake", "dairy"][g % 3] as string], places[Math.floor(rand() * 6)]),
+        group(
+          `g${round}-${g}`,
+          [["chips", "cake", "dairy"][g % 3] as string],
+          places[Math.floor(rand() * 6)],
+        ),
       );
       const records = Object.fromEntries(
         groups.map((g) => [
@@ -333,7 +337,10 @@ describe("reading orders only for the groups that can still be shown", () => {
           }),
         ]),
       );
-      const facts = buyer(interests, groups.filter(() => rand() < 0.2).map((g) => g.id));
+      const facts = buyer(
+        interests,
+        groups.filter(() => rand() < 0.2).map((g) => g.id),
+      );
       const shortlisted = shortlistGroups(facts, groups);
       const details = new Map(
         groups.map((g) => [g.id, { name: `KUBE ${g.id}`, slug: g.id, phone: null, villageName: "Jayagiri" }]),

@@ -101,7 +101,6 @@ export function quoteUnitPrice(
   return priceForQuantity({ price: quote.unitPrice, tiers: quote.tiers }, quantity);
 }
 
-
 const quoteSelect = {
   id: true,
   groupId: true,

@@ -29,7 +29,6 @@ function refuse(fieldErrors: Record<string, Problem[]>, formErrors: Problem[] = 
   return { ok: false, formErrors, fieldErrors };
 }
 
-
 type Resolved = {
   categoryId: string | null;
   areaId: string | null;

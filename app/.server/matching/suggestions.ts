@@ -194,7 +194,14 @@ async function groupRecords(groupIds: string[]): Promise<Map<string, GroupRecord
   const records = new Map<string, GroupRecord>();
   if (groupIds.length === 0) return records;
   const rows = await db.$queryRaw<
-    { groupId: string; completed: unknown; onTime: unknown; buyers: unknown; average: unknown; rated: unknown }[]
+    {
+      groupId: string;
+      completed: unknown;
+      onTime: unknown;
+      buyers: unknown;
+      average: unknown;
+      rated: unknown;
+    }[]
   >(Prisma.sql`
     SELECT o."groupId",
       SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
@@ -292,7 +299,12 @@ async function villageRings(group: { village: Place }) {
         latitude: row.latitude === null ? null : Number(row.latitude),
         longitude: row.longitude === null ? null : Number(row.longitude),
       };
-      return { id: row.id, ...place, businesses: Number(row.businesses), distanceKm: distanceKm(group.village, place) };
+      return {
+        id: row.id,
+        ...place,
+        businesses: Number(row.businesses),
+        distanceKm: distanceKm(group.village, place),
+      };
     })
     .filter((village) => village.distanceKm === null || village.distanceKm <= MAX_DISTANCE_KM)
     .sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity));
