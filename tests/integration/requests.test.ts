@@ -237,6 +237,19 @@ describe("posting a request", () => {
     ).toBe(2);
   });
 
+  it("posts it anew when the same request was cancelled in between", async () => {
+    const world = await matchingWorld();
+    const first = await post(world, {});
+    const number = (first as Response).headers.get("Location")?.split("/")[2]?.split("?")[0] ?? "";
+    await db.quoteRequest.update({ where: { number }, data: { status: "CANCELLED" } });
+    const again = await post(world, {});
+    expect(statusOf(again)).toBe(302);
+    expect((again as Response).headers.get("Location")).not.toContain(number);
+    expect(
+      await db.quoteRequest.count({ where: { businessId: world.buyer.business.id, status: "OPEN" } }),
+    ).toBe(1);
+  });
+
   it("refuses bad input with a message for the field, and stores nothing", async () => {
     const world = await matchingWorld();
     const otherAddress = await db.address.create({

@@ -219,29 +219,26 @@ export async function postRequest(
 ): Promise<PostResult> {
   const resolved = await resolve(businessId, input, now);
   if ("ok" in resolved) return resolved;
-  const repeat = await db.quoteRequest.findFirst({
-    where: {
-      businessId,
-      title: input.title,
-      quantity: input.quantity,
-      neededBy: resolved.neededBy,
-      createdAt: { gte: new Date(now.getTime() - REPEAT_WINDOW_MS) },
-    },
-    select: { number: true },
-  });
+  // The same request sent again within minutes, not cancelled since, is the same request.
+  const sameRequest = {
+    businessId,
+    title: input.title,
+    quantity: input.quantity,
+    neededBy: resolved.neededBy,
+    status: { not: "CANCELLED" as const },
+    createdAt: { gte: new Date(now.getTime() - REPEAT_WINDOW_MS) },
+  };
+  const repeat = await db.quoteRequest.findFirst({ where: sameRequest, select: { number: true } });
   if (repeat) return { ok: true, number: repeat.number, repeated: true };
   const processed = photo ? await processImage(photo) : null;
   const ranking = await rankForRequest(rankInput(input, resolved), now, invitedIds(resolved));
-  const number = newRequestNumber(now);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<PostResult> => {
     // The business's row: two submits of the same form wait for each other, and the second finds
     // the first (a request, unlike an order, has no claimed cart lines to tell them apart).
     await tx.business.update({ where: { id: businessId }, data: { creditLimit: { increment: 0 } } });
-    const again = await tx.quoteRequest.findFirst({
-      where: { businessId, title: input.title, quantity: input.quantity, neededBy: resolved.neededBy },
-      select: { id: true },
-    });
-    if (again) return;
+    const again = await tx.quoteRequest.findFirst({ where: sameRequest, select: { number: true } });
+    if (again) return { ok: true, number: again.number, repeated: true };
+    const number = newRequestNumber(now);
     const photoId = processed ? await storeImage(tx, processed, { shared: false }) : null;
     const request = await tx.quoteRequest.create({
       data: {
@@ -276,13 +273,8 @@ export async function postRequest(
       businessId,
       data: { number, quantity: input.quantity, visibility: input.visibility, groups },
     });
+    return { ok: true, number, repeated: false };
   });
-  const posted = await db.quoteRequest.findFirst({
-    where: { businessId, title: input.title, quantity: input.quantity, neededBy: resolved.neededBy },
-    orderBy: { createdAt: "asc" },
-    select: { number: true },
-  });
-  return { ok: true, number: posted?.number ?? number, repeated: posted?.number !== number };
 }
 
 /** The request as its edit form needs it, or null (another business's, or no longer editable). */
