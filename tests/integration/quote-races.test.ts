@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { action as groupRequestAction } from "~/routes/kelola.permintaan.$number";
 import { action as buyerRequestAction } from "~/routes/permintaan.$number._index";
+import { action as cancelAction } from "~/routes/permintaan.$number.batal";
 import { addRecipient, createRequest } from "../helpers/matching";
 import { acceptForm, asGroup, quoteForm, quoteOf, quoteWorld, type QuoteWorld } from "../helpers/quotes";
 import { callAction, request, statusOf } from "../helpers/requests";
@@ -148,5 +149,44 @@ describe("two changes to one request's quotes at the same moment", () => {
       const { status } = await db.quoteRequest.findUniqueOrThrow({ where: { id: req.id } });
       expect({ standing, status }).toEqual({ standing: 1, status: "QUOTED" });
     }
+  });
+
+  it("cancelling while a quote is accepted: one of them happens, and a cancelled request holds no order", async () => {
+    const world = await quoteWorld();
+    await db.product.update({ where: { id: world.product.id }, data: { stock: 1_000 } });
+    for (let i = 0; i < TRIES; i++) {
+      const { req, home } = await quotedRequest(world);
+      const accept = await prepareAccept(world, req.number, home);
+      const cancelReq = await request(`/permintaan/${req.number}/batal`, {
+        userId: world.buyer.buyer.id,
+        form: { reason: "found_supplier" },
+      });
+      const cancel = () => callAction(cancelAction, cancelReq, { number: req.number });
+      // The accept reads more before its transaction: the cancel is held back a little more each
+      // try, so both orders happen (on PostgreSQL; SQLite serialises them either way). Without the
+      // cancel's condition on the request's state, both answered 302 on PostgreSQL.
+      const held = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const statuses = (await Promise.all([accept(), held(i * 8).then(cancel)])).map(statusOf);
+      expect(statuses.sort()).toEqual([302, 400]);
+      const after = await db.quoteRequest.findUniqueOrThrow({
+        where: { id: req.id },
+        select: { status: true },
+      });
+      const orders = await db.order.count({ where: { quote: { requestId: req.id } } });
+      const accepted = await db.quote.count({ where: { requestId: req.id, status: "ACCEPTED" } });
+      if (after.status === "CANCELLED") {
+        expect([orders, accepted]).toEqual([0, 0]);
+      } else {
+        expect(after.status).toBe("AWARDED");
+        expect([orders, accepted]).toEqual([1, 1]);
+      }
+    }
+    // Stock left the shelf once per award, never for a cancelled request.
+    const awarded = await db.quoteRequest.count({
+      where: { businessId: world.buyer.business.id, status: "AWARDED" },
+    });
+    expect(await db.product.findUniqueOrThrow({ where: { id: world.product.id } })).toMatchObject({
+      stock: 1_000 - awarded * 10,
+    });
   });
 });
