@@ -29,6 +29,18 @@ const EMPTY_RECORD: TrackRecord = { completed: 0, delivered: 0, onTime: 0, onTim
 export async function trackRecords(groupIds: string[]): Promise<Map<string, TrackRecord>> {
   const records = new Map<string, TrackRecord>();
   if (groupIds.length === 0) return records;
+  const rows = await db.$queryRaw<
+    { groupId: string; completed: number | bigint; delivered: number | bigint; onTime: number | bigint }[]
+  >(trackRecordCounts(groupIds));
+  for (const row of rows) records.set(row.groupId, trackRecordOf(row));
+  return records;
+}
+
+/**
+ * The statement behind trackRecords, for a caller that reads it with others in one statement:
+ * per group, "groupId", "completed", "delivered" and "onTime".
+ */
+export function trackRecordCounts(groupIds: string[]): Prisma.Sql {
   // Due: the wanted-by date, or the placing day plus the longest lead time of its items and the grace.
   const lead = Prisma.sql`(COALESCE((SELECT MAX(pr."leadTimeDays") FROM "OrderItem" i
     JOIN "Product" pr ON pr."id" = i."productId" WHERE i."orderId" = o."id"), 0) + ${ON_TIME_GRACE_DAYS})`;
@@ -36,24 +48,27 @@ export async function trackRecords(groupIds: string[]): Promise<Map<string, Trac
     dbKind === "postgres"
       ? Prisma.sql`o."deliveredAt" <= COALESCE(o."wantedBy", o."placedAt" + ${lead} * INTERVAL '1 day')`
       : Prisma.sql`julianday(o."deliveredAt") <= COALESCE(julianday(o."wantedBy"), julianday(o."placedAt") + ${lead})`;
-  const rows = await db.$queryRaw<
-    { groupId: string; completed: number | bigint; delivered: number | bigint; onTime: number | bigint }[]
-  >(Prisma.sql`SELECT o."groupId" AS "groupId",
+  return Prisma.sql`SELECT o."groupId" AS "groupId",
       SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
       SUM(CASE WHEN o."deliveredAt" IS NOT NULL THEN 1 ELSE 0 END) AS "delivered",
       SUM(CASE WHEN o."deliveredAt" IS NOT NULL AND ${onTime} THEN 1 ELSE 0 END) AS "onTime"
-    FROM "Order" o WHERE o."groupId" IN (${Prisma.join(groupIds)}) GROUP BY o."groupId"`);
-  for (const row of rows) {
-    const delivered = Number(row.delivered);
-    const onTime = Number(row.onTime);
-    records.set(row.groupId, {
-      completed: Number(row.completed),
-      delivered,
-      onTime,
-      onTimeShare: delivered ? onTime / delivered : null,
-    });
-  }
-  return records;
+    FROM "Order" o WHERE o."groupId" IN (${Prisma.join(groupIds)}) GROUP BY o."groupId"`;
+}
+
+/** A row of trackRecordCounts as a TrackRecord. */
+export function trackRecordOf(row: {
+  completed: number | bigint;
+  delivered: number | bigint;
+  onTime: number | bigint;
+}): TrackRecord {
+  const delivered = Number(row.delivered);
+  const onTime = Number(row.onTime);
+  return {
+    completed: Number(row.completed),
+    delivered,
+    onTime,
+    onTimeShare: delivered ? onTime / delivered : null,
+  };
 }
 
 /** A group's public page: no personal data of members, only how many there are. */

@@ -189,7 +189,11 @@ export async function addRecipients(
         source: row.source,
         rank: ranked?.rank ?? null,
         score: ranked?.match.score ?? null,
-        reasons: JSON.stringify(ranked ? ranked.match.reasons : excluded ? [excluded] : []),
+        // A group the matcher did not even consider has no product with the request's words or in
+        // its category: the buyer invited it all the same.
+        reasons: JSON.stringify(
+          ranked ? ranked.match.reasons : [excluded ?? { key: "match.excluded.no_product" }],
+        ),
       },
       select: { id: true },
     });

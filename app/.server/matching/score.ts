@@ -53,6 +53,12 @@ export type ProductFacts = {
   nameText: string;
   /** normalizeForSearch of everything search sees of the product (name, category, description…). */
   searchText: string;
+  /**
+   * Which of the request's informative words (bit i for the i-th) start a word of nameText and of
+   * searchText, when the database worked it out instead of sending the texts (candidates.ts); the
+   * texts are then not read. At most MAX_FOUND_WORDS words.
+   */
+  found?: { name: number; all: number };
   supplyMode: "READY_STOCK" | "MADE_TO_ORDER";
   stock: number;
   leadTimeDays: number;
@@ -153,6 +159,15 @@ export function informativeWords(words: string[]): string[] {
   return words.filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
+/** Words a `found` bit mask can hold (ProductFacts). */
+export const MAX_FOUND_WORDS = 30;
+
+function bitsSet(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
 /** Share of the words found at the start of a word of the text (0–1). */
 export function textFit(words: string[], text: string): number {
   if (words.length === 0) return 0;
@@ -244,8 +259,9 @@ export function productFits(request: RequestFacts, group: GroupFacts, now: Date)
   const words = informativeWords(request.words);
   const fits: ProductFit[] = [];
   for (const product of group.products) {
-    const byName = textFit(words, product.nameText);
-    const byAll = textFit(words, product.searchText);
+    const found = words.length > 0 ? product.found : undefined;
+    const byName = found ? bitsSet(found.name) / words.length : textFit(words, product.nameText);
+    const byAll = found ? bitsSet(found.all) / words.length : textFit(words, product.searchText);
     const category = categoryFit(request.categoryId, product.categoryPath);
     if (byName === 0 && category === 0 && byAll < 2 / 3) continue;
     const short = product.supplyMode === "READY_STOCK" && product.stock < request.quantity;
@@ -383,18 +399,51 @@ function baseScore({ km, products }: Gated): number {
 }
 
 /**
- * Of the gated groups, those that can still be among the best `count` whatever their records say:
- * record-based parts add between 0 and their weights, so a group whose best possible score is below
- * the `count`-th best worst-case score cannot make it. Scoring only these gives exactly the same
- * top `count` as scoring all (the database side then reads records only for these).
+ * The gated groups scored best first, reading records (the callback fills in a group's orders,
+ * ratings and chances) only for those that can still be among the best `count`, in rounds: the
+ * groups with the best base scores first (and every group in `always`); then, while a group not
+ * yet read could still score above the `count`-th best score so far (its base plus the full record
+ * weights), the next round. A group that cannot is never read; the top `count` is exactly what
+ * scoring every group would give. Returns the groups read, scored.
  */
-export function contenders(passed: Gated[], count: number): Gated[] {
-  if (passed.length <= count) return passed;
+export async function scoreBest(
+  passed: Gated[],
+  count: number,
+  readRecords: (groups: GroupFacts[]) => Promise<void>,
+  now: Date,
+  always: ReadonlySet<string> = new Set(),
+): Promise<GroupMatch[]> {
   const recordWeight = MATCH_WEIGHTS.trackRecord + MATCH_WEIGHTS.fairness;
-  const bases = passed.map((gated) => ({ gated, base: baseScore(gated) }));
-  const threshold = bases.map((entry) => entry.base).sort((a, b) => b - a)[count - 1] as number;
-  // A little slack for the score's rounding to thousandths.
-  return bases.filter((entry) => entry.base + recordWeight >= threshold - 0.001).map((entry) => entry.gated);
+  const byBase = passed
+    .map((gated) => ({ gated, base: baseScore(gated) }))
+    .sort((a, b) => b.base - a.base)
+    .map((entry) => ({ ...entry, read: false }));
+  const read: Gated[] = [];
+  let scored: GroupMatch[] = [];
+  let round = byBase.filter((entry) => always.has(entry.gated.group.id));
+  let next = 0;
+  const batch = Math.max(count, 1) * 2;
+  for (;;) {
+    // A little slack for the score's rounding to thousandths.
+    const floor = scored.length >= count ? (scored[count - 1] as GroupMatch).score - 0.001 : -Infinity;
+    while (next < byBase.length && round.length < batch) {
+      const entry = byBase[next] as (typeof byBase)[number];
+      if (entry.base + recordWeight < floor) {
+        next = byBase.length;
+        break;
+      }
+      next++;
+      if (!entry.read && !round.includes(entry)) round.push(entry);
+    }
+    if (round.length === 0) return scored;
+    await readRecords(round.map((entry) => entry.gated.group));
+    for (const entry of round) {
+      entry.read = true;
+      read.push(entry.gated);
+    }
+    round = [];
+    scored = scoreGated(read, now);
+  }
 }
 
 /**
