@@ -284,7 +284,7 @@ async function seedConsignment(db: Db, businesses: { id: string; ownerId: string
     data: {
       groupId: product.groupId,
       kind: "INCOME",
-      category: "consignment",
+      category: "CONSIGNMENT",
       amount: paidDue,
       occurredAt: new Date(now.getTime() - 12 * day),
       description: product.name,
@@ -603,7 +603,7 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
               data: {
                 groupId: group.id,
                 kind: "INCOME",
-                category: "order",
+                category: "ORDER",
                 amount: total,
                 occurredAt: receivedAt,
                 description: order.number,
@@ -648,7 +648,7 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
             data: {
               groupId: group.id,
               kind: "INCOME",
-              category: "iks",
+              category: "IKS",
               amount: 5_000 * memberIds.length,
               occurredAt: bookDay,
               description: "Iuran kesetiakawanan sosial",
@@ -659,7 +659,7 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
             data: {
               groupId: group.id,
               kind: "EXPENSE",
-              category: "materials",
+              category: "MATERIALS",
               amount: 150_000 + Math.floor(rand() * 20) * 10_000,
               occurredAt: new Date(bookDay.getTime() + DAY),
               description: "Bahan baku",

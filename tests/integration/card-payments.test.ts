@@ -166,7 +166,7 @@ describe("card payment by Stripe Checkout", () => {
     const after = await books(world, number);
     expect(after.order).toMatchObject({ amountPaid: 250_000, paymentStatus: "PAID", status: "CONFIRMED" });
     expect(after.payments).toEqual([{ state: "SUCCEEDED", amount: 250_000, refundedAmount: 0 }]);
-    expect(after.entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000, reversesId: null }]);
+    expect(after.entries).toEqual([{ kind: "INCOME", category: "ORDER", amount: 250_000, reversesId: null }]);
     expect(after.events.sort()).toEqual(["payment", "payment_failed"]);
     expect(await db.providerEvent.count({ where: { processedAt: { not: null } } })).toBeGreaterThanOrEqual(2);
   });
@@ -195,7 +195,7 @@ describe("card payment by Stripe Checkout", () => {
     expect(JSON.stringify(await (refused as Response).json())).toContain("order.cancel_paid");
     const after = await books(world, number);
     expect(after.order).toMatchObject({ status: "CONFIRMED", amountPaid: 250_000, paymentStatus: "PAID" });
-    expect(after.entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000, reversesId: null }]);
+    expect(after.entries).toEqual([{ kind: "INCOME", category: "ORDER", amount: 250_000, reversesId: null }]);
   });
 
   it("refuses the cancellation while an open session cannot be closed (Stripe out of reach)", async () => {
@@ -272,8 +272,8 @@ describe("card payment by Stripe Checkout", () => {
       where: { groupId: world.home.group.id, kind: "INCOME" },
     });
     expect(partly.entries).toEqual([
-      { kind: "INCOME", category: "order", amount: 250_000, reversesId: null },
-      { kind: "EXPENSE", category: "refund", amount: 100_000, reversesId: income.id },
+      { kind: "INCOME", category: "ORDER", amount: 250_000, reversesId: null },
+      { kind: "EXPENSE", category: "REFUND", amount: 100_000, reversesId: income.id },
     ]);
 
     // The rest refunded later: a second reversing entry for the rest, the payment marked refunded.
@@ -283,7 +283,7 @@ describe("card payment by Stripe Checkout", () => {
     const whole = await books(world, number);
     expect(whole.order).toMatchObject({ amountPaid: 0, paymentStatus: "REFUNDED" });
     expect(whole.payments).toEqual([{ state: "REFUNDED", amount: 250_000, refundedAmount: 250_000 }]);
-    expect(whole.entries.filter((e) => e.category === "refund").map((e) => e.amount)).toEqual([
+    expect(whole.entries.filter((e) => e.category === "REFUND").map((e) => e.amount)).toEqual([
       100_000, 150_000,
     ]);
   });

@@ -71,7 +71,7 @@ describe("konsinyasi", () => {
       where: { groupId: world.home.group.id },
       select: { category: true, amount: true },
     });
-    expect(entries).toEqual([{ category: "consignment", amount: 400_000 }]);
+    expect(entries).toEqual([{ category: "CONSIGNMENT", amount: 400_000 }]);
     const income = await incomeByMonthForArea(world.areas.districtA.path, 1);
     expect(income.groups.find((g) => g.id === world.home.group.id)?.months[wibMonthKey(new Date())]).toBe(
       400_000,

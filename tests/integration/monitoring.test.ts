@@ -31,7 +31,7 @@ describe("income per month for a TKM area", () => {
       data: {
         groupId: world.home.group.id,
         kind: "INCOME",
-        category: "iks",
+        category: "IKS",
         amount: 40_000,
         occurredAt: receivedAt,
       },

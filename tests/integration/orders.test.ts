@@ -204,7 +204,7 @@ describe("the order's life", () => {
       where: { groupId: world.home.group.id },
       select: { kind: true, category: true, amount: true },
     });
-    expect(entries).toEqual([{ kind: "INCOME", category: "order", amount: 250_000 }]);
+    expect(entries).toEqual([{ kind: "INCOME", category: "ORDER", amount: 250_000 }]);
   });
 
   it("records a payment submitted twice (double click, two treasurers) once", async () => {

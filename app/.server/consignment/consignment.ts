@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/locales";
+import { recordConsignmentIncome } from "../ledger/cash-book";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
 import { lockRow } from "../db/locks";
@@ -187,21 +188,16 @@ export async function confirmConsignmentPayment(
     });
     if (marked.count === 0) return { ok: false, key: "consignment.already_paid" } as const;
     if (report.amountDue > 0) {
-      const entry = await tx.cashEntry.create({
-        data: {
-          groupId,
-          kind: "INCOME",
-          category: "consignment",
-          amount: report.amountDue,
-          occurredAt: now,
-          description: report.placement.product.name,
-          recordedById: actorId,
-        },
-        select: { id: true },
+      const entryId = await recordConsignmentIncome(tx, {
+        groupId,
+        amount: report.amountDue,
+        occurredAt: now,
+        description: report.placement.product.name,
+        actorId,
       });
       await tx.consignmentReport.update({
         where: { id: report.id },
-        data: { cashEntryId: entry.id },
+        data: { cashEntryId: entryId },
         select: { id: true },
       });
     }

@@ -1,4 +1,27 @@
-import type { Tx } from "../db/client";
+import type { CashCategory, Prisma, Tx } from "../db/client";
+
+// The group's cash book (buku kas): the only code that writes or reads CashEntry. Payments,
+// konsinyasi and reports call it. Lines are never edited or deleted (schema.prisma, CashEntry).
+
+/** Income that counts as the group's earnings (not members' dues, savings or aid). */
+export const EARNED_INCOME_CATEGORIES = [
+  "ORDER",
+  "CONSIGNMENT",
+  "OTHER_SALES",
+] as const satisfies CashCategory[];
+
+/** Earned income lines, and refunds that take some of it back (counted negative). */
+export const earnedEntries = {
+  OR: [
+    { kind: "INCOME" as const, category: { in: [...EARNED_INCOME_CATEGORIES] } },
+    { kind: "EXPENSE" as const, category: "REFUND" as const },
+  ],
+} satisfies Prisma.CashEntryWhereInput;
+
+/** A line's amount with its sign: income positive, expense negative. */
+export function signedAmount(entry: { kind: string; amount: number }) {
+  return entry.kind === "EXPENSE" ? -entry.amount : entry.amount;
+}
 
 /** The group's cash book gains an income line for money received for an order. */
 export async function recordOrderIncome(
@@ -16,7 +39,7 @@ export async function recordOrderIncome(
     data: {
       groupId: input.groupId,
       kind: "INCOME",
-      category: "order",
+      category: "ORDER",
       amount: input.amount,
       occurredAt: input.occurredAt,
       description: input.orderNumber,
@@ -46,7 +69,7 @@ export async function recordRefund(
     data: {
       groupId: input.groupId,
       kind: "EXPENSE",
-      category: "refund",
+      category: "REFUND",
       amount: input.amount,
       occurredAt: input.occurredAt,
       description: input.orderNumber,
@@ -54,5 +77,38 @@ export async function recordRefund(
       recordedById: input.actorId,
     },
     select: { id: true },
+  });
+}
+
+/** Money received for a konsinyasi report: an income line; returns its id for the report. */
+export async function recordConsignmentIncome(
+  tx: Tx,
+  input: { groupId: string; amount: number; occurredAt: Date; description: string; actorId: string | null },
+): Promise<string> {
+  const entry = await tx.cashEntry.create({
+    data: {
+      groupId: input.groupId,
+      kind: "INCOME",
+      category: "CONSIGNMENT",
+      amount: input.amount,
+      occurredAt: input.occurredAt,
+      description: input.description,
+      recordedById: input.actorId,
+    },
+    select: { id: true },
+  });
+  return entry.id;
+}
+
+/** The income line a payment wrote (for a refund to take back), or null. */
+export async function orderIncomeOfPayment(tx: Tx, paymentId: string): Promise<{ id: string } | null> {
+  return tx.cashEntry.findUnique({ where: { paymentId }, select: { id: true } });
+}
+
+/** Earned income lines (with refunds) matching `where`, with what the reports need of each. */
+export function earnedIncomeLines(client: Tx, where: Prisma.CashEntryWhereInput) {
+  return client.cashEntry.findMany({
+    where: { AND: [earnedEntries, where] },
+    select: { groupId: true, kind: true, amount: true, occurredAt: true },
   });
 }

@@ -2,7 +2,7 @@ import type { MessageKey } from "~/locales";
 import { isUniqueViolation } from "../db/errors";
 import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
-import { recordRefund } from "../ledger/cash-book";
+import { orderIncomeOfPayment, recordRefund } from "../ledger/cash-book";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
 import { withOrderLocked, type OrderKey } from "../orders/lock";
 import { canRecordPayment } from "../orders/state";
@@ -251,10 +251,8 @@ async function refund(tx: Tx, payment: PaymentRow, refundedTotal: number, now: D
     },
   });
   if (marked.count === 0) return;
-  const income = await tx.cashEntry.findUniqueOrThrow({
-    where: { paymentId: payment.id },
-    select: { id: true },
-  });
+  const income = await orderIncomeOfPayment(tx, payment.id);
+  if (!income) throw new Error(`payment ${payment.id} has no income line to refund`);
   const order = await tx.order.findUniqueOrThrow({
     where: { id: payment.order.id },
     select: PAYABLE_ORDER,

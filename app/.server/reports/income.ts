@@ -1,20 +1,6 @@
 import { lastWibMonths, wibMonthKey, wibMonthStart } from "~/utils/time";
 import { db } from "../db/client";
-
-/** Cash-book income that counts as the group's earnings (not members' dues or aid). */
-export const EARNED_INCOME_CATEGORIES = ["order", "consignment", "other_sales"];
-
-/** Earned income lines, and refunds that take some of it back (counted negative). */
-const earnedEntries = {
-  OR: [
-    { kind: "INCOME" as const, category: { in: EARNED_INCOME_CATEGORIES } },
-    { kind: "EXPENSE" as const, category: "refund" },
-  ],
-};
-
-function signed(entry: { kind: string; amount: number }) {
-  return entry.kind === "EXPENSE" ? -entry.amount : entry.amount;
-}
+import { earnedIncomeLines, signedAmount } from "../ledger/cash-book";
 
 /** Groups whose village lies inside the area (by its path): the only groups a TKM team sees. */
 function insideArea(areaPath: string) {
@@ -49,10 +35,7 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
       village: { select: { name: true } },
     },
   });
-  const entries = await db.cashEntry.findMany({
-    where: { ...earnedEntries, occurredAt: { gte: from }, group: insideArea(areaPath) },
-    select: { groupId: true, kind: true, amount: true, occurredAt: true },
-  });
+  const entries = await earnedIncomeLines(db, { occurredAt: { gte: from }, group: insideArea(areaPath) });
   const rows = new Map<string, GroupIncomeRow>(
     groups.map((g) => [
       g.id,
@@ -71,8 +54,8 @@ export async function incomeByMonthForArea(areaPath: string, monthCount: number,
     const row = rows.get(entry.groupId);
     const key = wibMonthKey(entry.occurredAt);
     if (!row || !(key in row.months)) continue;
-    row.months[key] = (row.months[key] ?? 0) + signed(entry);
-    row.total += signed(entry);
+    row.months[key] = (row.months[key] ?? 0) + signedAmount(entry);
+    row.total += signedAmount(entry);
   }
   const totals = Object.fromEntries(
     months.map((m) => [m, [...rows.values()].reduce((sum, r) => sum + (r.months[m] ?? 0), 0)]),
@@ -104,10 +87,7 @@ export async function groupIncomeInArea(
   const months = lastWibMonths(now, monthCount);
   const from = wibMonthStart(months[0] ?? wibMonthKey(now));
   const [entries, orders] = await Promise.all([
-    db.cashEntry.findMany({
-      where: { groupId, ...earnedEntries, occurredAt: { gte: from } },
-      select: { kind: true, amount: true, occurredAt: true },
-    }),
+    earnedIncomeLines(db, { groupId, occurredAt: { gte: from } }),
     db.order.findMany({
       where: { groupId },
       orderBy: { placedAt: "desc" },
@@ -125,7 +105,7 @@ export async function groupIncomeInArea(
   const income = Object.fromEntries(months.map((m) => [m, 0]));
   for (const entry of entries) {
     const key = wibMonthKey(entry.occurredAt);
-    if (key in income) income[key] = (income[key] ?? 0) + signed(entry);
+    if (key in income) income[key] = (income[key] ?? 0) + signedAmount(entry);
   }
   return { group, months, income, orders };
 }
