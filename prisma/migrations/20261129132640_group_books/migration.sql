@@ -99,7 +99,7 @@ CREATE TABLE "new_CashEntry" (
     CONSTRAINT "CashEntry_reversesId_fkey" FOREIGN KEY ("reversesId") REFERENCES "CashEntry" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "CashEntry_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
--- The free-text categories ("order", "refund", …) become the enum's names; anything else, OTHER.
+-- The free-text categories ("order", "refund", …) become the names in the enum; anything else becomes OTHER.
 INSERT INTO "new_CashEntry" ("amount", "category", "createdAt", "description", "groupId", "id", "kind", "occurredAt", "paymentId", "recordedById", "reversesId") SELECT "amount", CASE WHEN upper("category") IN ('ORDER', 'CONSIGNMENT', 'REFUND', 'OTHER_SALES', 'MATERIALS', 'TRANSPORT', 'EQUIPMENT', 'AID', 'SAVINGS', 'IKS', 'PAYOUT', 'OPENING', 'OTHER') THEN upper("category") ELSE 'OTHER' END, "createdAt", "description", "groupId", "id", "kind", "occurredAt", "paymentId", "recordedById", "reversesId" FROM "CashEntry";
 DROP TABLE "CashEntry";
 ALTER TABLE "new_CashEntry" RENAME TO "CashEntry";

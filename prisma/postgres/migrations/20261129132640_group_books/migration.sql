@@ -12,7 +12,6 @@ ALTER TABLE "GroupMember" ADD COLUMN     "phone" TEXT,
 ADD COLUMN     "rw" TEXT;
 
 -- AlterTable
--- The free-text categories ("order", "refund") become the enum's names; anything else, OTHER.
 ALTER TABLE "CashEntry" ADD COLUMN     "giver" TEXT,
 ADD COLUMN     "memberId" TEXT,
 ADD COLUMN     "reason" TEXT,
