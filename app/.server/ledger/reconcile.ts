@@ -57,6 +57,9 @@ export type ReportedIncome = (
 
 export class UnknownScope extends Error {}
 
+/** The months the reports show at once (app/routes/tkm._index.tsx, tkm.kelompok.$groupId.tsx). */
+export const REPORT_MONTHS = 12;
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The WIB month of a timestamp column, in the database's own dialect. */
@@ -123,60 +126,57 @@ export async function reconcile(
   type Row = { groupId: string; month: string; amount: unknown };
   const earned = Prisma.join(EARNED_INCOME_CATEGORIES.map((c) => Prisma.sql`${c}`));
 
-  const [payments, refundedPayments, orderLines, refundLines, orphans, reports, consignmentLines, book] =
-    await Promise.all([
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT "groupId", ${month(`"receivedAt"`)} AS "month", SUM("amount") AS "amount"
-        FROM "Payment"
-        WHERE "state" IN ('SUCCEEDED', 'REFUNDED') AND "receivedAt" IS NOT NULL
-          ${inGroups(`"groupId"`)} ${inPeriod(`"receivedAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT "groupId", ${month(`"receivedAt"`)} AS "month", SUM("refundedAmount") AS "amount"
-        FROM "Payment"
-        WHERE "state" IN ('SUCCEEDED', 'REFUNDED') AND "receivedAt" IS NOT NULL AND "refundedAmount" > 0
-          ${inGroups(`"groupId"`)} ${inPeriod(`"receivedAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT "groupId", ${month(`"occurredAt"`)} AS "month", SUM("amount") AS "amount"
-        FROM "CashEntry"
-        WHERE "kind" = 'INCOME' AND "category" = 'ORDER' ${inGroups(`"groupId"`)} ${inPeriod(`"occurredAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT r."groupId", ${month(`o."occurredAt"`)} AS "month", SUM(r."amount") AS "amount"
-        FROM "CashEntry" r
-        JOIN "CashEntry" o ON o."id" = r."reversesId" AND o."groupId" = r."groupId"
-          AND o."kind" = 'INCOME' AND o."category" = 'ORDER'
-        WHERE r."kind" = 'EXPENSE' AND r."category" = 'REFUND' ${inGroups(`r."groupId"`)}
-          ${inPeriod(`o."occurredAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT r."groupId", ${month(`r."occurredAt"`)} AS "month", SUM(r."amount") AS "amount"
+  // One pass over the cash book, one over payments, one over refund lines, one over konsinyasi.
+  type Sums = { groupId: string; month: string; [column: string]: unknown };
+  const [bookRows, paymentRows, refundRows, reports] = await Promise.all([
+    db.$queryRaw<Sums[]>(Prisma.sql`
+      SELECT "groupId", ${month(`"occurredAt"`)} AS "month",
+        SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'ORDER' THEN "amount" ELSE 0 END) AS "order",
+        SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'CONSIGNMENT' THEN "amount" ELSE 0 END) AS "consignment",
+        SUM(CASE WHEN "kind" = 'INCOME' AND "category" IN (${earned}) THEN "amount"
+                 WHEN "kind" = 'EXPENSE' AND "category" = 'REFUND' THEN -"amount" ELSE 0 END) AS "earned"
+      FROM "CashEntry"
+      WHERE 1 = 1 ${inGroups(`"groupId"`)} ${inPeriod(`"occurredAt"`)}
+      GROUP BY 1, 2`),
+    db.$queryRaw<Sums[]>(Prisma.sql`
+      SELECT "groupId", ${month(`"receivedAt"`)} AS "month", SUM("amount") AS "received",
+        SUM("refundedAmount") AS "refunded"
+      FROM "Payment"
+      WHERE "state" IN ('SUCCEEDED', 'REFUNDED') AND "receivedAt" IS NOT NULL
+        ${inGroups(`"groupId"`)} ${inPeriod(`"receivedAt"`)}
+      GROUP BY 1, 2`),
+    // A refund line counts in the month of the order line it takes back; one that takes back none
+    // (or is not an expense) is counted apart, in its own month.
+    db.$queryRaw<Sums[]>(Prisma.sql`
+      SELECT "groupId", "month", "orphan", SUM("amount") AS "amount" FROM (
+        SELECT r."groupId",
+          CASE WHEN o."id" IS NULL OR r."kind" <> 'EXPENSE' THEN ${month(`r."occurredAt"`)}
+               ELSE ${month(`o."occurredAt"`)} END AS "month",
+          CASE WHEN o."id" IS NULL OR r."kind" <> 'EXPENSE' THEN 1 ELSE 0 END AS "orphan",
+          r."amount"
         FROM "CashEntry" r
         LEFT JOIN "CashEntry" o ON o."id" = r."reversesId" AND o."groupId" = r."groupId"
           AND o."kind" = 'INCOME' AND o."category" = 'ORDER'
-        WHERE r."category" = 'REFUND' AND (o."id" IS NULL OR r."kind" <> 'EXPENSE')
-          ${inGroups(`r."groupId"`)} ${inPeriod(`r."occurredAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT p."groupId", ${month(`r."paidAt"`)} AS "month", SUM(r."amountDue") AS "amount"
-        FROM "ConsignmentReport" r JOIN "ConsignmentPlacement" p ON p."id" = r."placementId"
-        WHERE r."paidAt" IS NOT NULL AND r."amountDue" > 0 ${inGroups(`p."groupId"`)} ${inPeriod(`r."paidAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT "groupId", ${month(`"occurredAt"`)} AS "month", SUM("amount") AS "amount"
-        FROM "CashEntry"
-        WHERE "kind" = 'INCOME' AND "category" = 'CONSIGNMENT' ${inGroups(`"groupId"`)}
-          ${inPeriod(`"occurredAt"`)}
-        GROUP BY 1, 2`),
-      db.$queryRaw<Row[]>(Prisma.sql`
-        SELECT "groupId", ${month(`"occurredAt"`)} AS "month",
-          SUM(CASE WHEN "kind" = 'EXPENSE' THEN -"amount" ELSE "amount" END) AS "amount"
-        FROM "CashEntry"
-        WHERE (("kind" = 'INCOME' AND "category" IN (${earned})) OR ("kind" = 'EXPENSE' AND "category" = 'REFUND'))
-          ${inGroups(`"groupId"`)} ${inPeriod(`"occurredAt"`)}
-        GROUP BY 1, 2`),
-    ]);
+        WHERE r."category" = 'REFUND' ${inGroups(`r."groupId"`)}
+      ) x
+      WHERE 1 = 1 ${scope.from ? Prisma.sql`AND "month" >= ${scope.from}` : Prisma.empty}
+        ${scope.to ? Prisma.sql`AND "month" <= ${scope.to}` : Prisma.empty}
+      GROUP BY 1, 2, 3`),
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT p."groupId", ${month(`r."paidAt"`)} AS "month", SUM(r."amountDue") AS "amount"
+      FROM "ConsignmentReport" r JOIN "ConsignmentPlacement" p ON p."id" = r."placementId"
+      WHERE r."paidAt" IS NOT NULL AND r."amountDue" > 0 ${inGroups(`p."groupId"`)} ${inPeriod(`r."paidAt"`)}
+      GROUP BY 1, 2`),
+  ]);
+  const column = (rows: Sums[], name: string) =>
+    toBucket(rows.map((r) => ({ groupId: r.groupId, month: r.month, amount: r[name] })));
+  const received = column(paymentRows, "received");
+  const refunded = column(paymentRows, "refunded");
+  const income = column(bookRows, "order");
+  const consignmentIncome = column(bookRows, "consignment");
+  const earnedBook = column(bookRows, "earned");
+  const refundsBack = toBucket(refundRows.filter((r) => Number(r.orphan) === 0) as Row[]);
+  const orphans = refundRows.filter((r) => Number(r.orphan) === 1) as Row[];
 
   const differences: Difference[] = [];
   const seen = (...buckets: Bucket[]) => new Set(buckets.flatMap((b) => [...b.keys()]));
@@ -191,10 +191,6 @@ export async function reconcile(
     differences.push({ check, group: slugs.get(groupId) ?? groupId, month: m, what, left, right });
   };
 
-  const received = toBucket(payments);
-  const refunded = toBucket(refundedPayments);
-  const income = toBucket(orderLines);
-  const refundsBack = toBucket(refundLines);
   for (const key of seen(received, refunded, income, refundsBack)) {
     const paid = (received.get(key) ?? 0) - (refunded.get(key) ?? 0);
     const booked = (income.get(key) ?? 0) - (refundsBack.get(key) ?? 0);
@@ -219,7 +215,6 @@ export async function reconcile(
   }
 
   const paidReports = toBucket(reports);
-  const consignmentIncome = toBucket(consignmentLines);
   for (const key of seen(paidReports, consignmentIncome)) {
     const left = paidReports.get(key) ?? 0;
     const right = consignmentIncome.get(key) ?? 0;
@@ -235,7 +230,7 @@ export async function reconcile(
   }
 
   // The months the period covers: as given, or every month with money in it.
-  const present = [...seen(received, income, refundsBack, paidReports, consignmentIncome, toBucket(book))]
+  const present = [...seen(received, income, refundsBack, paidReports, consignmentIncome, earnedBook)]
     .map((key) => key.split("|")[1] as string)
     .sort();
   const first = scope.from ?? present[0];
@@ -243,13 +238,16 @@ export async function reconcile(
   const months = first ? monthsBetween(first, last) : [];
 
   // What the reports show, read the way the TKM pages read it.
-  const earnedBook = toBucket(book);
-  if (months.length > 0) {
-    const end = new Date(wibMonthStart(months[months.length - 1] as string).getTime() + 24 * 3600 * 1000);
-    const shown = await reportedIncome(areaPath, months.length, end);
+  // The reports show the last REPORT_MONTHS months (the TKM pages): those of the period are checked.
+  const shownMonths = months.slice(-REPORT_MONTHS);
+  if (shownMonths.length > 0) {
+    const end = new Date(
+      wibMonthStart(shownMonths[shownMonths.length - 1] as string).getTime() + 24 * 3600 * 1000,
+    );
+    const shown = await reportedIncome(areaPath, shownMonths.length, end);
     for (const row of shown.groups) {
       if (!slugs.has(row.id)) continue;
-      for (const m of months) {
+      for (const m of shownMonths) {
         const left = row.months[m] ?? 0;
         const right = earnedBook.get(keyOf(row.id, m)) ?? 0;
         if (left !== right) {
