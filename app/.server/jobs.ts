@@ -2,7 +2,7 @@ import { pruneSignInAttempts } from "./auth/rate-limit";
 import { sendDueEmails, smtpTransport } from "./notifications/email";
 import { expireRequests } from "./matching/requests";
 import { autoReceiveOverdue } from "./orders/orders";
-import { sendTempoReminders } from "./payments/tempo";
+import { sendTempoReminders } from "./orders/tempo";
 
 // Work that runs on a clock inside each app server. Every job is safe to run on several servers
 // at once (its changes are conditional), so no leader is needed.

@@ -8,7 +8,7 @@ import { requireBuyer } from "~/.server/auth/guards";
 import { getCart } from "~/.server/cart/cart";
 import { getLang } from "~/.server/http/lang";
 import { listAddresses } from "~/.server/buyers/addresses";
-import { checkout } from "~/.server/orders/checkout";
+import { checkout } from "~/.server/checkout/checkout";
 import { paymentOptions } from "~/.server/payments/methods";
 import { readForm } from "~/.server/http/form";
 import { AddressFields } from "~/components/address-fields";

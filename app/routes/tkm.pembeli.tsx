@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTkmOfficer } from "~/.server/auth/guards";
 import { listBusinessesInArea, setTempoTerms } from "~/.server/buyers/tempo-terms";
-import { TERM_CHOICES } from "~/.server/payments/tempo";
+import { TERM_CHOICES } from "~/.server/orders/tempo";
 import { readForm } from "~/.server/http/form";
 import { FormErrors, MoneyInput, allErrors } from "~/components/forms";
 import { TempoTermsSchema } from "~/forms/tempo";

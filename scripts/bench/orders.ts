@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { addToCart } from "~/.server/cart/cart";
 import { db, disconnectDb } from "~/.server/db/client";
-import { checkout } from "~/.server/orders/checkout";
+import { checkout } from "~/.server/checkout/checkout";
 import { getCart } from "~/.server/cart/cart";
 import { wibDateKey } from "~/utils/delivery";
 

@@ -1,7 +1,8 @@
 // `npm run bench`: throughput and latency of the catalog, a search and a product page over
 // 100,000 products in 1,000 groups, each beside the ceiling (node:http + better-sqlite3 serving
 // the same 24 products as plain HTML) measured in the same run; page weights; and the image
-// pipeline on a 12 MP photo. Writes bench/results/<date>.md. A benchmark, not a test: the
+// pipeline on a 12 MP photo; order placement, matching, suggestions and reconciling the books over
+// 1,000,000 cash-book lines (scripts/bench/*.ts). Writes bench/results/<date>.md. A benchmark, not a test: the
 // machine is shared, so read the ratios, not the absolute numbers.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +13,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prismaOrExit } from "../db/prisma";
 import { matchingBench } from "./matching";
+import { reconcileBench } from "./reconcile";
 import { bulkSeed } from "./seed-bulk";
 
 const GROUPS = 1000;
@@ -277,6 +279,9 @@ if (process.env.BENCH_POSTGRES_URL) {
 // 6b. Ranking a request for quotes over 1,000 groups (scripts/bench/matching.ts), on both databases.
 const matching = await matchingBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
 
+// 6b'. Reconciling the books over 1,000,000 cash-book lines (scripts/bench/reconcile.ts), on both.
+const reconciling = await reconcileBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
+
 // 6c. Suggestions over 100,000 past orders (scripts/bench/suggestions.ts), on the bench database
 // (its bulk groups verified) and on PostgreSQL when BENCH_POSTGRES_URL is set.
 type SuggestBench = {
@@ -366,6 +371,7 @@ const lines = [
   ),
   "",
   ...matching.lines,
+  ...reconciling.lines,
 
   "## Suggestions",
   "",

@@ -1,6 +1,6 @@
 import { addToCart, getCart } from "~/.server/cart/cart";
 import { db, type PaymentMethod } from "~/.server/db/client";
-import { checkout } from "~/.server/orders/checkout";
+import { checkout } from "~/.server/checkout/checkout";
 import { NEW_ADDRESS } from "~/forms/cart";
 import { wibDateKey } from "~/utils/delivery";
 

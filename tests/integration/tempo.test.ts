@@ -3,7 +3,7 @@ import { db } from "~/.server/db/client";
 import { listOrdersForBusiness, transitionOrder } from "~/.server/orders/orders";
 import { paymentOptions } from "~/.server/payments/methods";
 import { recordPayment } from "~/.server/payments/record";
-import { sendTempoReminders } from "~/.server/payments/tempo";
+import { sendTempoReminders } from "~/.server/orders/tempo";
 import { action as termsAction } from "~/routes/tkm.pembeli";
 import { createTkmOfficer, createWorld } from "../helpers/factories";
 import { orderNow } from "../helpers/orders";

@@ -1,6 +1,6 @@
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
-import { tempoOutstanding } from "../payments/methods";
+import { tempoOutstanding } from "../orders/tempo";
 
 // Tempo terms are granted by the TKM team for businesses in its area: verified, how many days,
 // and the most a business may owe on tempo at once.

@@ -188,17 +188,13 @@ export async function confirmConsignmentPayment(
     });
     if (marked.count === 0) return { ok: false, key: "consignment.already_paid" } as const;
     if (report.amountDue > 0) {
-      const entryId = await recordConsignmentIncome(tx, {
+      await recordConsignmentIncome(tx, {
         groupId,
+        reportId: report.id,
         amount: report.amountDue,
         occurredAt: now,
         description: report.placement.product.name,
         actorId,
-      });
-      await tx.consignmentReport.update({
-        where: { id: report.id },
-        data: { cashEntryId: entryId },
-        select: { id: true },
       });
     }
     await audit(tx, {

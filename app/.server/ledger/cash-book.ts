@@ -80,10 +80,17 @@ export async function recordRefund(
   });
 }
 
-/** Money received for a konsinyasi report: an income line; returns its id for the report. */
+/** Money received for a konsinyasi report: an income line, linked from the report it pays. */
 export async function recordConsignmentIncome(
   tx: Tx,
-  input: { groupId: string; amount: number; occurredAt: Date; description: string; actorId: string | null },
+  input: {
+    groupId: string;
+    reportId: string;
+    amount: number;
+    occurredAt: Date;
+    description: string;
+    actorId: string | null;
+  },
 ): Promise<string> {
   const entry = await tx.cashEntry.create({
     data: {
@@ -95,6 +102,11 @@ export async function recordConsignmentIncome(
       description: input.description,
       recordedById: input.actorId,
     },
+    select: { id: true },
+  });
+  await tx.consignmentReport.update({
+    where: { id: input.reportId },
+    data: { cashEntryId: entry.id },
     select: { id: true },
   });
   return entry.id;

@@ -6,7 +6,7 @@ import { releaseCapacity } from "./capacity";
 import { withOrderLocked } from "./lock";
 import type { MessageKey } from "~/locales";
 import { issueInvoice } from "../documents/invoices";
-import { isOverdue, setTempoDueDate } from "../payments/tempo";
+import { isOverdue, setTempoDueDate } from "./tempo";
 import {
   AUTO_RECEIVE_DAYS,
   actionNeedsReason,

@@ -3,7 +3,7 @@ import { addWibDays, wibWeekKey } from "~/utils/delivery";
 import { audit } from "../audit/audit";
 import { type PaymentMethod, type ProductUnit, type SupplyMode, type Tx } from "../db/client";
 import { notifyGroupManagers } from "../notifications/notifications";
-import { tempoOutstanding } from "../payments/methods";
+import { tempoOutstanding } from "./tempo";
 import { bookCapacity } from "./capacity";
 import { newOrderNumber } from "./orders";
 

@@ -170,7 +170,6 @@ async function applyAttempt(attempt: AttemptState, now: Date) {
         state: true,
         amount: true,
         refundedAmount: true,
-        cashEntry: { select: { id: true } },
         order: {
           select: PAYABLE_ORDER,
         },

@@ -1,4 +1,5 @@
-import { db, type PaymentMethod, type Tx } from "../db/client";
+import { db, type PaymentMethod } from "../db/client";
+import { tempoOutstanding } from "../orders/tempo";
 import { cardProvider } from "./stripe";
 
 // Which ways to pay a business is offered at checkout. Transfer and cash on delivery are for
@@ -10,20 +11,6 @@ export type PaymentOptions = {
   /** Terms, the limit and what is still free of it; null when tempo is not offered. */
   tempo: { days: number; limit: number; available: number } | null;
 };
-
-/** What a business still owes on tempo orders that are not finished or cancelled. */
-export async function tempoOutstanding(client: Tx | typeof db, businessId: string): Promise<number> {
-  const open = await client.order.aggregate({
-    where: {
-      businessId,
-      paymentMethod: "TEMPO",
-      status: { notIn: ["REJECTED", "CANCELLED"] },
-      paymentStatus: { in: ["UNPAID", "PARTIALLY_PAID"] },
-    },
-    _sum: { total: true, amountPaid: true },
-  });
-  return (open._sum.total ?? 0) - (open._sum.amountPaid ?? 0);
-}
 
 export async function paymentOptions(businessId: string): Promise<PaymentOptions> {
   const business = await db.business.findUniqueOrThrow({

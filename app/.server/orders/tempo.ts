@@ -26,6 +26,20 @@ export async function setTempoDueDate(tx: Tx, orderId: string, receivedAt: Date)
   });
 }
 
+/** What a business still owes on tempo orders that are not finished or cancelled. */
+export async function tempoOutstanding(client: Tx | typeof db, businessId: string): Promise<number> {
+  const open = await client.order.aggregate({
+    where: {
+      businessId,
+      paymentMethod: "TEMPO",
+      status: { notIn: ["REJECTED", "CANCELLED"] },
+      paymentStatus: { in: ["UNPAID", "PARTIALLY_PAID"] },
+    },
+    _sum: { total: true, amountPaid: true },
+  });
+  return (open._sum.total ?? 0) - (open._sum.amountPaid ?? 0);
+}
+
 const UNPAID = {
   paymentMethod: "TEMPO" as const,
   paymentStatus: { in: ["UNPAID" as const, "PARTIALLY_PAID" as const] },

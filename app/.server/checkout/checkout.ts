@@ -6,8 +6,8 @@ import { addressText } from "../buyers/addresses";
 import { capacityNeed, getCart, type CartView, type Problem } from "../cart/cart";
 import { db, type PaymentMethod } from "../db/client";
 import { paymentOptions } from "../payments/methods";
-import { bookedFrom, deliveryProblem } from "./capacity";
-import { placeOrders, PlacementConflict, tempoCreditHolds } from "./place";
+import { bookedFrom, deliveryProblem } from "../orders/capacity";
+import { placeOrders, PlacementConflict, tempoCreditHolds } from "../orders/place";
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; numbers: string[]; repeated: boolean }
