@@ -11,6 +11,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prismaOrExit } from "../db/prisma";
+import { bookBench } from "./book";
 import { matchingBench } from "./matching";
 import { bulkSeed } from "./seed-bulk";
 
@@ -277,6 +278,9 @@ if (process.env.BENCH_POSTGRES_URL) {
 // 6b. Ranking a request for quotes over 1,000 groups (scripts/bench/matching.ts), on both databases.
 const matching = await matchingBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
 
+// 6d. The cash book page over ten years of daily lines (scripts/bench/book.ts), on both databases.
+const book = await bookBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
+
 // 6c. Suggestions over 100,000 past orders (scripts/bench/suggestions.ts), on the bench database
 // (its bulk groups verified) and on PostgreSQL when BENCH_POSTGRES_URL is set.
 type SuggestBench = {
@@ -366,6 +370,7 @@ const lines = [
   ),
   "",
   ...matching.lines,
+  ...book.lines,
 
   "## Suggestions",
   "",

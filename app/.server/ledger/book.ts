@@ -74,14 +74,16 @@ function before(line: OrderKey): Prisma.CashEntryWhereInput {
 
 /** Income minus expense of the lines matching `where`: one aggregate query in the database. */
 async function balanceOf(client: Tx, where: Prisma.CashEntryWhereInput) {
-  const sums = await client.cashEntry.groupBy({ by: ["kind"], where, _sum: { amount: true } });
+  const sums = await client.cashEntry.groupBy({ by: ["kind"], where, _sum: { amount: true }, _count: true });
   let income = 0;
   let expense = 0;
+  let count = 0;
   for (const row of sums) {
     if (row.kind === "INCOME") income += row._sum.amount ?? 0;
     else expense += row._sum.amount ?? 0;
+    count += row._count;
   }
-  return { income, expense, balance: income - expense };
+  return { income, expense, balance: income - expense, count };
 }
 
 const LINE_SELECT = {
@@ -95,60 +97,116 @@ const LINE_SELECT = {
   giver: true,
   reason: true,
   reversesId: true,
-  member: { select: { name: true } },
-  recordedBy: { select: { name: true } },
-  payment: { select: { order: { select: { number: true } } } },
-  consignmentReport: { select: { id: true } },
-  payout: { select: { share: { select: { distribution: { select: { number: true } } } } } },
-  reverses: {
-    select: {
-      occurredAt: true,
-      category: true,
-      description: true,
-      payment: { select: { order: { select: { number: true } } } },
-    },
-  },
+  memberId: true,
+  recordedById: true,
+  paymentId: true,
 } as const satisfies Prisma.CashEntrySelect;
 
 type LineRow = Prisma.CashEntryGetPayload<{ select: typeof LINE_SELECT }>;
 
-function sourceOf(row: LineRow): LineSource | null {
+const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+
+/**
+ * What a page's lines need beyond their own columns (names, the order or report they came from,
+ * how much was taken back), each kind read once for the whole page and only when some line needs
+ * it: a handful of queries at once instead of one per relation in a row.
+ */
+async function lineDetails(client: Tx, rows: LineRow[]) {
+  const ids = (category: CashCategory) =>
+    rows.filter((row) => row.category === category).map((row) => row.id);
+  const userIds = unique(rows.map((row) => row.recordedById));
+  const memberIds = unique(rows.map((row) => row.memberId));
+  const paymentIds = unique(rows.map((row) => row.paymentId));
+  const reversesIds = unique(rows.map((row) => row.reversesId));
+  const correctable = rows
+    .filter((row) => isManualCategory(row.category) && !row.reversesId)
+    .map((row) => row.id);
+  const consignmentIds = ids("CONSIGNMENT");
+  const payoutIds = ids("PAYOUT");
+  const none = Promise.resolve([]);
+  const [users, members, payments, reversed, reports, payouts, taken] = await Promise.all([
+    userIds.length
+      ? client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+      : none,
+    memberIds.length
+      ? client.groupMember.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true } })
+      : none,
+    paymentIds.length
+      ? client.payment.findMany({
+          where: { id: { in: paymentIds } },
+          select: { id: true, order: { select: { number: true } } },
+        })
+      : none,
+    reversesIds.length
+      ? client.cashEntry.findMany({
+          where: { id: { in: reversesIds } },
+          select: {
+            id: true,
+            occurredAt: true,
+            description: true,
+            payment: { select: { order: { select: { number: true } } } },
+          },
+        })
+      : none,
+    consignmentIds.length
+      ? client.consignmentReport.findMany({
+          where: { cashEntryId: { in: consignmentIds } },
+          select: { cashEntryId: true },
+        })
+      : none,
+    payoutIds.length
+      ? client.distributionPayout.findMany({
+          where: { cashEntryId: { in: payoutIds } },
+          select: { cashEntryId: true, share: { select: { distribution: { select: { number: true } } } } },
+        })
+      : none,
+    correctable.length
+      ? client.cashEntry.groupBy({
+          by: ["reversesId"],
+          where: { reversesId: { in: correctable } },
+          _sum: { amount: true },
+        })
+      : none,
+  ]);
+  return {
+    userName: new Map(users.map((user) => [user.id, user.name])),
+    memberName: new Map(members.map((member) => [member.id, member.name])),
+    orderOfPayment: new Map(payments.map((payment) => [payment.id, payment.order.number])),
+    reverses: new Map(reversed.map((line) => [line.id, line])),
+    consignment: new Set(reports.map((report) => report.cashEntryId)),
+    payout: new Map(payouts.map((payout) => [payout.cashEntryId, payout.share.distribution.number])),
+    taken: new Map(taken.map((row) => [row.reversesId ?? "", row._sum.amount ?? 0])),
+  };
+}
+
+type LineDetails = Awaited<ReturnType<typeof lineDetails>>;
+
+function sourceOf(row: LineRow, details: LineDetails): LineSource | null {
+  const reverses = row.reversesId ? details.reverses.get(row.reversesId) : undefined;
   if (row.category === "REFUND") {
-    return { type: "refund", orderNumber: row.reverses?.payment?.order.number ?? null };
+    return { type: "refund", orderNumber: reverses?.payment?.order.number ?? null };
   }
-  if (row.reverses) {
+  if (reverses) {
     return {
       type: "reversal",
-      occurredAt: row.reverses.occurredAt.toISOString(),
-      description: row.reverses.description,
+      occurredAt: reverses.occurredAt.toISOString(),
+      description: reverses.description,
     };
   }
-  if (row.payment) return { type: "order", orderNumber: row.payment.order.number };
-  if (row.consignmentReport) return { type: "consignment" };
-  if (row.payout) return { type: "payout", distributionNumber: row.payout.share.distribution.number };
+  const orderNumber = row.paymentId ? details.orderOfPayment.get(row.paymentId) : undefined;
+  if (orderNumber) return { type: "order", orderNumber };
+  if (details.consignment.has(row.id)) return { type: "consignment" };
+  const distributionNumber = details.payout.get(row.id);
+  if (distributionNumber) return { type: "payout", distributionNumber };
   return null;
 }
 
-async function reversedAmounts(client: Tx, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await client.cashEntry.groupBy({
-    by: ["reversesId"],
-    where: { reversesId: { in: ids } },
-    _sum: { amount: true },
-  });
-  return new Map(rows.map((row) => [row.reversesId ?? "", row._sum.amount ?? 0]));
-}
-
 /** Rows in book order (oldest first) with the balance after each, starting from `opening`. */
-async function withBalances(client: Tx, rowsOldestFirst: LineRow[], opening: number): Promise<BookLine[]> {
-  const reversed = await reversedAmounts(
-    client,
-    rowsOldestFirst.filter((row) => isManualCategory(row.category) && !row.reversesId).map((row) => row.id),
-  );
+function withBalances(rowsOldestFirst: LineRow[], opening: number, details: LineDetails): BookLine[] {
   let balance = opening;
   return rowsOldestFirst.map((row) => {
     balance += signedAmount(row);
-    const taken = reversed.get(row.id) ?? 0;
+    const taken = details.taken.get(row.id) ?? 0;
     return {
       id: row.id,
       occurredAt: row.occurredAt.toISOString(),
@@ -157,19 +215,19 @@ async function withBalances(client: Tx, rowsOldestFirst: LineRow[], opening: num
       description: row.description,
       giver: row.giver,
       reason: row.reason,
-      memberName: row.member?.name ?? null,
-      recordedByName: row.recordedBy?.name ?? null,
+      memberName: row.memberId ? (details.memberName.get(row.memberId) ?? null) : null,
+      recordedByName: row.recordedById ? (details.userName.get(row.recordedById) ?? null) : null,
       amount: row.amount,
       balance,
-      source: sourceOf(row),
+      source: sourceOf(row, details),
       correctable: isManualCategory(row.category) && !row.reversesId && taken < row.amount,
       reversed: taken,
     };
   });
 }
 
-/** The WIB months from the book's first line to now, newest first: the month filter's choices. */
-async function bookMonths(tenant: BookTenant, now: Date): Promise<string[]> {
+/** The WIB months from the book's first line to now, newest first (the month filter's choices), and whether it has any line. */
+async function bookMonths(tenant: BookTenant, now: Date) {
   const first = await db.cashEntry.aggregate({
     where: { groupId: tenant.groupId },
     _min: { occurredAt: true },
@@ -178,7 +236,7 @@ async function bookMonths(tenant: BookTenant, now: Date): Promise<string[]> {
   const [fy = 0, fm = 0] = firstMonth.split("-").map(Number);
   const [ny = 0, nm = 0] = wibMonthKey(now).split("-").map(Number);
   const count = Math.max(1, (ny - fy) * 12 + (nm - fm) + 1);
-  return lastWibMonths(now, count).reverse();
+  return { months: lastWibMonths(now, count).reverse(), empty: first._min.occurredAt === null };
 }
 
 /**
@@ -188,8 +246,7 @@ async function bookMonths(tenant: BookTenant, now: Date): Promise<string[]> {
  */
 export async function bookPage(tenant: BookTenant, filter: BookFilter, page: number, now = new Date()) {
   const where = filterWhere(tenant, filter);
-  const [count, rowsNewestFirst, totals, months, lineCount] = await Promise.all([
-    db.cashEntry.count({ where }),
+  const [rowsNewestFirst, totals, months] = await Promise.all([
     db.cashEntry.findMany({
       where,
       select: LINE_SELECT,
@@ -199,23 +256,22 @@ export async function bookPage(tenant: BookTenant, filter: BookFilter, page: num
     }),
     balanceOf(db, where),
     bookMonths(tenant, now),
-    db.cashEntry.count({ where: { groupId: tenant.groupId } }),
   ]);
   const rows = rowsNewestFirst.reverse();
   const oldest = rows[0];
-  const opening = oldest
-    ? (await balanceOf(db, { AND: [filterWhere(tenant, filter, false), before(oldest)] })).balance
-    : 0;
-  const lines = (await withBalances(db, rows, opening)).reverse();
+  const [opening, details] = await Promise.all([
+    oldest ? balanceOf(db, { AND: [filterWhere(tenant, filter, false), before(oldest)] }) : { balance: 0 },
+    lineDetails(db, rows),
+  ]);
   return {
-    lines,
+    lines: withBalances(rows, opening.balance, details).reverse(),
     page,
-    pageCount: Math.max(1, Math.ceil(count / BOOK_PAGE_SIZE)),
-    count,
+    pageCount: Math.max(1, Math.ceil(totals.count / BOOK_PAGE_SIZE)),
+    count: totals.count,
     totals: { income: totals.income, expense: totals.expense },
-    months,
+    months: months.months,
     /** An opening balance may still be entered: the book has no line yet. */
-    openingAllowed: lineCount === 0,
+    openingAllowed: months.empty,
   };
 }
 
@@ -243,7 +299,7 @@ export async function bookStatement(tenant: BookTenant, filter: BookFilter) {
         })
       : Promise.resolve({ balance: 0 }),
   ]);
-  const lines = await withBalances(db, rows, opening.balance);
+  const lines = withBalances(rows, opening.balance, await lineDetails(db, rows));
   const income = lines.filter((line) => line.kind === "INCOME").reduce((sum, line) => sum + line.amount, 0);
   const expense = lines.filter((line) => line.kind === "EXPENSE").reduce((sum, line) => sum + line.amount, 0);
   return { lines, opening: opening.balance, income, expense, closing: opening.balance + income - expense };
