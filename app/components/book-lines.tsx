@@ -19,7 +19,7 @@ export function BookFilterForm({
   const lang = useLang();
   return (
     <Form method="get" className="card grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end print:hidden">
-      <Field label={t("book.month")} htmlFor="book-month" errorId="book-month-error">
+      <Field label={t("book.filter_month")} htmlFor="book-month" errorId="book-month-error">
         <select id="book-month" name="bulan" className="field-input" defaultValue={filter.month ?? ""}>
           <option value="">{t("book.all_months")}</option>
           {months.map((month) => (
@@ -29,7 +29,7 @@ export function BookFilterForm({
           ))}
         </select>
       </Field>
-      <Field label={t("book.category")} htmlFor="book-category" errorId="book-category-error">
+      <Field label={t("book.filter_category")} htmlFor="book-category" errorId="book-category-error">
         <select
           id="book-category"
           name="kategori"
@@ -63,7 +63,7 @@ function LineSourceText({ line }: { line: BookLine }) {
           <Link to={`/kelola/pesanan/${source.orderNumber}`} className="link">
             {t("book.source.order", { number: source.orderNumber })}
           </Link>
-          <span className="block text-stone-600">{t("book.locked.order")}</span>
+          <span className="block text-xs text-stone-600">{t("book.locked.order")}</span>
         </p>
       );
     case "consignment":
@@ -72,7 +72,7 @@ function LineSourceText({ line }: { line: BookLine }) {
           <Link to="/kelola/konsinyasi" className="link">
             {t("book.source.consignment")}
           </Link>
-          <span className="block text-stone-600">{t("book.locked.consignment")}</span>
+          <span className="block text-xs text-stone-600">{t("book.locked.consignment")}</span>
         </p>
       );
     case "refund":
@@ -97,6 +97,12 @@ function LineSourceText({ line }: { line: BookLine }) {
         </p>
       );
   }
+}
+
+/** Order and refund lines are described by their order's number, which their link already shows. */
+function namesItsOrder(line: BookLine): boolean {
+  const source = line.source;
+  return (source?.type === "order" || source?.type === "refund") && source.orderNumber === line.description;
 }
 
 /** One line of the book, as a card a phone can show: what, when, how much, the balance after it. */
@@ -124,7 +130,9 @@ export function BookLineItem({
           <p className="text-sm text-stone-600">
             {formatDate(line.occurredAt, lang)} · {t(CASH_CATEGORY_KEYS[line.category])}
           </p>
-          {line.description ? <p className="font-semibold break-words">{line.description}</p> : null}
+          {line.description && !namesItsOrder(line) ? (
+            <p className="font-semibold break-words">{line.description}</p>
+          ) : null}
           {line.giver ? <p className="text-sm">{t("book.giver_is", { giver: line.giver })}</p> : null}
           {line.memberName ? (
             <p className="text-sm">{t("book.member_is", { name: line.memberName })}</p>

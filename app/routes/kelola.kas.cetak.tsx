@@ -87,8 +87,14 @@ export default function CashBookPrint() {
       {statement.lines.length === 0 ? (
         <p className="text-stone-600">{t("book.empty_filtered")}</p>
       ) : (
-        <div className="overflow-x-auto print:overflow-visible">
-          <table className="min-w-[40rem] text-sm print:min-w-0">
+        <div
+          className="overflow-x-auto print:overflow-visible"
+          // A table wider than a phone scrolls sideways; the keyboard must reach it too.
+          tabIndex={0}
+          role="region"
+          aria-label={t("book.lines")}
+        >
+          <table className="min-w-[40rem] text-sm print:min-w-0 [&_td]:px-1.5 [&_td]:py-1 [&_th]:px-1.5 [&_th]:py-1">
             <caption className="sr-only">{t("book.title")}</caption>
             <thead>
               <tr className="border-b border-stone-400 text-left">
