@@ -78,6 +78,9 @@ export default function ManageShop() {
           <Link to="/kelola/konsinyasi" className="link inline-flex min-h-11 items-center">
             {t("nav.consignment")}
           </Link>
+          <Link to="/kelola/kas" className="link inline-flex min-h-11 items-center">
+            {t("book.nav")}
+          </Link>
         </nav>
         {saved ? (
           <div

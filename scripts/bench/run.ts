@@ -12,6 +12,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prismaOrExit } from "../db/prisma";
+import { bookBench } from "./book";
 import { matchingBench } from "./matching";
 import { reconcileBench } from "./reconcile";
 import { bulkSeed } from "./seed-bulk";
@@ -282,6 +283,9 @@ const matching = await matchingBench({ postgresUrl: process.env.BENCH_POSTGRES_U
 // 6b'. Reconciling the books over 1,000,000 cash-book lines (scripts/bench/reconcile.ts), on both.
 const reconciling = await reconcileBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
 
+// 6d. The cash book page over ten years of daily lines (scripts/bench/book.ts), on both databases.
+const book = await bookBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
+
 // 6c. Suggestions over 100,000 past orders (scripts/bench/suggestions.ts), on the bench database
 // (its bulk groups verified) and on PostgreSQL when BENCH_POSTGRES_URL is set.
 type SuggestBench = {
@@ -372,6 +376,7 @@ const lines = [
   "",
   ...matching.lines,
   ...reconciling.lines,
+  ...book.lines,
 
   "## Suggestions",
   "",

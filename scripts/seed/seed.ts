@@ -21,6 +21,7 @@ import {
 } from "./data";
 import { groupIllustration, productIllustration } from "./illustrations";
 import { seededRandom } from "./random";
+import { seedBooks } from "./books";
 import { seedRequests } from "./requests";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -251,6 +252,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   }
   await seedConsignment(db, businesses, now);
   await seedRequests(db, now);
+  await seedBooks(db, now);
 }
 
 /**
