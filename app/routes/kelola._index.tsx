@@ -82,6 +82,11 @@ export default function ManageShop() {
           <Link to="/kelola/konsinyasi" className="link inline-flex min-h-11 items-center">
             {t("nav.consignment")}
           </Link>
+          {group.role === "KETUA" ? (
+            <Link to="/kelola/akun-anggota" className="link inline-flex min-h-11 items-center">
+              {t("account.manage_link")}
+            </Link>
+          ) : null}
         </nav>
         {saved ? (
           <div
