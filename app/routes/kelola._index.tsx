@@ -8,8 +8,10 @@ import { getLang } from "~/.server/http/lang";
 import { readForm } from "~/.server/http/form";
 import { introduceGroup, suggestBusinessesForGroup } from "~/.server/matching/suggestions";
 import { listOrdersForGroup } from "~/.server/orders/orders";
+import { groupDashboard } from "~/.server/reports/dashboard";
 import { FormErrors } from "~/components/forms";
 import { OrderList } from "~/components/order-list";
+import { SalesDashboard } from "~/components/sales-dashboard";
 import { BusinessSuggestions } from "~/components/suggestions";
 import { IntroduceSchema } from "~/forms/suggest";
 import { encodeProblem, useT } from "~/utils/i18n";
@@ -22,10 +24,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manage.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { group } = await requireGroupManager(request);
-  const [products, orders, suggestions] = await Promise.all([
+  const [products, orders, suggestions, sales] = await Promise.all([
     listGroupProducts(group.id),
     listOrdersForGroup(group.id),
     suggestBusinessesForGroup({ groupId: group.id }),
+    groupDashboard({ groupId: group.id }),
   ]);
   const url = new URL(request.url);
   // After saving a draft (see kelola.produk.baru): only a product of her own group is named.
@@ -42,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     suggestions,
     hasPhone: suggestions.hasPhone,
     introduced: introduced && introduced.name,
+    sales,
   };
 }
 
@@ -62,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ManageShop() {
   const t = useT();
-  const { group, products, orders, saved, suggestions, hasPhone, introduced } =
+  const { group, products, orders, saved, suggestions, hasPhone, introduced, sales } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const waiting = orders.open.filter((o) => o.status === "PLACED").length;
@@ -81,6 +85,11 @@ export default function ManageShop() {
           <Link to="/kelola/kas" className="link inline-flex min-h-11 items-center">
             {t("book.nav")}
           </Link>
+          {group.role === "KETUA" ? (
+            <Link to="/kelola/akun-anggota" className="link inline-flex min-h-11 items-center">
+              {t("account.manage_link")}
+            </Link>
+          ) : null}
         </nav>
         {saved ? (
           <div
@@ -112,6 +121,8 @@ export default function ManageShop() {
           </>
         ) : null}
       </section>
+
+      <SalesDashboard data={sales} />
 
       {introduced ? (
         <p role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800">

@@ -103,6 +103,11 @@ export default function SignIn() {
           {t("auth.sign_up_link")}
         </Link>
       </p>
+      <p className="mt-2 text-center">
+        <Link to="/masuk/kode" className="link inline-flex min-h-11 items-center">
+          {t("account.have_code")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -330,6 +330,51 @@ if (process.env.BENCH_POSTGRES_URL) {
   }
 }
 
+// 6d. The group's sales dashboard over ten years of daily books (scripts/bench/dashboard.ts), on
+// the bench database and on PostgreSQL when BENCH_POSTGRES_URL is set.
+type DashboardBench = {
+  years: number;
+  groupLines: number;
+  cashLines: number;
+  orders: number;
+  dashboard: { p50: number; p95: number };
+  baseline: { p50: number; p95: number };
+};
+function dashboardBench(databaseUrl: string): DashboardBench | null {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/dashboard.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_REQUESTS: "false" },
+    encoding: "utf8",
+  });
+  const last = run.stdout.trim().split("\n").pop();
+  if (run.status !== 0 || !last) {
+    log(`dashboard bench failed on ${databaseUrl.split(":")[0]}: ${run.stderr.slice(-500)}`);
+    return null;
+  }
+  return JSON.parse(last) as DashboardBench;
+}
+log("dashboard on SQLite");
+const dashboardSqlite = dashboardBench(url);
+let dashboardPostgres: DashboardBench | null = null;
+if (process.env.BENCH_POSTGRES_URL) {
+  const admin = new URL(process.env.BENCH_POSTGRES_URL);
+  const pgUrl = new URL(admin);
+  pgUrl.pathname = "/jejaring_bench_dashboard";
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS "jejaring_bench_dashboard" WITH (FORCE)');
+  await client.query('CREATE DATABASE "jejaring_bench_dashboard"');
+  await client.end();
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+    env: { ...process.env, DATABASE_URL: pgUrl.toString() },
+    stdio: "ignore",
+  });
+  if (prepared.status === 0) {
+    log("dashboard on PostgreSQL");
+    dashboardPostgres = dashboardBench(pgUrl.toString());
+  }
+}
+
 // 7. The report.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const catalog = results[1];
@@ -395,6 +440,23 @@ const lines = [
       : `| ${name} | not run (${name === "SQLite" ? "failed" : "set BENCH_POSTGRES_URL"}) | | | | | |`,
   ),
   "",
+  "## Sales dashboard",
+  "",
+  `In process (no HTTP), 200 calls after 10 to warm up: groupDashboard (this month against last month and last year, twelve months of income, top products, what buyers owe) for one group with ten years of daily cash-book lines and a daily order, beside twenty other groups with the same books. Baseline: a plain indexed query, the group's latest 20 cash-book lines, timed before and after in the same run (the worse of the two).`,
+  "",
+  "| database | group's lines / all lines | orders | dashboard p50 / p95 ms | × baseline p95 | baseline p50 / p95 ms |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ...(
+    [
+      ["SQLite", dashboardSqlite],
+      ["PostgreSQL 15", dashboardPostgres],
+    ] as const
+  ).map(([name, r]) =>
+    r
+      ? `| ${name} | ${r.groupLines} / ${r.cashLines} | ${r.orders} | ${r.dashboard.p50.toFixed(1)} / ${r.dashboard.p95.toFixed(1)} | ${(r.dashboard.p95 / r.baseline.p95).toFixed(1)} | ${r.baseline.p50.toFixed(1)} / ${r.baseline.p95.toFixed(1)} |`
+      : `| ${name} | not run (${name === "SQLite" ? "failed" : "set BENCH_POSTGRES_URL"}) | | | | |`,
+  ),
+  "",
   "## Targets",
   "",
   `- catalog ≥ 25% of the ceiling's throughput: visitors (micro-cached) ${(((catalog?.rps ?? 0) / ceilingRps) * 100).toFixed(0)}% — ${(catalog?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}; rendered every time ${(((catalogRendered?.rps ?? 0) / ceilingRps) * 100).toFixed(1)}% — ${(catalogRendered?.rps ?? 0) / ceilingRps >= 0.25 ? "met" : "NOT met"}`,
@@ -408,6 +470,18 @@ const lines = [
     r
       ? [
           `- suggestions for one buyer over ${r.orders} past orders p95 ≤ 100 ms on ${name}: ${r.forBuyer.p95.toFixed(1)} ms — ${r.forBuyer.p95 <= 100 ? "met" : "NOT met"}`,
+        ]
+      : [],
+  ),
+  ...(
+    [
+      ["SQLite", dashboardSqlite],
+      ["PostgreSQL", dashboardPostgres],
+    ] as const
+  ).flatMap(([name, r]) =>
+    r
+      ? [
+          `- sales dashboard over ${r.years} years of daily lines p95 ≤ 100 ms on ${name}: ${r.dashboard.p95.toFixed(1)} ms — ${r.dashboard.p95 <= 100 ? "met" : "NOT met"}`,
         ]
       : [],
   ),

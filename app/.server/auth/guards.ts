@@ -84,7 +84,8 @@ function forbidden() {
 /** A pengurus (ketua, sekretaris or bendahara) of a group, with that group. */
 export async function requireGroupManager(request: Request) {
   const viewer = await requireViewer(request);
-  if (!viewer.managedGroup) throw forbidden();
+  // A member with a read-only account is told the officers' pages do not exist (item 6).
+  if (!viewer.managedGroup) throw (await memberOf(viewer.id)) ? notFound() : forbidden();
   return { viewer, group: viewer.managedGroup };
 }
 
@@ -105,4 +106,25 @@ export async function requireTkmOfficer(request: Request) {
 export async function requireAnonymous(request: Request) {
   const userId = await getSessionUserId(request);
   if (userId) throw redirect("/");
+}
+
+function notFound() {
+  return new Response("Not found", { status: 404 });
+}
+
+/** The group membership (any role, not left) of a user, or null. */
+async function memberOf(userId: string) {
+  return db.groupMember.findFirst({
+    where: { userId, leftAt: null },
+    orderBy: { joinedAt: "asc" },
+    select: { id: true, groupId: true, name: true, group: { select: { name: true } } },
+  });
+}
+
+/** Someone who is a member of a group (an anggota's read-only account), with her membership. */
+export async function requireGroupMember(request: Request) {
+  const viewer = await requireViewer(request);
+  const member = await memberOf(viewer.id);
+  if (!member) throw notFound();
+  return { viewer, member };
 }

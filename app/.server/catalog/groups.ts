@@ -41,18 +41,25 @@ export async function trackRecords(groupIds: string[]): Promise<Map<string, Trac
  * per group, "groupId", "completed", "delivered" and "onTime".
  */
 export function trackRecordCounts(groupIds: string[]): Prisma.Sql {
-  // Due: the wanted-by date, or the placing day plus the longest lead time of its items and the grace.
-  const lead = Prisma.sql`(COALESCE((SELECT MAX(pr."leadTimeDays") FROM "OrderItem" i
-    JOIN "Product" pr ON pr."id" = i."productId" WHERE i."orderId" = o."id"), 0) + ${ON_TIME_GRACE_DAYS})`;
-  const onTime =
-    dbKind === "postgres"
-      ? Prisma.sql`o."deliveredAt" <= COALESCE(o."wantedBy", o."placedAt" + ${lead} * INTERVAL '1 day')`
-      : Prisma.sql`julianday(o."deliveredAt") <= COALESCE(julianday(o."wantedBy"), julianday(o."placedAt") + ${lead})`;
+  const onTime = deliveredOnTime();
   return Prisma.sql`SELECT o."groupId" AS "groupId",
       SUM(CASE WHEN o."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
       SUM(CASE WHEN o."deliveredAt" IS NOT NULL THEN 1 ELSE 0 END) AS "delivered",
       SUM(CASE WHEN o."deliveredAt" IS NOT NULL AND ${onTime} THEN 1 ELSE 0 END) AS "onTime"
     FROM "Order" o WHERE o."groupId" IN (${Prisma.join(groupIds)}) GROUP BY o."groupId"`;
+}
+
+/**
+ * The on-time rule as SQL over an order aliased `o` that has been delivered: delivered by the
+ * wanted-by date, or by the placing day plus the longest lead time of its items and the grace.
+ * Shared by the track record and the group's dashboard so both count alike.
+ */
+export function deliveredOnTime(): Prisma.Sql {
+  const lead = Prisma.sql`(COALESCE((SELECT MAX(pr."leadTimeDays") FROM "OrderItem" i
+    JOIN "Product" pr ON pr."id" = i."productId" WHERE i."orderId" = o."id"), 0) + ${ON_TIME_GRACE_DAYS})`;
+  return dbKind === "postgres"
+    ? Prisma.sql`o."deliveredAt" <= COALESCE(o."wantedBy", o."placedAt" + ${lead} * INTERVAL '1 day')`
+    : Prisma.sql`julianday(o."deliveredAt") <= COALESCE(julianday(o."wantedBy"), julianday(o."placedAt") + ${lead})`;
 }
 
 /** A row of trackRecordCounts as a TrackRecord. */
