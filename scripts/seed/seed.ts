@@ -21,6 +21,7 @@ import {
 } from "./data";
 import { groupIllustration, productIllustration } from "./illustrations";
 import { seededRandom } from "./random";
+import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,6 +40,7 @@ const RATING_COMMENTS = [
 
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
+  await wipeMembersBooks(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
@@ -251,6 +253,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   }
   await seedConsignment(db, businesses, now);
   await seedRequests(db, now);
+  await seedMembersBooks(db, now);
 }
 
 /**
