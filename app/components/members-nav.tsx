@@ -7,7 +7,7 @@ export function MembersNav() {
   const tab = ({ isActive }: { isActive: boolean }) =>
     `inline-flex min-h-11 items-center rounded-lg px-3 font-medium ${isActive ? "bg-emerald-800 text-white" : "bg-stone-100 text-stone-800"}`;
   return (
-    <nav aria-label={t("members.title")} className="flex flex-wrap gap-2 print:hidden">
+    <nav aria-label={t("members.nav_label")} className="flex flex-wrap gap-2 print:hidden">
       <NavLink to="/kelola/anggota" end className={tab}>
         {t("members.nav_members")}
       </NavLink>

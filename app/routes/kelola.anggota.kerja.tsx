@@ -13,7 +13,7 @@ import {
   recordContribution,
 } from "~/.server/members/contributions";
 import { listMembers } from "~/.server/members/members";
-import { monthsPeriod } from "~/.server/members/period";
+import { monthsPeriod } from "~/utils/month-period";
 import { Field, FormErrors, typedValue, WholeNumberInput } from "~/components/forms";
 import { MembersNav } from "~/components/members-nav";
 import { WorkSchema } from "~/forms/members";
@@ -136,7 +136,7 @@ export default function MembersWork() {
                 ))}
               </select>
             </Field>
-            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3">
               <div className="col-span-2 sm:col-span-1">
                 <Field label={t("members.date")} htmlFor="w-date" errorId="w-date-error" errors={errors.date}>
                   <input

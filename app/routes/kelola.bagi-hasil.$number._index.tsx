@@ -13,7 +13,7 @@ import {
   distributionDetail,
   recordPayout,
 } from "~/.server/members/distributions";
-import { periodLastMoment } from "~/.server/members/period";
+import { periodLastMoment } from "~/utils/month-period";
 import { Field, FormErrors, MoneyInput, typedValue } from "~/components/forms";
 import { MembersNav } from "~/components/members-nav";
 import { DistributionSchema } from "~/forms/members";

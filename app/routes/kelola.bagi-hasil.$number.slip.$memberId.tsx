@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembersOfficer } from "~/.server/members/access";
 import { memberSlip } from "~/.server/members/distributions";
-import { periodLastMoment } from "~/.server/members/period";
+import { periodLastMoment } from "~/utils/month-period";
 import { useLang, useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";

@@ -13,7 +13,7 @@ import {
   saveDistribution,
   setFundRate,
 } from "~/.server/members/distributions";
-import { lastFullMonth, monthsPeriod, periodLastMoment } from "~/.server/members/period";
+import { lastFullMonth, monthsPeriod, periodLastMoment } from "~/utils/month-period";
 import { Field, FormErrors, typedValue, WholeNumberInput } from "~/components/forms";
 import { MembersNav } from "~/components/members-nav";
 import { DISTRIBUTION_BASES, PeriodSchema, SharingSchema } from "~/forms/members";

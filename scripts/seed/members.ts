@@ -7,7 +7,7 @@ import {
   saveDistribution,
   setFundRate,
 } from "~/.server/members/distributions";
-import { monthsPeriod, previousMonthKey } from "~/.server/members/period";
+import { monthsPeriod, previousMonthKey } from "~/utils/month-period";
 import { wibMonthKey } from "~/utils/time";
 import { seededRandom } from "./random";
 

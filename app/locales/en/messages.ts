@@ -1036,6 +1036,7 @@ export const en: Catalog = {
   "members.role.BENDAHARA": "Treasurer",
   "members.role.ANGGOTA": "Member",
   "members.back": "Back to members",
+  "members.nav_label": "Members and sharing menu",
   "members.nav_work": "Work done",
   "members.nav_sharing": "Income sharing",
   "members.nav_members": "Members",

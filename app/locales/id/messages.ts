@@ -1045,6 +1045,7 @@ export const id = {
   "members.role.BENDAHARA": "Bendahara",
   "members.role.ANGGOTA": "Anggota",
   "members.back": "Kembali ke daftar anggota",
+  "members.nav_label": "Menu anggota dan bagi hasil",
   "members.nav_work": "Hasil kerja",
   "members.nav_sharing": "Bagi hasil",
   "members.nav_members": "Anggota",
