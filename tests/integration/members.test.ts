@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/.server/db/client";
 import { recordConsignmentIncome } from "~/.server/ledger/cash-book";
-import { recordContribution } from "~/.server/members/contributions";
-import { recordPayout } from "~/.server/members/distributions";
+import { deleteContribution, recordContribution } from "~/.server/members/contributions";
+import { approveDistribution, recordPayout } from "~/.server/members/distributions";
 import { action as memberAction, loader as memberLoader } from "~/routes/kelola.anggota.$id";
 import { action as membersAction, loader as membersLoader } from "~/routes/kelola.anggota._index";
 import { action as workAction } from "~/routes/kelola.anggota.kerja";
@@ -465,6 +465,71 @@ describe("bagi hasil", () => {
       })
     ).map((d) => `${d.number}:${d.status}`);
     expect(numbers.sort()).toEqual([`BH-${MONTH}-2:PROPOSED`, `BH-${MONTH}:CANCELLED`]);
+  });
+
+  it("approves only what the books still say: a race with a deletion leaves either the work fixed or the proposal refused", async () => {
+    const { world, tenant, members } = await sharingWorld();
+    expect(statusOf(await save(world))).toBe(302);
+    const entry = await db.memberContribution.findFirstOrThrow({ where: { memberId: members[0]!.id } });
+    const [approved, deleted] = await Promise.all([
+      approveDistribution(tenant, world.home.manager.id, `BH-${MONTH}`),
+      deleteContribution(tenant, world.home.manager.id, entry.id),
+    ]);
+    const stillThere = await db.memberContribution.count({ where: { id: entry.id } });
+    const status = (await db.distribution.findFirstOrThrow({ where: { groupId: world.home.group.id } }))
+      .status;
+    // Exactly one wins: approved with the work kept, or the work deleted and the proposal stale.
+    expect(approved.ok).not.toBe(deleted.ok);
+    if (approved.ok) {
+      expect([status, stillThere, !deleted.ok && deleted.key]).toEqual(["APPROVED", 1, "members.work_fixed"]);
+    } else {
+      expect([status, stillThere, approved.key]).toEqual(["PROPOSED", 0, "members.proposal_stale"]);
+    }
+  });
+
+  it("refuses to approve a proposal the book has moved away from (a cost entered late)", async () => {
+    const { world } = await sharingWorld();
+    expect(statusOf(await save(world))).toBe(302);
+    await db.cashEntry.create({
+      data: {
+        groupId: world.home.group.id,
+        kind: "EXPENSE",
+        category: "TRANSPORT",
+        amount: 30_000,
+        occurredAt: inMonth(20),
+      },
+    });
+    expect(statusOf(await onDistribution(`BH-${MONTH}`, { intent: "approve" }, world.home.manager.id))).toBe(
+      400,
+    );
+    expect((await db.distribution.findFirstOrThrow({ where: { groupId: world.home.group.id } })).status).toBe(
+      "PROPOSED",
+    );
+  });
+
+  it("shows a member's shares and payouts by month on her page", async () => {
+    const { world, tenant, members, bendahara } = await sharingWorld();
+    expect(statusOf(await save(world))).toBe(302);
+    expect(statusOf(await onDistribution(`BH-${MONTH}`, { intent: "approve" }, world.home.manager.id))).toBe(
+      302,
+    );
+    const share = await db.distributionShare.findFirstOrThrow({ where: { memberId: members[0]!.id } });
+    const paid = await recordPayout(
+      tenant,
+      bendahara.id,
+      { number: `BH-${MONTH}`, shareId: share.id, amount: 40_000 },
+      new Date("2026-04-03T05:00:00Z"),
+    );
+    expect(paid.ok).toBe(true);
+    const page = (await callLoader(
+      memberLoader,
+      await request(`/kelola/anggota/${members[0]!.id}`, { userId: world.home.manager.id }),
+      { id: members[0]!.id },
+    )) as Awaited<ReturnType<typeof memberLoader>>;
+    expect(page.byMonth).toEqual([
+      { key: "2026-04", share: 0, paid: 40_000 },
+      { key: MONTH, share: 240_000, paid: 0 },
+    ]);
   });
 
   it("shows a member's slip to the group's officers only", async () => {

@@ -251,11 +251,36 @@ export async function approveDistribution(
     await lockRow(tx, "Group", { id: tenant.groupId });
     const distribution = await tx.distribution.findFirst({
       where: { groupId: tenant.groupId, number },
-      select: { id: true, status: true, periodFrom: true, periodTo: true },
+      select: {
+        id: true,
+        status: true,
+        periodFrom: true,
+        periodTo: true,
+        basis: true,
+        distributable: true,
+        fundAmount: true,
+        shares: { select: { memberId: true, amount: true } },
+      },
     });
     if (!distribution) return notFound;
     if (distribution.status !== "PROPOSED")
       return { ok: false as const, key: "members.not_proposed" as const };
+    // What is approved must be what the books say now: a line or a work entry changed since the
+    // proposal (a late cost, a corrected entry) means proposing again, not fixing stale shares.
+    const current = await proposeDistribution(
+      tx,
+      tenant,
+      { from: distribution.periodFrom, to: distribution.periodTo },
+      distribution.basis,
+    );
+    const saved = new Map(distribution.shares.map((share) => [share.memberId, share.amount]));
+    const same =
+      current.ok &&
+      current.value.distributable === distribution.distributable &&
+      current.value.fundAmount === distribution.fundAmount &&
+      current.value.shares.length === saved.size &&
+      current.value.shares.every((share) => saved.get(share.memberId) === share.amount);
+    if (!same) return { ok: false as const, key: "members.proposal_stale" as const };
     const overlap = await overlapping(
       tx,
       tenant,

@@ -1103,6 +1103,8 @@ export const en: Catalog = {
   "members.period": "Period",
   "members.approve": "Approve",
   "members.approve_hint": "Once approved, each member's share is fixed and can be paid out.",
+  "members.proposal_stale":
+    "The cash book or the work changed since this proposal was made. Cancel it and work out a new one.",
   "members.not_proposed": "Only a proposal can be approved.",
   "members.cancel": "Cancel this sharing",
   "members.cancel_reason": "Reason for cancelling",

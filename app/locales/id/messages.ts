@@ -1114,6 +1114,8 @@ export const id = {
   "members.period": "Periode",
   "members.approve": "Setujui",
   "members.approve_hint": "Setelah disetujui, bagian setiap anggota tetap dan dapat dibayarkan.",
+  "members.proposal_stale":
+    "Buku kas atau hasil kerja berubah sejak usulan ini dibuat. Batalkan dan hitung usulan baru.",
   "members.not_proposed": "Hanya usulan yang dapat disetujui.",
   "members.cancel": "Batalkan bagi hasil",
   "members.cancel_reason": "Alasan pembatalan",
