@@ -85,6 +85,12 @@ export default function ManageShop() {
           <Link to="/kelola/kas" className="link inline-flex min-h-11 items-center">
             {t("book.nav")}
           </Link>
+          <Link to="/kelola/anggota" className="link inline-flex min-h-11 items-center">
+            {t("members.nav_members")}
+          </Link>
+          <Link to="/kelola/bagi-hasil" className="link inline-flex min-h-11 items-center">
+            {t("members.nav_sharing")}
+          </Link>
           {group.role === "KETUA" ? (
             <Link to="/kelola/akun-anggota" className="link inline-flex min-h-11 items-center">
               {t("account.manage_link")}

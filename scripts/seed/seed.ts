@@ -22,6 +22,7 @@ import {
 import { groupIllustration, productIllustration } from "./illustrations";
 import { seededRandom } from "./random";
 import { seedBooks } from "./books";
+import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,6 +41,7 @@ const RATING_COMMENTS = [
 
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
+  await wipeMembersBooks(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
@@ -253,6 +255,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedConsignment(db, businesses, now);
   await seedRequests(db, now);
   await seedBooks(db, now);
+  await seedMembersBooks(db, now);
 }
 
 /**
