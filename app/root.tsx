@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: viewer.name,
       isBuyer: viewer.business !== null,
       isGroupManager: viewer.managedGroup !== null,
+      isGroupMember: viewer.isGroupMember,
       isTkm: viewer.tkmTeam !== null,
       unread,
       cartLines,

@@ -77,6 +77,11 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               <ThreadBadge count={viewer.threadUnread.group} />
             </NavLink>
           ) : null}
+          {viewer?.isGroupMember && !viewer.isGroupManager ? (
+            <NavLink to="/saya" className={navClass}>
+              {t("account.mine_title")}
+            </NavLink>
+          ) : null}
           {viewer?.isTkm ? (
             <NavLink to="/tkm" className={navClass}>
               {t("nav.monitoring")}

@@ -3,6 +3,7 @@ import { signIn } from "~/.server/auth/accounts";
 import { CODE_VALID_MS, giveSignInCode, redeemSignInCode } from "~/.server/auth/member-accounts";
 import { db } from "~/.server/db/client";
 import { action as giveAction, loader as giveLoader } from "~/routes/kelola.akun-anggota";
+import { loader as rootLoader, type RootLoaderData } from "~/root";
 import { loader as manageLoader } from "~/routes/kelola._index";
 import { loader as konsinyasiLoader } from "~/routes/kelola.konsinyasi";
 import { action as redeemAction } from "~/routes/masuk_.kode";
@@ -335,6 +336,16 @@ describe("a member's own page", () => {
       expect.objectContaining({ number: "BH-2026-09", amount: 62_000, paid: 62_000 }),
     ]);
     expect(JSON.stringify(page)).not.toContain(neighbour.name);
+  });
+
+  it("her header leads to her page, and an officer's does not", async () => {
+    const world = await createWorld();
+    const { userId } = await memberWithAccount(world);
+    const header = async (id: string) =>
+      ((await callLoader(rootLoader, await request("/", { userId: id }))) as RootLoaderData).viewer;
+    expect(await header(userId)).toMatchObject({ isGroupMember: true, isGroupManager: false });
+    expect(await header(world.home.manager.id)).toMatchObject({ isGroupMember: true, isGroupManager: true });
+    expect(await header(world.buyer.buyer.id)).toMatchObject({ isGroupMember: false });
   });
 
   it("every officers' page is not found for her, and her page is not found for anyone who is not a member", async () => {

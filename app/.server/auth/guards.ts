@@ -14,6 +14,8 @@ export type Viewer = {
   email: string | null;
   isAdmin: boolean;
   managedGroup: { id: string; name: string; slug: string; role: MemberRole } | null;
+  /** A member of a group (any role, not left): an anggota sees her own page, /saya. */
+  isGroupMember: boolean;
   business: { id: string; name: string } | null;
   tkmTeam: { id: string; name: string; areaId: string; areaPath: string; areaName: string } | null;
 };
@@ -28,11 +30,12 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
       name: true,
       email: true,
       isAdmin: true,
+      // Her memberships (an officer's role wins; enums sort differently in the two databases).
       memberships: {
-        where: { leftAt: null, role: { in: [...MANAGER_ROLES] } },
+        where: { leftAt: null },
         select: { role: true, group: { select: { id: true, name: true, slug: true } } },
         orderBy: { joinedAt: "asc" },
-        take: 1,
+        take: 5,
       },
       businessRoles: { select: { business: { select: { id: true, name: true } } }, take: 1 },
       tkmRoles: {
@@ -44,7 +47,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     },
   });
   if (!user) return null;
-  const membership = user.memberships[0];
+  const membership = user.memberships.find((m) => MANAGER_ROLES.includes(m.role));
   const team = user.tkmRoles[0]?.team;
   return {
     id: user.id,
@@ -52,6 +55,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     email: user.email,
     isAdmin: user.isAdmin,
     managedGroup: membership ? { ...membership.group, role: membership.role } : null,
+    isGroupMember: user.memberships.length > 0,
     business: user.businessRoles[0]?.business ?? null,
     tkmTeam: team
       ? {
