@@ -133,7 +133,8 @@ export async function reconcile(
       SELECT "groupId", ${month(`"occurredAt"`)} AS "month",
         SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'ORDER' THEN "amount" ELSE 0 END) AS "order",
         SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'CONSIGNMENT' THEN "amount" ELSE 0 END) AS "consignment",
-        SUM(CASE WHEN "kind" = 'INCOME' AND "category" IN (${earned}) THEN "amount"
+        SUM(CASE WHEN "category" IN (${earned}) AND "kind" = 'INCOME' THEN "amount"
+                 WHEN "category" IN (${earned}) AND "kind" = 'EXPENSE' THEN -"amount"
                  WHEN "kind" = 'EXPENSE' AND "category" = 'REFUND' THEN -"amount" ELSE 0 END) AS "earned"
       FROM "CashEntry"
       WHERE 1 = 1 ${inGroups(`"groupId"`)} ${inPeriod(`"occurredAt"`)}
