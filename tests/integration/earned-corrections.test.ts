@@ -15,7 +15,7 @@ import { placedOrderNumber } from "../helpers/orders";
 // takes that sale back, so earned income — the ledger's, the TKM report's, the group page's and
 // reconcile's — must drop by it. (It once counted only INCOME lines of the sales categories.)
 
-describe("earned income with a corrected other-sales line", () => {
+describe("corrections in the books", () => {
   it("the ledger, the TKM report, the group's page and reconcile agree, and the sale is taken back", async () => {
     const world = await createWorld();
     const groupId = world.home.group.id;
@@ -87,5 +87,57 @@ describe("earned income with a corrected other-sales line", () => {
 
     const result = await reconcile({ group: world.home.group.slug }, incomeByMonthForArea, now);
     expect(result.differences).toEqual([]);
+  });
+
+  it("reconcile names corrections of another group's line, of the same kind, or for more than the line", async () => {
+    const world = await createWorld();
+    const home = world.home.group.id;
+    const line = (
+      groupId: string,
+      kind: "INCOME" | "EXPENSE",
+      amount: number,
+      at: string,
+      reversesId?: string,
+    ) =>
+      db.cashEntry.create({
+        data: { groupId, kind, category: "OTHER", amount, occurredAt: new Date(at), reversesId },
+        select: { id: true },
+      });
+    // Written behind the ledger's back: a correction in March of the other group's line, one in
+    // April of the same kind as its line, and in May two corrections taking back 9.000 of 6.000.
+    const theirs = await line(world.other.group.id, "INCOME", 4_000, "2026-03-01T05:00:00Z");
+    await line(home, "EXPENSE", 4_000, "2026-03-02T05:00:00Z", theirs.id);
+    const april = await line(home, "INCOME", 3_000, "2026-04-01T05:00:00Z");
+    await line(home, "INCOME", 3_000, "2026-04-02T05:00:00Z", april.id);
+    const may = await line(home, "INCOME", 6_000, "2026-05-01T05:00:00Z");
+    await line(home, "EXPENSE", 5_000, "2026-05-02T05:00:00Z", may.id);
+    await line(home, "EXPENSE", 4_000, "2026-05-03T05:00:00Z", may.id);
+
+    const result = await reconcile({ group: world.home.group.slug }, incomeByMonthForArea);
+    const named = result.differences.filter((d) => d.check === "correction");
+    expect(named).toEqual([
+      expect.objectContaining({
+        group: world.home.group.slug,
+        month: "2026-03",
+        left: { label: "unmatched corrections", amount: 4_000 },
+        right: { label: "expected", amount: 0 },
+      }),
+      expect.objectContaining({
+        month: "2026-04",
+        left: { label: "unmatched corrections", amount: 3_000 },
+      }),
+      expect.objectContaining({
+        month: "2026-05",
+        left: { label: "corrections", amount: 9_000 },
+        right: { label: "line", amount: 6_000 },
+      }),
+    ]);
+    // The other group's own books hold nothing wrong, and a period before March sees nothing.
+    expect((await reconcile({ group: world.other.group.slug }, incomeByMonthForArea)).differences).toEqual(
+      [],
+    );
+    expect(
+      (await reconcile({ group: world.home.group.slug, to: "2026-02" }, incomeByMonthForArea)).differences,
+    ).toEqual([]);
   });
 });
