@@ -10,10 +10,13 @@ export const EARNED_INCOME_CATEGORIES = [
   "OTHER_SALES",
 ] as const satisfies CashCategory[];
 
-/** Earned income lines, and refunds that take some of it back (counted negative). */
+/**
+ * Earned income: every line of a sales category, either kind and signed (an EXPENSE line there is a
+ * correction taking part of a sale back), plus refunds that take some of it back (counted negative).
+ */
 export const earnedEntries = {
   OR: [
-    { kind: "INCOME" as const, category: { in: [...EARNED_INCOME_CATEGORIES] } },
+    { category: { in: [...EARNED_INCOME_CATEGORIES] } },
     { kind: "EXPENSE" as const, category: "REFUND" as const },
   ],
 } satisfies Prisma.CashEntryWhereInput;

@@ -13,9 +13,19 @@ import { EARNED_INCOME_CATEGORIES } from "./cash-book";
 //   reports    the monthly earned income the reports show = the book's earned income;
 //   shares     a distribution's shares sum to its distributable amount;
 //   payouts    what was paid out of a share is at most the share, and each payout's cash line
-//              is an expense of the same amount.
+//              is an expense of the same amount;
+//   correction an officer's correction (Koreksi) takes back a line of the same group and category
+//              with the opposite kind, and a line's corrections together take back at most its amount.
 
-export const CHECKS = ["order", "refund", "consignment", "reports", "shares", "payouts"] as const;
+export const CHECKS = [
+  "order",
+  "refund",
+  "consignment",
+  "reports",
+  "shares",
+  "payouts",
+  "correction",
+] as const;
 export type Check = (typeof CHECKS)[number];
 
 export type Difference = {
@@ -133,7 +143,8 @@ export async function reconcile(
       SELECT "groupId", ${month(`"occurredAt"`)} AS "month",
         SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'ORDER' THEN "amount" ELSE 0 END) AS "order",
         SUM(CASE WHEN "kind" = 'INCOME' AND "category" = 'CONSIGNMENT' THEN "amount" ELSE 0 END) AS "consignment",
-        SUM(CASE WHEN "kind" = 'INCOME' AND "category" IN (${earned}) THEN "amount"
+        SUM(CASE WHEN "category" IN (${earned}) AND "kind" = 'INCOME' THEN "amount"
+                 WHEN "category" IN (${earned}) AND "kind" = 'EXPENSE' THEN -"amount"
                  WHEN "kind" = 'EXPENSE' AND "category" = 'REFUND' THEN -"amount" ELSE 0 END) AS "earned"
       FROM "CashEntry"
       WHERE 1 = 1 ${inGroups(`"groupId"`)} ${inPeriod(`"occurredAt"`)}
@@ -264,6 +275,7 @@ export async function reconcile(
   }
 
   await checkDistributions(scope, ids, filtered, add);
+  await checkCorrections(scope, ids, filtered, add);
 
   const order = new Map(CHECKS.map((c, i) => [c, i]));
   differences.sort(
@@ -368,4 +380,66 @@ export function monthsBetween(first: string, last: string): string[] {
 /** One line naming a difference: which check, group, month and both numbers. */
 export function describeDifference(d: Difference): string {
   return `${d.check}: group ${d.group}, month ${d.month}: ${d.what}: ${d.left.label} ${d.left.amount}, ${d.right.label} ${d.right.amount}`;
+}
+
+/**
+ * Corrections (lines with `reversesId`, other than refunds, which the order check covers): each
+ * takes back a line of its own group and category with the opposite kind, counted in the
+ * correction's month; and no line is taken back for more than its amount, counted in its month.
+ */
+async function checkCorrections(
+  scope: ReconcileScope,
+  ids: string[],
+  filtered: boolean,
+  add: (
+    check: Check,
+    key: string,
+    what: string,
+    left: Difference["left"],
+    right: Difference["right"],
+  ) => void,
+) {
+  const inGroups = (column: string) =>
+    filtered ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.empty;
+  const inPeriod = (column: string) =>
+    Prisma.sql`${scope.from ? Prisma.sql`AND ${month(column)} >= ${scope.from}` : Prisma.empty}
+      ${scope.to ? Prisma.sql`AND ${month(column)} <= ${scope.to}` : Prisma.empty}`;
+  type Row = { groupId: string; month: string; amount: unknown; taken?: unknown };
+  const [unmatched, over] = await Promise.all([
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT r."groupId", ${month(`r."occurredAt"`)} AS "month", SUM(r."amount") AS "amount"
+      FROM "CashEntry" r
+      LEFT JOIN "CashEntry" o ON o."id" = r."reversesId" AND o."groupId" = r."groupId"
+        AND o."category" = r."category" AND o."kind" <> r."kind"
+      WHERE r."reversesId" IS NOT NULL AND r."category" <> 'REFUND' AND o."id" IS NULL
+        ${inGroups(`r."groupId"`)} ${inPeriod(`r."occurredAt"`)}
+      GROUP BY 1, 2`),
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT o."groupId", ${month(`o."occurredAt"`)} AS "month", o."amount" AS "amount",
+        SUM(r."amount") AS "taken"
+      FROM "CashEntry" o
+      JOIN "CashEntry" r ON r."reversesId" = o."id" AND r."groupId" = o."groupId"
+        AND r."category" = o."category" AND r."kind" <> o."kind"
+      WHERE o."category" <> 'REFUND' ${inGroups(`o."groupId"`)} ${inPeriod(`o."occurredAt"`)}
+      GROUP BY o."id", o."groupId", 2, o."amount"
+      HAVING SUM(r."amount") > o."amount"`),
+  ]);
+  for (const row of unmatched) {
+    add(
+      "correction",
+      keyOf(row.groupId, row.month),
+      "corrections that take back no line of the group with the same category and the opposite kind",
+      { label: "unmatched corrections", amount: Number(row.amount ?? 0) },
+      { label: "expected", amount: 0 },
+    );
+  }
+  for (const row of over) {
+    add(
+      "correction",
+      keyOf(row.groupId, row.month),
+      "corrections take back more than the line",
+      { label: "corrections", amount: Number(row.taken ?? 0) },
+      { label: "line", amount: Number(row.amount ?? 0) },
+    );
+  }
 }
