@@ -5,6 +5,7 @@ import { earnedIncomeLines, signedAmount } from "~/.server/ledger/cash-book";
 import { reconcile } from "~/.server/ledger/reconcile";
 import { transitionOrder } from "~/.server/orders/orders";
 import { recordPayment } from "~/.server/payments/record";
+import { groupDashboard } from "~/.server/reports/dashboard";
 import { groupIncomeInArea, incomeByMonthForArea } from "~/.server/reports/income";
 import { wibDateKey } from "~/utils/delivery";
 import { wibMonthKey } from "~/utils/time";
@@ -16,7 +17,7 @@ import { placedOrderNumber } from "../helpers/orders";
 // reconcile's — must drop by it. (It once counted only INCOME lines of the sales categories.)
 
 describe("corrections in the books", () => {
-  it("the ledger, the TKM report, the group's page and reconcile agree, and the sale is taken back", async () => {
+  it("the ledger, the TKM report, the group's page, its dashboard and reconcile agree, and the sale is taken back", async () => {
     const world = await createWorld();
     const groupId = world.home.group.id;
     const tenant = { groupId };
@@ -84,6 +85,10 @@ describe("corrections in the books", () => {
 
     const page = await groupIncomeInArea(world.areas.districtA.path, groupId, 1, now);
     expect(page?.income[month]).toBe(expected);
+
+    const dashboard = await groupDashboard({ groupId }, now);
+    expect(dashboard.current.income).toBe(expected);
+    expect(dashboard.incomeByMonth[month]).toBe(expected);
 
     const result = await reconcile({ group: world.home.group.slug }, incomeByMonthForArea, now);
     expect(result.differences).toEqual([]);

@@ -1,6 +1,8 @@
 import { lastWibMonths, wibMonthKey, wibMonthStart } from "~/utils/time";
 import { db, dbKind, Prisma } from "../db/client";
+import { nextMonthKey } from "~/utils/month-period";
 import { EARNED_INCOME_CATEGORIES } from "./cash-book";
+import { earnedIncomeByMonth } from "./summary";
 
 // Reconciling the books (issue 11, item 7): for a period of WIB months and a group, an area or
 // every group, the money the other records say came in must equal what the cash book says, group by
@@ -11,6 +13,7 @@ import { EARNED_INCOME_CATEGORIES } from "./cash-book";
 //   refund     every refund line takes back an order income line of the same group;
 //   konsinyasi konsinyasi reports paid = konsinyasi income lines, by the month they were paid;
 //   reports    the monthly earned income the reports show = the book's earned income;
+//   dashboard  the same for each group's own dashboard (ledger/summary.ts);
 //   shares     a distribution's shares sum to its distributable amount;
 //   payouts    what was paid out of a share is at most the share, and each payout's cash line
 //              is an expense of the same amount;
@@ -22,6 +25,7 @@ export const CHECKS = [
   "refund",
   "consignment",
   "reports",
+  "dashboard",
   "shares",
   "payouts",
   "correction",
@@ -267,6 +271,28 @@ export async function reconcile(
             keyOf(row.id, m),
             "earned income the reports show ≠ the cash book's",
             { label: "reports", amount: left },
+            { label: "cash book", amount: right },
+          );
+        }
+      }
+    }
+  }
+
+  // What each group's own dashboard shows (ledger/summary.ts), over the same months.
+  if (shownMonths.length > 0) {
+    const from = wibMonthStart(shownMonths[0] as string);
+    const to = wibMonthStart(nextMonthKey(shownMonths[shownMonths.length - 1] as string));
+    for (const group of groups) {
+      const shown = await earnedIncomeByMonth({ groupId: group.id }, { from, to });
+      for (const m of shownMonths) {
+        const left = shown.get(m) ?? 0;
+        const right = earnedBook.get(keyOf(group.id, m)) ?? 0;
+        if (left !== right) {
+          add(
+            "dashboard",
+            keyOf(group.id, m),
+            "earned income the group's dashboard shows ≠ the cash book's",
+            { label: "dashboard", amount: left },
             { label: "cash book", amount: right },
           );
         }

@@ -16,9 +16,9 @@ export function wibMonthOf(column: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * Earned income per WIB month for one group, over [from, to): ORDER, CONSIGNMENT and OTHER_SALES
- * income less REFUND expenses (the same lines as cash-book.ts earnedEntries). Months without a
- * line are absent.
+ * Earned income per WIB month for one group, over [from, to): every ORDER, CONSIGNMENT and
+ * OTHER_SALES line with its sign (a correction of a sale takes it back) less REFUND expenses — the
+ * same lines as cash-book.ts earnedEntries. Months without a line are absent.
  */
 export async function earnedIncomeByMonth(
   tenant: { groupId: string },
@@ -31,8 +31,7 @@ export async function earnedIncomeByMonth(
     FROM "CashEntry"
     WHERE "groupId" = ${tenant.groupId}
       AND "occurredAt" >= ${range.from} AND "occurredAt" < ${range.to}
-      AND (("kind" = 'INCOME' AND "category" IN (${EARNED_IN_SQL}))
-        OR ("kind" = 'EXPENSE' AND "category" = 'REFUND'))
+      AND ("category" IN (${EARNED_IN_SQL}) OR ("kind" = 'EXPENSE' AND "category" = 'REFUND'))
     GROUP BY ${month}`);
   return new Map(rows.map((row) => [row.month, Number(row.amount ?? 0)]));
 }
