@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireGroupMember } from "~/.server/auth/guards";
 import { memberRecord } from "~/.server/groups/member-record";
 import { useLang, useT } from "~/utils/i18n";
+import { periodLastMoment } from "~/utils/month-period";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 import { formatDate, formatMonth } from "~/utils/time";
@@ -89,7 +90,8 @@ export default function MyRecord() {
             {shares.map((s) => (
               <li key={s.id} className="card p-3">
                 <p className="font-semibold">
-                  {s.number} · {formatDate(s.periodFrom, lang)} – {formatDate(s.periodTo, lang)}
+                  {s.number} · {formatDate(s.periodFrom, lang)} –{" "}
+                  {formatDate(periodLastMoment(new Date(s.periodTo)), lang)}
                 </p>
                 <p className="text-sm">
                   {t("account.share_line", { amount: formatRupiah(s.amount), paid: formatRupiah(s.paid) })}

@@ -285,8 +285,9 @@ describe("a member's own page", () => {
       data: {
         groupId: g,
         number: "BH-2026-09",
+        // September in WIB, as monthsPeriod makes it: periodTo is the first moment of October.
         periodFrom: new Date("2026-08-31T17:00:00Z"),
-        periodTo: new Date("2026-09-30T16:59:59Z"),
+        periodTo: new Date("2026-09-30T17:00:00Z"),
         income: 1_000_000,
         costs: 100_000,
         fundPercent: 10,
@@ -311,6 +312,24 @@ describe("a member's own page", () => {
     await payout(mine.id, member.id, 40_000, new Date("2026-10-05T03:00:00Z"));
     await payout(mine.id, member.id, 22_000, new Date("2026-11-02T03:00:00Z"));
     await payout(theirs.id, neighbour.id, 748_000, new Date("2026-10-05T03:00:00Z"));
+    // October's proposal may still change: listed, not counted in her months.
+    const proposal = await db.distribution.create({
+      data: {
+        groupId: g,
+        number: "BH-2026-10",
+        periodFrom: new Date("2026-09-30T17:00:00Z"),
+        periodTo: new Date("2026-10-31T17:00:00Z"),
+        income: 100_000,
+        costs: 0,
+        fundPercent: 10,
+        fundAmount: 10_000,
+        distributable: 90_000,
+        basis: "HOURS",
+      },
+    });
+    await db.distributionShare.create({
+      data: { distributionId: proposal.id, memberId: member.id, contribution: 4, amount: 90_000 },
+    });
 
     const page = (await callLoader(mineLoader, await request("/saya", { userId }))) as {
       name: string;
@@ -323,7 +342,7 @@ describe("a member's own page", () => {
         paid: number;
       }[];
       contributions: unknown[];
-      shares: { number: string; amount: number; paid: number }[];
+      shares: { number: string; amount: number; paid: number; status: string }[];
     };
     expect(page.name).toBe(member.name);
     expect(page.months).toEqual([
@@ -333,6 +352,7 @@ describe("a member's own page", () => {
     ]);
     expect(page.contributions).toHaveLength(3);
     expect(page.shares).toEqual([
+      expect.objectContaining({ number: "BH-2026-10", amount: 90_000, paid: 0, status: "PROPOSED" }),
       expect.objectContaining({ number: "BH-2026-09", amount: 62_000, paid: 62_000 }),
     ]);
     expect(JSON.stringify(page)).not.toContain(neighbour.name);

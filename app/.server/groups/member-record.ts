@@ -57,8 +57,11 @@ export async function memberRecord(tenant: { groupId: string; memberId: string }
     m.entries += 1;
   }
   for (const share of shares) {
-    // A share belongs to the month its period ends in; a payout to the month it was paid.
-    monthOf(wibMonthKey(share.distribution.periodTo)).shared += share.amount;
+    // As the officers' member page counts it (members/distributions.ts, memberIncome): an approved
+    // share in the month its period starts (periodTo is the first moment after it), a payout in
+    // the month it was paid. A proposal may still change, so it is listed but not counted.
+    if (share.distribution.status === "APPROVED")
+      monthOf(wibMonthKey(share.distribution.periodFrom)).shared += share.amount;
     for (const payout of share.payouts) monthOf(wibMonthKey(payout.paidAt)).paid += payout.amount;
   }
   return {
