@@ -51,7 +51,11 @@ export function BookFilterForm({
   );
 }
 
-function LineSourceText({ line }: { line: BookLine }) {
+/**
+ * Where a line came from. `linked` for the group's officers: links to the order, and how such a
+ * line is taken back; a reader outside the group (TKM) sees only where it came from.
+ */
+function LineSourceText({ line, linked }: { line: BookLine; linked: boolean }) {
   const t = useT();
   const lang = useLang();
   const source = line.source;
@@ -60,27 +64,41 @@ function LineSourceText({ line }: { line: BookLine }) {
     case "order":
       return (
         <p className="text-sm">
-          <Link to={`/kelola/pesanan/${source.orderNumber}`} className="link">
-            {t("book.source.order", { number: source.orderNumber })}
-          </Link>
-          <span className="block text-xs text-stone-600">{t("book.locked.order")}</span>
+          {linked ? (
+            <Link to={`/kelola/pesanan/${source.orderNumber}`} className="link">
+              {t("book.source.order", { number: source.orderNumber })}
+            </Link>
+          ) : (
+            t("book.source.order", { number: source.orderNumber })
+          )}
+          {linked ? <span className="block text-xs text-stone-600">{t("book.locked.order")}</span> : null}
         </p>
       );
     case "consignment":
       return (
         <p className="text-sm">
-          <Link to="/kelola/konsinyasi" className="link">
-            {t("book.source.consignment")}
-          </Link>
-          <span className="block text-xs text-stone-600">{t("book.locked.consignment")}</span>
+          {linked ? (
+            <Link to="/kelola/konsinyasi" className="link">
+              {t("book.source.consignment")}
+            </Link>
+          ) : (
+            t("book.source.consignment")
+          )}
+          {linked ? (
+            <span className="block text-xs text-stone-600">{t("book.locked.consignment")}</span>
+          ) : null}
         </p>
       );
     case "refund":
       return source.orderNumber ? (
         <p className="text-sm">
-          <Link to={`/kelola/pesanan/${source.orderNumber}`} className="link">
-            {t("book.source.refund", { number: source.orderNumber })}
-          </Link>
+          {linked ? (
+            <Link to={`/kelola/pesanan/${source.orderNumber}`} className="link">
+              {t("book.source.refund", { number: source.orderNumber })}
+            </Link>
+          ) : (
+            t("book.source.refund", { number: source.orderNumber })
+          )}
         </p>
       ) : null;
     case "payout":
@@ -112,12 +130,15 @@ export function BookLineItem({
   busy,
   categoryFiltered,
   lastResult,
+  readOnly = false,
 }: {
   line: BookLine;
   formKey: string;
   busy: boolean;
   categoryFiltered: boolean;
   lastResult?: Reply;
+  /** A reader outside the group (TKM): no corrections, no links into the group's own pages. */
+  readOnly?: boolean;
 }) {
   const t = useT();
   const lang = useLang();
@@ -138,7 +159,7 @@ export function BookLineItem({
             <p className="text-sm">{t("book.member_is", { name: line.memberName })}</p>
           ) : null}
           {line.reason ? <p className="text-sm">{t("book.reason_is", { reason: line.reason })}</p> : null}
-          <LineSourceText line={line} />
+          <LineSourceText line={line} linked={!readOnly} />
           <p className="text-xs text-stone-600">
             {t("book.recorded_by", { name: line.recordedByName ?? t("book.recorded_by_system") })}
           </p>
@@ -163,7 +184,7 @@ export function BookLineItem({
           })}
         </p>
       ) : null}
-      {line.correctable ? (
+      {line.correctable && !readOnly ? (
         <details open={lastResult !== undefined} className="print:hidden">
           <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-800">
             {t("book.correct")}

@@ -68,9 +68,14 @@ export default function TkmGroup() {
           {t("group.member_count", { count: group._count.members })} ·{" "}
           {t("tkm.active_products", { count: group._count.products })}
         </p>
-        <Link to={`/tkm/kelompok/${group.id}/akun`} className="link inline-flex min-h-11 items-center">
-          {t("account.manage_link")}
-        </Link>
+        <p className="flex flex-wrap gap-x-4">
+          <Link to={`/tkm/kelompok/${group.id}/kas`} className="link inline-flex min-h-11 items-center">
+            {t("book.nav")}
+          </Link>
+          <Link to={`/tkm/kelompok/${group.id}/akun`} className="link inline-flex min-h-11 items-center">
+            {t("account.manage_link")}
+          </Link>
+        </p>
         {group.baselineMonthlyIncome !== null ? (
           <p className="text-sm text-stone-600">
             {t("tkm.baseline", { amount: formatRupiah(group.baselineMonthlyIncome) })}

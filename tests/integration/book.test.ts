@@ -13,6 +13,8 @@ import { action, loader } from "~/routes/kelola.kas._index";
 import { loader as printLoader } from "~/routes/kelola.kas.cetak";
 import { loader as csvLoader } from "~/routes/kelola.kas.csv";
 import { loader as pdfLoader } from "~/routes/kelola.kas.pdf";
+import * as tkmRoute from "~/routes/tkm.kelompok.$groupId_.kas";
+import { loader as tkmLoader } from "~/routes/tkm.kelompok.$groupId_.kas";
 import { wibDateKey } from "~/utils/delivery";
 import { createTkmOfficer, createUser, createWorld } from "../helpers/factories";
 import { callAction, callLoader, jsonOf, request, statusOf } from "../helpers/requests";
@@ -85,6 +87,43 @@ describe("the cash book (buku kas)", () => {
     expect(own.book.lines).toEqual([]);
     expect(own.book.openingAllowed).toBe(true);
     expect(await lineCount(world.home.group.id)).toBe(0);
+  });
+
+  it("is read, not changed, by TKM officers whose area holds the group; elsewhere it is not found", async () => {
+    const world = await createWorld();
+    await addManualLine({ groupId: world.home.group.id }, world.home.manager.id, {
+      formKey: newKey(),
+      kind: "INCOME",
+      category: "AID",
+      amount: 5_000_000,
+      date: daysAgo(2),
+      description: "Bantuan modal",
+      giver: "DKUKM Kabupaten Bandung Barat",
+    });
+    const inside = await createTkmOfficer(world.areas.districtA.id);
+    const outside = await createTkmOfficer(world.areas.districtB.id);
+    const read = (groupId: string, userId: string) =>
+      request(`/tkm/kelompok/${groupId}/kas`, { userId }).then((req) =>
+        callLoader(tkmLoader, req, { groupId }),
+      );
+    const shown = (await read(world.home.group.id, inside.officer.id)) as {
+      book: {
+        lines: { category: string; amount: number; giver: string | null }[];
+        totals: { income: number };
+      };
+    };
+    expect(shown.book.lines).toEqual([
+      expect.objectContaining({ category: "AID", amount: 5_000_000, giver: "DKUKM Kabupaten Bandung Barat" }),
+    ]);
+    expect(shown.book.totals.income).toBe(5_000_000);
+    // The other group lies in district B: not in this team's area.
+    expect(statusOf(await read(world.other.group.id, inside.officer.id))).toBe(404);
+    expect(statusOf(await read(world.home.group.id, outside.officer.id))).toBe(404);
+    expect(statusOf(await read("no-such-group", inside.officer.id))).toBe(404);
+    // Only TKM: the group's own officers keep their book at /kelola/kas; a buyer is refused.
+    expect(statusOf(await read(world.home.group.id, world.buyer.buyer.id))).toBe(403);
+    expect(statusOf(await read(world.home.group.id, world.home.manager.id))).toBe(403);
+    expect("action" in tkmRoute).toBe(false);
   });
 
   it("records a manual line with who entered it and an audit event", async () => {

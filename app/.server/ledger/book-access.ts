@@ -1,4 +1,5 @@
-import { requireViewer } from "../auth/guards";
+import { requireTkmOfficer, requireViewer } from "../auth/guards";
+import { db } from "../db/client";
 import { invariantResponse } from "../http/responses";
 
 /**
@@ -10,4 +11,18 @@ export async function requireBookKeeper(request: Request) {
   const viewer = await requireViewer(request);
   invariantResponse(viewer.managedGroup);
   return { viewer, group: viewer.managedGroup };
+}
+
+/**
+ * A TKM officer reads the book of a group inside the team's area (monitoring income is the team's
+ * work), without changing it; a group outside the area does not exist for her (404).
+ */
+export async function requireBookReader(request: Request, groupId: string) {
+  const { team } = await requireTkmOfficer(request);
+  const group = await db.group.findFirst({
+    where: { id: groupId, village: { path: { startsWith: team.areaPath } } },
+    select: { id: true, name: true },
+  });
+  invariantResponse(group);
+  return { team, group };
 }

@@ -1306,4 +1306,6 @@ export const en: Catalog = {
   "members.slip_treasurer": "Treasurer",
   "members.status": "Status",
   "members.group": "Group",
+  "book.tkm_intro":
+    "Read only: the group's cash book as its officers see it. Changes and corrections are made by the group's officers.",
 };

@@ -1317,4 +1317,6 @@ export const id = {
   "members.slip_treasurer": "Bendahara",
   "members.status": "Status",
   "members.group": "Kelompok",
+  "book.tkm_intro":
+    "Hanya untuk dibaca: buku kas kelompok seperti yang dilihat pengurusnya. Perubahan dan koreksi dicatat oleh pengurus kelompok.",
 } as const;
