@@ -443,6 +443,16 @@ describe("the cash book (buku kas)", () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe("Tanggal,Kategori,Keterangan,Pemberi,Dicatat oleh,Masuk,Keluar,Saldo");
+    const english = await callLoader(
+      csvLoader,
+      await request("/kelola/kas/csv", {
+        userId: world.home.manager.id,
+        headers: { "Accept-Language": "en" },
+      }),
+    );
+    expect((await (english as Response).text()).split("\r\n")[0]).toBe(
+      "Date,Category,Description,Giver,Recorded by,In,Out,Balance",
+    );
     expect(lines[1]).toBe(
       `${daysAgo(5)},Bantuan diterima,"'=HYPERLINK(""http://x"")",'+DKUKM,${world.home.manager.name},1500000,,1500000`,
     );

@@ -495,15 +495,16 @@ export async function reverseLine(
 // ------------------------------------------------------------------ CSV
 
 /** The header a spreadsheet user expects (always Indonesian: the group's own book). */
+/** The CSV's columns, in the reader's language: Tanggal, Kategori, … Saldo. */
 export const BOOK_CSV_COLUMNS = [
-  "Tanggal",
-  "Kategori",
-  "Keterangan",
-  "Pemberi",
-  "Dicatat oleh",
-  "Masuk",
-  "Keluar",
-  "Saldo",
+  "book.csv.date",
+  "book.csv.category",
+  "book.csv.description",
+  "book.csv.giver",
+  "book.csv.recorded_by",
+  "book.csv.in",
+  "book.csv.out",
+  "book.csv.balance",
 ] as const;
 
 /**
@@ -549,7 +550,7 @@ export function bookCsv(statement: BookStatement, t: Translate, lang: Lang): str
     line.kind === "EXPENSE" ? line.amount : null,
     line.balance,
   ]);
-  const body = [BOOK_CSV_COLUMNS as readonly (string | number | null)[], ...rows]
+  const body = [BOOK_CSV_COLUMNS.map((key) => t(key)), ...rows]
     .map((row) => row.map(csvCell).join(","))
     .join("\r\n");
   return `\uFEFF${body}\r\n`;

@@ -1308,4 +1308,12 @@ export const en: Catalog = {
   "members.group": "Group",
   "book.tkm_intro":
     "Read only: the group's cash book as its officers see it. Changes and corrections are made by the group's officers.",
+  "book.csv.date": "Date",
+  "book.csv.category": "Category",
+  "book.csv.description": "Description",
+  "book.csv.giver": "Giver",
+  "book.csv.recorded_by": "Recorded by",
+  "book.csv.in": "In",
+  "book.csv.out": "Out",
+  "book.csv.balance": "Balance",
 };

@@ -1319,4 +1319,12 @@ export const id = {
   "members.group": "Kelompok",
   "book.tkm_intro":
     "Hanya untuk dibaca: buku kas kelompok seperti yang dilihat pengurusnya. Perubahan dan koreksi dicatat oleh pengurus kelompok.",
+  "book.csv.date": "Tanggal",
+  "book.csv.category": "Kategori",
+  "book.csv.description": "Keterangan",
+  "book.csv.giver": "Pemberi",
+  "book.csv.recorded_by": "Dicatat oleh",
+  "book.csv.in": "Masuk",
+  "book.csv.out": "Keluar",
+  "book.csv.balance": "Saldo",
 } as const;
