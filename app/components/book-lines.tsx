@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/forms";
 import { ALL_CATEGORIES, CASH_CATEGORY_KEYS, type BookLine } from "~/utils/book";
@@ -220,5 +221,70 @@ export function BookLineItem({
         </details>
       ) : null}
     </li>
+  );
+}
+
+/** The period's money in and out, above the lines; `children` for the export links. */
+export function BookTotals({
+  month,
+  totals,
+  children,
+}: {
+  month: string | null;
+  totals: { income: number; expense: number };
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="book-totals" className="card grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+      <h2 id="book-totals" className="col-span-full font-bold">
+        {month ? formatMonth(month, lang) : t("book.all_months")}
+      </h2>
+      <p>
+        {t("book.income")}
+        <br />
+        <span className="font-semibold text-brand-800">{formatRupiah(totals.income)}</span>
+      </p>
+      <p>
+        {t("book.expense")}
+        <br />
+        <span className="font-semibold text-red-800">{formatRupiah(totals.expense)}</span>
+      </p>
+      {children}
+    </section>
+  );
+}
+
+/** Newer and older pages of the book, when it has more than one. */
+export function BookPages({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  const t = useT();
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={t("book.pages")} className="flex items-center justify-between gap-2">
+      {page > 1 ? (
+        <Link to={href(page - 1)} className="btn-secondary">
+          {t("book.newer")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-sm text-stone-600">{t("book.page_of", { page, pages: pageCount })}</span>
+      {page < pageCount ? (
+        <Link to={href(page + 1)} className="btn-secondary">
+          {t("book.older")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

@@ -9,14 +9,12 @@ import { getLang } from "~/.server/http/lang";
 import { refusalResponse } from "~/.server/http/refusal";
 import { pageParam } from "~/.server/http/responses";
 import { newIdempotencyKey } from "~/.server/payments/record";
-import { BookFilterForm, BookLineItem } from "~/components/book-lines";
+import { BookFilterForm, BookLineItem, BookPages, BookTotals } from "~/components/book-lines";
 import { ManualLineForm } from "~/components/book-line-form";
 import { FormErrors } from "~/components/forms";
 import { BookActionSchema } from "~/forms/book";
-import { useLang, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
-import { formatMonth } from "~/utils/time";
 import { wibDateKey } from "~/utils/delivery";
 import { bookFilterFromUrl, bookQuery } from "~/utils/book";
 
@@ -56,7 +54,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CashBook() {
   const t = useT();
-  const lang = useLang();
   const { group, filter, book, members, formKey, today, saved } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -93,20 +90,7 @@ export default function CashBook() {
         busy={busy}
       />
       <BookFilterForm months={book.months} filter={filter} />
-      <section aria-labelledby="book-totals" className="card grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
-        <h2 id="book-totals" className="col-span-full font-bold">
-          {filter.month ? formatMonth(filter.month, lang) : t("book.all_months")}
-        </h2>
-        <p>
-          {t("book.income")}
-          <br />
-          <span className="font-semibold text-brand-800">{formatRupiah(book.totals.income)}</span>
-        </p>
-        <p>
-          {t("book.expense")}
-          <br />
-          <span className="font-semibold text-red-800">{formatRupiah(book.totals.expense)}</span>
-        </p>
+      <BookTotals month={filter.month} totals={book.totals}>
         <p className="col-span-full flex flex-wrap gap-x-4 print:hidden sm:col-span-1">
           <Link to={`/kelola/kas/cetak?${query}`} className="link inline-flex min-h-11 items-center">
             {t("book.print")}
@@ -118,7 +102,7 @@ export default function CashBook() {
             PDF
           </a>
         </p>
-      </section>
+      </BookTotals>
       {intent === "reverse" && !lastResult?.initialValue?.entryId ? (
         <FormErrors errors={lastResult?.error?.[""] ?? null} />
       ) : null}
@@ -142,27 +126,7 @@ export default function CashBook() {
           ))}
         </ol>
       )}
-      {book.pageCount > 1 ? (
-        <nav aria-label={t("book.pages")} className="flex items-center justify-between gap-2">
-          {book.page > 1 ? (
-            <Link to={pageHref(book.page - 1)} className="btn-secondary">
-              {t("book.newer")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-stone-600">
-            {t("book.page_of", { page: book.page, pages: book.pageCount })}
-          </span>
-          {book.page < book.pageCount ? (
-            <Link to={pageHref(book.page + 1)} className="btn-secondary">
-              {t("book.older")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <BookPages page={book.page} pageCount={book.pageCount} href={pageHref} />
     </div>
   );
 }

@@ -3,12 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { bookPage } from "~/.server/ledger/book";
 import { requireBookReader } from "~/.server/ledger/book-access";
 import { pageParam } from "~/.server/http/responses";
-import { BookFilterForm, BookLineItem } from "~/components/book-lines";
+import { BookFilterForm, BookLineItem, BookPages, BookTotals } from "~/components/book-lines";
 import { bookFilterFromUrl, bookQuery } from "~/utils/book";
-import { useLang, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
-import { formatMonth } from "~/utils/time";
 
 // A TKM officer reads a group's cash book, as the group's officers see it, without changing it:
 // the income the team monitors, with its costs, aid and corrections. Outside the team's area: 404.
@@ -25,7 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function TkmCashBook() {
   const t = useT();
-  const lang = useLang();
   const { group, filter, book } = useLoaderData<typeof loader>();
   const pageHref = (page: number) => `/tkm/kelompok/${group.id}/kas?${bookQuery(filter, page)}`;
   return (
@@ -39,21 +36,7 @@ export default function TkmCashBook() {
         <p className="text-stone-600">{t("book.tkm_intro")}</p>
       </header>
       <BookFilterForm months={book.months} filter={filter} />
-      <section aria-labelledby="book-totals" className="card grid grid-cols-2 gap-2 text-sm">
-        <h2 id="book-totals" className="col-span-full font-bold">
-          {filter.month ? formatMonth(filter.month, lang) : t("book.all_months")}
-        </h2>
-        <p>
-          {t("book.income")}
-          <br />
-          <span className="font-semibold text-brand-800">{formatRupiah(book.totals.income)}</span>
-        </p>
-        <p>
-          {t("book.expense")}
-          <br />
-          <span className="font-semibold text-red-800">{formatRupiah(book.totals.expense)}</span>
-        </p>
-      </section>
+      <BookTotals month={filter.month} totals={book.totals} />
       {book.lines.length === 0 ? (
         <p className="card text-stone-600">
           {t(book.count === 0 && !filter.month && !filter.category ? "book.empty" : "book.empty_filtered")}
@@ -72,27 +55,7 @@ export default function TkmCashBook() {
           ))}
         </ol>
       )}
-      {book.pageCount > 1 ? (
-        <nav aria-label={t("book.pages")} className="flex items-center justify-between gap-2">
-          {book.page > 1 ? (
-            <Link to={pageHref(book.page - 1)} className="btn-secondary">
-              {t("book.newer")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-stone-600">
-            {t("book.page_of", { page: book.page, pages: book.pageCount })}
-          </span>
-          {book.page < book.pageCount ? (
-            <Link to={pageHref(book.page + 1)} className="btn-secondary">
-              {t("book.older")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <BookPages page={book.page} pageCount={book.pageCount} href={pageHref} />
     </div>
   );
 }
