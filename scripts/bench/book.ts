@@ -11,11 +11,9 @@
 //   npx tsx scripts/bench/book.ts --measure       (internal) seed and measure DATABASE_URL,
 //                                                 print one JSON line
 // `npm run bench` runs it too (run.ts), on PostgreSQL when BENCH_POSTGRES_URL is set.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { measureOnBoth } from "./child";
 import type { Prisma } from "~/.server/db/client";
 
 const YEARS = 10;
@@ -168,68 +166,20 @@ async function measure(): Promise<BookBenchResult> {
   return result;
 }
 
-function runChild(databaseUrl: string, log: (text: string) => void): BookBenchResult | null {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    LOG_REQUESTS: "false",
-  };
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts", "--no-seed"], {
-    env,
-    encoding: "utf8",
-  });
-  if (prepared.status !== 0) {
-    log(`book bench: preparing the database failed: ${prepared.stderr.slice(-800)}`);
-    return null;
-  }
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/book.ts", "--measure"], {
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = run.stdout.trim().split("\n").pop();
-  if (run.status !== 0 || !last?.startsWith("{")) {
-    log(`book bench failed: ${run.stderr.slice(-800)}`);
-    return null;
-  }
-  return JSON.parse(last) as BookBenchResult;
-}
-
 /** Runs the bench on SQLite and, given a server URL, on PostgreSQL; returns the report's section. */
 export async function bookBench(options: {
   postgresUrl?: string | null;
   log?: (text: string) => void;
 }): Promise<{ lines: string[]; results: BookBenchResult[] }> {
   const log = options.log ?? ((text: string) => console.log(`[bench] ${text}`));
-  const results: BookBenchResult[] = [];
-  const file = path.join(os.tmpdir(), "jejaring-bookbench.db");
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  log("cash book on SQLite");
-  const sqlite = runChild(`file:${file}`, log);
-  if (sqlite) results.push(sqlite);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-
-  if (options.postgresUrl) {
-    const { default: pg } = await import("pg");
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: options.postgresUrl as string });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${PG_DATABASE}`;
-    await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    await admin(`CREATE DATABASE "${PG_DATABASE}"`);
-    log("cash book on PostgreSQL");
-    try {
-      const postgres = runChild(url.toString(), log);
-      if (postgres) results.push(postgres);
-    } finally {
-      await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    }
-  }
+  const results = await measureOnBoth<BookBenchResult>({
+    script: "scripts/bench/book.ts",
+    label: "cash book",
+    sqliteFile: "jejaring-bookbench.db",
+    pgDatabase: PG_DATABASE,
+    postgresUrl: options.postgresUrl,
+    log,
+  });
 
   const ms = (value: number) => value.toFixed(1);
   const lines = [

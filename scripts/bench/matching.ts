@@ -11,11 +11,11 @@
 //   npx tsx scripts/bench/matching.ts --measure       (internal) seed and measure DATABASE_URL,
 //                                                     print one JSON line
 // `npm run bench` runs it too (run.ts), on PostgreSQL when BENCH_POSTGRES_URL is set.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { measureOnBoth } from "./child";
 import { generateWorld } from "../../tests/support/match-world";
 import { seedWorld } from "../../tests/support/match-world-db";
 
@@ -135,68 +135,20 @@ async function measure(): Promise<MatchingResult> {
   return result;
 }
 
-function runChild(databaseUrl: string, log: (text: string) => void): MatchingResult | null {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    LOG_REQUESTS: "false",
-  };
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
-    env,
-    encoding: "utf8",
-  });
-  if (prepared.status !== 0) {
-    log(`matching bench: preparing the database failed: ${prepared.stderr.slice(-800)}`);
-    return null;
-  }
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/matching.ts", "--measure"], {
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = run.stdout.trim().split("\n").pop();
-  if (run.status !== 0 || !last?.startsWith("{")) {
-    log(`matching bench failed: ${run.stderr.slice(-800)}`);
-    return null;
-  }
-  return JSON.parse(last) as MatchingResult;
-}
-
 /** Runs the bench on SQLite and, given a server URL, on PostgreSQL; returns the report's section. */
 export async function matchingBench(options: {
   postgresUrl?: string | null;
   log?: (text: string) => void;
 }): Promise<{ lines: string[]; results: MatchingResult[] }> {
   const log = options.log ?? ((text: string) => console.log(`[bench] ${text}`));
-  const results: MatchingResult[] = [];
-  const file = path.join(os.tmpdir(), "jejaring-matchbench.db");
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  log("matching on SQLite");
-  const sqlite = runChild(`file:${file}`, log);
-  if (sqlite) results.push(sqlite);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-
-  if (options.postgresUrl) {
-    const { default: pg } = await import("pg");
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: options.postgresUrl as string });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${PG_DATABASE}`;
-    await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    await admin(`CREATE DATABASE "${PG_DATABASE}"`);
-    log("matching on PostgreSQL");
-    try {
-      const postgres = runChild(url.toString(), log);
-      if (postgres) results.push(postgres);
-    } finally {
-      await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    }
-  }
+  const results = await measureOnBoth<MatchingResult>({
+    script: "scripts/bench/matching.ts",
+    label: "matching",
+    sqliteFile: "jejaring-matchbench.db",
+    pgDatabase: PG_DATABASE,
+    postgresUrl: options.postgresUrl,
+    log,
+  });
 
   const ms = (value: number) => value.toFixed(1);
   const lines = [

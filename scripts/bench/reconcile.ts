@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { measureOnBoth } from "./child";
 
 const LINES = Number(process.env.BENCH_RECONCILE_LINES ?? 1_000_000);
 const YEARS = 10;
@@ -283,64 +284,19 @@ async function measure(): Promise<ReconcileBenchResult> {
   };
 }
 
-function runChild(databaseUrl: string, log: (text: string) => void): ReconcileBenchResult | null {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" };
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
-    env,
-    encoding: "utf8",
-  });
-  if (prepared.status !== 0) {
-    log(`reconcile bench: preparing the database failed: ${prepared.stderr.slice(-800)}`);
-    return null;
-  }
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/reconcile.ts", "--measure"], {
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = run.stdout.trim().split("\n").pop();
-  if (run.status !== 0 || !last?.startsWith("{")) {
-    log(`reconcile bench failed: ${run.stderr.slice(-800)}`);
-    return null;
-  }
-  return JSON.parse(last) as ReconcileBenchResult;
-}
-
 export async function reconcileBench(options: {
   postgresUrl?: string | null;
   log?: (text: string) => void;
 }): Promise<{ lines: string[]; results: ReconcileBenchResult[] }> {
   const log = options.log ?? ((text: string) => console.log(`[bench] ${text}`));
-  const results: ReconcileBenchResult[] = [];
-  const file = path.join(os.tmpdir(), "jejaring-reconcilebench.db");
-  const clean = () => {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  };
-  clean();
-  log("reconcile over 1,000,000 cash lines on SQLite");
-  const sqlite = runChild(`file:${file}`, log);
-  if (sqlite) results.push(sqlite);
-  clean();
-  if (options.postgresUrl) {
-    const { default: pg } = await import("pg");
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: options.postgresUrl as string });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${PG_DATABASE}`;
-    await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    await admin(`CREATE DATABASE "${PG_DATABASE}"`);
-    log("reconcile over 1,000,000 cash lines on PostgreSQL");
-    try {
-      const postgres = runChild(url.toString(), log);
-      if (postgres) results.push(postgres);
-    } finally {
-      await admin(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
-    }
-  }
+  const results = await measureOnBoth<ReconcileBenchResult>({
+    script: "scripts/bench/reconcile.ts",
+    label: "reconcile over 1,000,000 cash lines",
+    sqliteFile: "jejaring-reconcilebench.db",
+    pgDatabase: PG_DATABASE,
+    postgresUrl: options.postgresUrl,
+    log,
+  });
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const lines = [
     "## Reconciling the books",
