@@ -18,6 +18,8 @@ export type Viewer = {
   isGroupMember: boolean;
   business: { id: string; name: string } | null;
   tkmTeam: { id: string; name: string; areaId: string; areaPath: string; areaName: string } | null;
+  /** The village whose government she works for (kepala desa, perangkat): read-only monitoring. */
+  villageArea: { id: string; path: string; name: string } | null;
 };
 
 export async function getViewer(request: Request): Promise<Viewer | null> {
@@ -44,6 +46,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
         },
         take: 1,
       },
+      villageRoles: { select: { area: { select: { id: true, path: true, name: true } } }, take: 1 },
     },
   });
   if (!user) return null;
@@ -66,6 +69,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
           areaName: team.area.name,
         }
       : null,
+    villageArea: user.villageRoles[0]?.area ?? null,
   };
 }
 
@@ -105,6 +109,59 @@ export async function requireTkmOfficer(request: Request) {
   const viewer = await requireViewer(request);
   if (!viewer.tkmTeam) throw forbidden();
   return { viewer, team: viewer.tkmTeam };
+}
+
+/**
+ * Who may read monitoring (dashboard, reports, network) and over which area: a TKM officer over
+ * her team's area, or the village government over its village, read-only. Only TKM sees buyers'
+ * and institutions' names (`namesPartners`) and may change anything (`canEdit`).
+ */
+export type MonitorScope = {
+  kind: "tkm" | "village";
+  areaId: string;
+  areaPath: string;
+  areaName: string;
+  teamId: string | null;
+  namesPartners: boolean;
+  canEdit: boolean;
+};
+
+export async function requireMonitor(request: Request): Promise<{ viewer: Viewer; scope: MonitorScope }> {
+  const viewer = await requireViewer(request);
+  const team = viewer.tkmTeam;
+  if (team) {
+    const scope: MonitorScope = {
+      kind: "tkm",
+      areaId: team.areaId,
+      areaPath: team.areaPath,
+      areaName: team.areaName,
+      teamId: team.id,
+      namesPartners: true,
+      canEdit: true,
+    };
+    return { viewer, scope };
+  }
+  const village = viewer.villageArea;
+  if (village) {
+    const scope: MonitorScope = {
+      kind: "village",
+      areaId: village.id,
+      areaPath: village.path,
+      areaName: village.name,
+      teamId: null,
+      namesPartners: false,
+      canEdit: false,
+    };
+    return { viewer, scope };
+  }
+  throw forbidden();
+}
+
+/** The platform's admin: areas, categories, TKM teams, users and the audit log; no tenant. */
+export async function requireAdmin(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!viewer.isAdmin) throw notFound();
+  return { viewer };
 }
 
 export async function requireAnonymous(request: Request) {

@@ -1,0 +1,245 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "suspendReason" TEXT;
+ALTER TABLE "User" ADD COLUMN "suspendedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Business" ADD COLUMN "suspendReason" TEXT;
+ALTER TABLE "Business" ADD COLUMN "suspendedAt" DATETIME;
+
+-- CreateTable
+CREATE TABLE "VillageOfficial" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "areaId" TEXT NOT NULL,
+    "position" TEXT NOT NULL DEFAULT '',
+    CONSTRAINT "VillageOfficial_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "VillageOfficial_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GroupBaseline" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "groupId" TEXT NOT NULL,
+    "monthlyIncome" INTEGER NOT NULL,
+    "method" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "measuredOn" DATETIME NOT NULL,
+    "reason" TEXT,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GroupBaseline_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "GroupBaseline_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "BaselineHousehold" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "baselineId" TEXT NOT NULL,
+    "memberId" TEXT,
+    "label" TEXT NOT NULL DEFAULT '',
+    "monthlyIncome" INTEGER NOT NULL,
+    CONSTRAINT "BaselineHousehold_baselineId_fkey" FOREIGN KEY ("baselineId") REFERENCES "GroupBaseline" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "BaselineHousehold_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "GroupMember" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "StageDecision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "groupId" TEXT NOT NULL,
+    "derived" TEXT NOT NULL,
+    "stage" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "facts" TEXT NOT NULL DEFAULT '{}',
+    "decidedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "StageDecision_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "StageDecision_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Institution" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "areaId" TEXT NOT NULL,
+    "contact" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Institution_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Support" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "institutionId" TEXT NOT NULL,
+    "groupId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "date" DATETIME NOT NULL,
+    "amount" INTEGER,
+    "note" TEXT NOT NULL DEFAULT '',
+    "cashEntryId" TEXT,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Support_institutionId_fkey" FOREIGN KEY ("institutionId") REFERENCES "Institution" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Support_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Support_cashEntryId_fkey" FOREIGN KEY ("cashEntryId") REFERENCES "CashEntry" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Support_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "TkmMeeting" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "teamId" TEXT NOT NULL,
+    "heldAt" DATETIME NOT NULL,
+    "place" TEXT NOT NULL DEFAULT '',
+    "attendees" TEXT NOT NULL DEFAULT '',
+    "attendeeCount" INTEGER NOT NULL DEFAULT 0,
+    "notes" TEXT NOT NULL DEFAULT '',
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TkmMeeting_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "TkmTeam" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "TkmMeeting_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MeetingDecision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "meetingId" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "MeetingDecision_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "TkmMeeting" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "FollowUp" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "meetingId" TEXT NOT NULL,
+    "groupId" TEXT,
+    "text" TEXT NOT NULL,
+    "owner" TEXT NOT NULL,
+    "dueOn" DATETIME NOT NULL,
+    "doneAt" DATETIME,
+    "doneNote" TEXT NOT NULL DEFAULT '',
+    CONSTRAINT "FollowUp_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "TkmMeeting" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "FollowUp_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GroupMonth" (
+    "groupId" TEXT NOT NULL,
+    "month" TEXT NOT NULL,
+    "earned" INTEGER NOT NULL DEFAULT 0,
+    "costs" INTEGER NOT NULL DEFAULT 0,
+    "orders" INTEGER NOT NULL DEFAULT 0,
+    "salesValue" INTEGER NOT NULL DEFAULT 0,
+    "delivered" INTEGER NOT NULL DEFAULT 0,
+    "onTime" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("groupId", "month"),
+    CONSTRAINT "GroupMonth_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GroupBuyerMonth" (
+    "groupId" TEXT NOT NULL,
+    "businessId" TEXT NOT NULL,
+    "month" TEXT NOT NULL,
+    "orders" INTEGER NOT NULL DEFAULT 0,
+    "value" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("groupId", "businessId", "month"),
+    CONSTRAINT "GroupBuyerMonth_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "GroupBuyerMonth_businessId_fkey" FOREIGN KEY ("businessId") REFERENCES "Business" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Group" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "villageId" TEXT NOT NULL,
+    "rw" TEXT,
+    "story" TEXT NOT NULL DEFAULT '',
+    "phone" TEXT,
+    "stage" TEXT NOT NULL DEFAULT 'TUMBUH',
+    "baselineMonthlyIncome" INTEGER,
+    "bankName" TEXT,
+    "bankAccountNumber" TEXT,
+    "bankAccountName" TEXT,
+    "photoId" TEXT,
+    "verifiedAt" DATETIME,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "suspendedAt" DATETIME,
+    "suspendReason" TEXT,
+    "shareMemberNames" BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT "Group_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Group_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "ImageAsset" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_Group" ("bankAccountName", "bankAccountNumber", "bankName", "baselineMonthlyIncome", "createdAt", "id", "joinedAt", "name", "phone", "photoId", "rw", "slug", "stage", "story", "verifiedAt", "villageId") SELECT "bankAccountName", "bankAccountNumber", "bankName", "baselineMonthlyIncome", "createdAt", "id", "joinedAt", "name", "phone", "photoId", "rw", "slug", "stage", "story", "verifiedAt", "villageId" FROM "Group";
+DROP TABLE "Group";
+ALTER TABLE "new_Group" RENAME TO "Group";
+CREATE UNIQUE INDEX "Group_slug_key" ON "Group"("slug");
+CREATE INDEX "Group_villageId_idx" ON "Group"("villageId");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "VillageOfficial_userId_idx" ON "VillageOfficial"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VillageOfficial_areaId_userId_key" ON "VillageOfficial"("areaId", "userId");
+
+-- CreateIndex
+CREATE INDEX "GroupBaseline_groupId_createdAt_idx" ON "GroupBaseline"("groupId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "BaselineHousehold_baselineId_idx" ON "BaselineHousehold"("baselineId");
+
+-- CreateIndex
+CREATE INDEX "BaselineHousehold_memberId_idx" ON "BaselineHousehold"("memberId");
+
+-- CreateIndex
+CREATE INDEX "StageDecision_groupId_createdAt_idx" ON "StageDecision"("groupId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Institution_areaId_idx" ON "Institution"("areaId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Support_cashEntryId_key" ON "Support"("cashEntryId");
+
+-- CreateIndex
+CREATE INDEX "Support_groupId_date_idx" ON "Support"("groupId", "date");
+
+-- CreateIndex
+CREATE INDEX "Support_institutionId_date_idx" ON "Support"("institutionId", "date");
+
+-- CreateIndex
+CREATE INDEX "TkmMeeting_teamId_heldAt_idx" ON "TkmMeeting"("teamId", "heldAt");
+
+-- CreateIndex
+CREATE INDEX "MeetingDecision_meetingId_idx" ON "MeetingDecision"("meetingId");
+
+-- CreateIndex
+CREATE INDEX "FollowUp_meetingId_idx" ON "FollowUp"("meetingId");
+
+-- CreateIndex
+CREATE INDEX "FollowUp_groupId_idx" ON "FollowUp"("groupId");
+
+-- CreateIndex
+CREATE INDEX "GroupMonth_month_idx" ON "GroupMonth"("month");
+
+-- CreateIndex
+CREATE INDEX "GroupBuyerMonth_businessId_idx" ON "GroupBuyerMonth"("businessId");
+
+-- CreateIndex
+CREATE INDEX "GroupBuyerMonth_month_idx" ON "GroupBuyerMonth"("month");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_createdAt_idx" ON "AuditEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_action_createdAt_idx" ON "AuditEvent"("action", "createdAt");
