@@ -11,7 +11,7 @@ import { loader as desaLoader } from "~/routes/desa._index";
 import { loader as tkmLoader } from "~/routes/tkm._index";
 import { loader as csvLoader } from "~/routes/tkm.indikator[.]csv";
 import { wibDateKey } from "~/utils/delivery";
-import { wibMonthKey, wibMonthStart } from "~/utils/time";
+import { wibMonthStart } from "~/utils/time";
 import {
   createBusinessWithBuyer,
   createCategory,
