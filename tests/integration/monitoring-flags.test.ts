@@ -6,7 +6,6 @@ import { loader as flagsCsvLoader } from "~/routes/tkm.kelompok-tanda[.]csv";
 import { loader as evidenceLoader } from "~/routes/tkm.tanda.$groupId";
 import { wibMonthKey, wibMonthStart } from "~/utils/time";
 import {
-  createBusinessWithBuyer,
   createCategory,
   createGroupWithManager,
   createProduct,

@@ -118,6 +118,13 @@ export async function areaFlags(
   ]);
 
   const lastOrderAt = new Map(lastOrders.map((row) => [row.groupId, row._max.placedAt]));
+  const earnedIn = new Map(months.map((fact) => [`${fact.groupId} ${fact.month}`, fact.earned]));
+  const deliveriesOf = new Map(deliveries.map((row) => [row.groupId, row]));
+  const overdueOf = new Map(overdue.map((row) => [row.groupId, row]));
+  const unansweredOf = new Map<string, number>();
+  for (const recipient of recipients) {
+    unansweredOf.set(recipient.groupId, (unansweredOf.get(recipient.groupId) ?? 0) + 1);
+  }
   const flags = new Map<string, Flag[]>();
   for (const group of groups) {
     const list: Flag[] = [];
@@ -140,7 +147,7 @@ export async function areaFlags(
     // Falling income three months running.
     const series = [3, 2, 1, 0].map((back) => {
       const month = addMonths(lastComplete, -back);
-      return { month, earned: months.find((f) => f.groupId === group.id && f.month === month)?.earned ?? 0 };
+      return { month, earned: earnedIn.get(`${group.id} ${month}`) ?? 0 };
     });
     if (series.every((point, i) => i === 0 || point.earned < (series[i - 1]?.earned ?? 0))) {
       const first = series[0] as { month: string; earned: number };
@@ -154,7 +161,7 @@ export async function areaFlags(
       });
     }
     // Late deliveries above a share.
-    const delivery = deliveries.find((row) => row.groupId === group.id);
+    const delivery = deliveriesOf.get(group.id);
     const delivered = count(delivery?.delivered);
     const late = delivered - count(delivery?.onTime);
     if (delivered >= LATE_MIN_DELIVERIES && late / delivered > LATE_SHARE) {
@@ -165,7 +172,7 @@ export async function areaFlags(
       });
     }
     // Overdue tempo invoices.
-    const owed = overdue.find((row) => row.groupId === group.id);
+    const owed = overdueOf.get(group.id);
     if (owed && count(owed.invoices) > 0) {
       list.push({
         kind: "overdue_tempo",
@@ -175,7 +182,7 @@ export async function areaFlags(
       });
     }
     // Unanswered requests.
-    const unanswered = recipients.filter((r) => r.groupId === group.id).length;
+    const unanswered = unansweredOf.get(group.id) ?? 0;
     if (unanswered > 0) {
       list.push({
         kind: "unanswered_requests",
