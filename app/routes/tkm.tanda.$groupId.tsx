@@ -67,7 +67,7 @@ export default function FlagEvidence() {
       )}
 
       <section id="no_sales" className={sectionClass("no_sales")}>
-        <h2 className="font-bold">{t("mon.flag.no_sales")}</h2>
+        <h2 className="font-bold">{t("mon.evidence.last_sale")}</h2>
         <p className="text-sm">
           {data.lastOrderAt
             ? t("mon.evidence.last_order", { date: formatDate(data.lastOrderAt, lang) })

@@ -45,7 +45,7 @@ export function IncomeByGroupChart({
     <figure className="space-y-2">
       <svg
         viewBox={`0 0 ${months.length * SLOT} ${HEIGHT + 16}`}
-        className="h-44 w-full"
+        className="h-auto w-full"
         role="img"
         aria-labelledby="mon-income-chart-title"
       >
@@ -75,7 +75,7 @@ export function IncomeByGroupChart({
                 x={index * SLOT + SLOT / 2}
                 y={HEIGHT + 12}
                 textAnchor="middle"
-                className="fill-stone-600 text-[9px]"
+                className="fill-stone-600 text-[11px]"
               >
                 {formatMonth(month, lang).slice(0, 3)}
               </text>
@@ -101,7 +101,8 @@ export function IncomeByGroupChart({
         <summary className="link inline-flex min-h-11 cursor-pointer items-center">
           {t("mon.chart.table")}
         </summary>
-        <div className="overflow-x-auto">
+        {/* Focusable so a keyboard can scroll the wide table. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("mon.chart.income")}>
           <table className="w-full text-sm">
             <caption className="sr-only">{t("mon.chart.income")}</caption>
             <thead>

@@ -15,7 +15,7 @@ export function LinksOverTimeChart({ links }: { links: { month: string; active: 
     <figure className="space-y-2">
       <svg
         viewBox={`0 0 ${links.length * SLOT} ${HEIGHT + 28}`}
-        className="h-40 w-full"
+        className="h-auto w-full"
         role="img"
         aria-labelledby="mon-links-chart-title"
       >
@@ -48,7 +48,7 @@ export function LinksOverTimeChart({ links }: { links: { month: string; active: 
                 x={index * SLOT + SLOT / 2}
                 y={HEIGHT - size - 3}
                 textAnchor="middle"
-                className="fill-stone-700 text-[9px]"
+                className="fill-stone-700 text-[10px]"
               >
                 {point.active}
               </text>
@@ -56,7 +56,7 @@ export function LinksOverTimeChart({ links }: { links: { month: string; active: 
                 x={index * SLOT + SLOT / 2}
                 y={HEIGHT + 12}
                 textAnchor="middle"
-                className="fill-stone-600 text-[9px]"
+                className="fill-stone-600 text-[11px]"
               >
                 {formatMonth(point.month, lang).slice(0, 3)}
               </text>

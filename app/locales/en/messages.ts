@@ -1481,4 +1481,5 @@ export const en: Catalog = {
   "mon.links.tempo": "Buyers' tempo",
   "mon.links.requests": "Unmet requests",
   "mon.ind.points": "{value} pts",
+  "mon.evidence.last_sale": "Latest sale",
 };

@@ -1492,4 +1492,5 @@ export const id = {
   "mon.links.tempo": "Tempo pembeli",
   "mon.links.requests": "Permintaan yang belum terpenuhi",
   "mon.ind.points": "{value} poin",
+  "mon.evidence.last_sale": "Penjualan terakhir",
 } as const;
