@@ -483,6 +483,7 @@ describe("TKM indicators", () => {
       )) as Response;
       expect(api.status).toBe(200);
       const json = (await api.json()) as {
+        newLinksByMonth: { month: string; count: number }[];
         indicators: {
           key: string;
           value: number | null;
@@ -498,6 +499,15 @@ describe("TKM indicators", () => {
         expect(item.previous, `api ${period.query} previous ${key}`).toEqual(previous[key].value);
         if ("numerator" in current[key]) expect(item.numerator).toBe(current[key].numerator);
         if (key === "income") expect(item.baseline).toEqual(current.baseline);
+      }
+      // New links month by month: each month counted on its own.
+      if (period.query.startsWith("dari=")) {
+        const perMonth = [];
+        for (const month of ["2026-08", "2026-09", "2026-10", "2026-11"]) {
+          perMonth.push({ month, count: (await plainCount(inside, month, month)).new_links.value });
+        }
+        expect(json.newLinksByMonth).toEqual(perMonth);
+        expect(perMonth.reduce((sum, m) => sum + m.count, 0)).toBe(current.new_links.value);
       }
 
       const csv = (await callLoader(
@@ -568,7 +578,7 @@ describe("TKM indicators", () => {
         await callLoader(apiLoader, await request("/api/indikator", { userId: world.home.manager.id })),
       ),
     ).toBe(403);
-  }, 120_000);
+  }, 180_000);
 
   it("refuses a period that ends before it starts, or runs over five years, in the reader's language", async () => {
     const world = await createWorld();

@@ -87,5 +87,6 @@ export function indicatorsJson(data: AreaIndicators, t: Translate) {
       previous: row.previous.value,
       ...(row.baseline ? { baseline: row.baseline } : {}),
     })),
+    newLinksByMonth: data.newLinksByMonth,
   };
 }

@@ -211,6 +211,8 @@ export type AreaIndicators = {
   period: Period;
   previous: Period;
   rows: IndicatorRow[];
+  /** New links per month of the period: pairs whose first trade ever fell in that month. */
+  newLinksByMonth: { month: string; count: number }[];
 };
 
 /** The indicators of an area (every group whose village path starts with areaPath) for a period. */
@@ -224,9 +226,12 @@ export async function areaIndicators(tenant: { areaPath: string }, period: Perio
     figuresFor(tenant.areaPath, period, firsts, baselines),
     figuresFor(tenant.areaPath, previous, firsts, baselines),
   ]);
+  const firstsPerMonth = new Map<string, number>();
+  for (const first of firsts) firstsPerMonth.set(first.month, (firstsPerMonth.get(first.month) ?? 0) + 1);
   return {
     period,
     previous,
+    newLinksByMonth: period.months.map((month) => ({ month, count: firstsPerMonth.get(month) ?? 0 })),
     rows: INDICATORS.map((indicator) => ({
       ...indicator,
       current: current[indicator.key],
