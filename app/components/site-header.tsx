@@ -87,6 +87,11 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("nav.monitoring")}
             </NavLink>
           ) : null}
+          {viewer?.isVillage ? (
+            <NavLink to="/desa" className={navClass}>
+              {t("nav.monitoring")}
+            </NavLink>
+          ) : null}
           {viewer ? (
             <NavLink to="/notifikasi" className={navClass}>
               {t("nav.notifications")}

@@ -1,4 +1,5 @@
 import { ADMIN, BUSINESSES, DEMO_PASSWORD, GROUPS, TKM_TEAMS } from "./data";
+import { VILLAGE_OFFICIALS } from "./village";
 
 export function printDemoAccounts() {
   const rows: [string, string][] = [];
@@ -9,6 +10,7 @@ export function printDemoAccounts() {
   if (buyer) rows.push([`Pembeli ${buyer.name}`, buyer.owner.phone]);
   const tkm = TKM_TEAMS[0]?.officers[0];
   if (tkm && TKM_TEAMS[0]) rows.push([`Petugas ${TKM_TEAMS[0].name}`, tkm.phone]);
+  for (const official of VILLAGE_OFFICIALS) rows.push([official.position, official.phone]);
   rows.push(["Admin", ADMIN.email]);
   console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
   for (const [who, login] of rows) console.log(`  ${who.padEnd(46)} ${login}`);

@@ -24,6 +24,7 @@ import { seededRandom } from "./random";
 import { seedBooks } from "./books";
 import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
+import { seedVillageOfficials, wipeVillageOfficials } from "./village";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,7 @@ const RATING_COMMENTS = [
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
   await wipeMembersBooks(db);
+  await wipeVillageOfficials(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
@@ -241,6 +243,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       });
     }
   }
+
+  await seedVillageOfficials(db, passwordHash);
 
   for (const group of GROUPS) {
     await seedGroup(db, group, {
