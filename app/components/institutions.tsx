@@ -2,7 +2,12 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { SupportKind } from "~/.server/db/generated/sqlite/enums";
 import { Field } from "~/components/forms";
-import { INSTITUTION_KIND_KEYS, INSTITUTION_KINDS, SUPPORT_KIND_KEYS } from "~/utils/institutions";
+import {
+  INSTITUTION_KIND_KEYS,
+  INSTITUTION_KINDS,
+  SUPPORT_KIND_KEYS,
+  writesToBook,
+} from "~/utils/institutions";
 import { useLang, useT } from "~/utils/i18n";
 import { formatRupiah } from "~/utils/money";
 import { formatDate } from "~/utils/time";
@@ -14,7 +19,6 @@ export type SupportItem = {
   date: Date | string;
   amount: number | null;
   note: string;
-  cashEntryId: string | null;
   institution: { id: string; name: string };
   group: { id: string; name: string };
 };
@@ -63,7 +67,7 @@ export function SupportList({
             ) : null}
           </p>
           {support.note ? <p className="text-sm">{support.note}</p> : null}
-          {support.cashEntryId ? <p className="text-sm text-brand-800">{t("inst.in_book")}</p> : null}
+          {writesToBook(support.kind) ? <p className="text-sm text-brand-800">{t("inst.in_book")}</p> : null}
           {actions ? actions(support) : null}
         </li>
       ))}

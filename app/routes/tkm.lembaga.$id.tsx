@@ -17,7 +17,7 @@ import { Field, FormErrors, MoneyInput } from "~/components/forms";
 import { InstitutionFields, SupportList, type SupportItem } from "~/components/institutions";
 import { InstitutionPageSchema } from "~/forms/institutions";
 import { wibDateKey } from "~/utils/delivery";
-import { amountRule, INSTITUTION_KIND_KEYS } from "~/utils/institutions";
+import { amountRule, INSTITUTION_KIND_KEYS, writesToBook } from "~/utils/institutions";
 import { useT } from "~/utils/i18n";
 import { plainTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
@@ -223,7 +223,7 @@ function SupportActions({
               htmlFor={`${prefix}-amount`}
               errorId={`${prefix}-amount-error`}
               errors={errors.amount}
-              hint={support.cashEntryId ? t("inst.correct_book_hint") : undefined}
+              hint={writesToBook(support.kind) ? t("inst.correct_book_hint") : undefined}
             >
               <MoneyInput
                 id={`${prefix}-amount`}
@@ -278,7 +278,7 @@ function SupportActions({
           <input type="hidden" name="intent" value="remove" />
           <input type="hidden" name="supportId" value={support.id} />
           <p className="text-sm text-stone-600">
-            {t(support.cashEntryId ? "inst.remove_book_hint" : "inst.remove_hint")}
+            {t(writesToBook(support.kind) ? "inst.remove_book_hint" : "inst.remove_hint")}
           </p>
           <FormErrors errors={intent === "remove" ? (errors[""] ?? null) : null} />
           <Field

@@ -1,7 +1,7 @@
 import { audit } from "../audit/audit";
 import { db, type Prisma, type SupportKind, type Tx } from "../db/client";
 import { lockRow } from "../db/locks";
-import { recordAidReceived, reverseAidReceived } from "../ledger/aid";
+import { recordAidReceived, reverseAidOfSupport } from "../ledger/aid";
 import { amountRule, writesToBook } from "~/utils/institutions";
 import { wibDateKey, wibNoon } from "~/utils/delivery";
 import { wibMonthStart } from "~/utils/time";
@@ -95,17 +95,6 @@ export async function recordSupport(
     const earlier = await formAlreadyRecorded(tx, group.id, input.formKey, now);
     if (earlier) return { ok: true, id: earlier.entityId, duplicate: true };
     const title = input.title.trim();
-    const cashEntryId = writesToBook(input.kind)
-      ? await recordAidReceived(tx, {
-          groupId: group.id,
-          amount: input.amount as number,
-          occurredAt: wibNoon(input.date) as Date,
-          description: title,
-          giver: institution.name,
-          actorId,
-          now,
-        })
-      : null;
     const support = await tx.support.create({
       data: {
         institutionId: institution.id,
@@ -115,12 +104,23 @@ export async function recordSupport(
         date: wibNoon(input.date) as Date,
         amount: input.amount,
         note: input.note.trim(),
-        cashEntryId,
         recordedById: actorId,
         createdAt: now,
       },
       select: { id: true },
     });
+    const bookLineId = writesToBook(input.kind)
+      ? await recordAidReceived(tx, {
+          supportId: support.id,
+          groupId: group.id,
+          amount: input.amount as number,
+          occurredAt: wibNoon(input.date) as Date,
+          description: title,
+          giver: institution.name,
+          actorId,
+          now,
+        })
+      : null;
     await audit(tx, {
       actorId,
       action: "support.record",
@@ -134,7 +134,7 @@ export async function recordSupport(
         title,
         date: input.date,
         amount: input.amount,
-        cashEntryId,
+        bookLineId,
       },
     });
     return { ok: true, id: support.id, duplicate: false };
@@ -150,7 +150,6 @@ const SUPPORT_ROW = {
   date: true,
   amount: true,
   note: true,
-  cashEntryId: true,
 } as const satisfies Prisma.SupportSelect;
 
 /** A support of a group in the area, read after the group's lock; null when gone or outside. */
@@ -179,15 +178,13 @@ export async function removeSupport(
   return db.$transaction(async (tx) => {
     const support = await lockedSupport(tx, tenant, input.supportId);
     if (!support) return { ok: false, key: "inst.not_found", notFound: true };
-    const reversed = support.cashEntryId
-      ? await reverseAidReceived(tx, {
-          groupId: support.groupId,
-          entryId: support.cashEntryId,
-          reason,
-          actorId,
-          now,
-        })
-      : null;
+    const reversed = await reverseAidOfSupport(tx, {
+      supportId: support.id,
+      groupId: support.groupId,
+      reason,
+      actorId,
+      now,
+    });
     await tx.support.delete({ where: { id: support.id }, select: { id: true } });
     await audit(tx, {
       actorId,
@@ -228,23 +225,22 @@ export async function correctSupport(
     if (problem) return problem;
     const date = wibNoon(input.date) as Date;
     const title = input.title.trim();
-    let cashEntryId = support.cashEntryId;
     const moneyChanged = support.amount !== input.amount || wibDateKey(support.date) !== input.date;
+    let bookLineId: string | null = null;
     if (writesToBook(support.kind) && moneyChanged) {
-      if (support.cashEntryId) {
-        await reverseAidReceived(tx, {
-          groupId: support.groupId,
-          entryId: support.cashEntryId,
-          reason,
-          actorId,
-          now,
-        });
-      }
+      await reverseAidOfSupport(tx, {
+        supportId: support.id,
+        groupId: support.groupId,
+        reason,
+        actorId,
+        now,
+      });
       const institution = await tx.institution.findUniqueOrThrow({
         where: { id: support.institutionId },
         select: { name: true },
       });
-      cashEntryId = await recordAidReceived(tx, {
+      bookLineId = await recordAidReceived(tx, {
+        supportId: support.id,
         groupId: support.groupId,
         amount: input.amount as number,
         occurredAt: date,
@@ -256,7 +252,7 @@ export async function correctSupport(
     }
     await tx.support.update({
       where: { id: support.id },
-      data: { title, date, amount: input.amount, note: input.note.trim(), cashEntryId },
+      data: { title, date, amount: input.amount, note: input.note.trim() },
       select: { id: true },
     });
     await audit(tx, {
@@ -267,7 +263,7 @@ export async function correctSupport(
       groupId: support.groupId,
       data: {
         before: { ...support, date: support.date.toISOString() },
-        after: { title, date: input.date, amount: input.amount, note: input.note.trim(), cashEntryId },
+        after: { title, date: input.date, amount: input.amount, note: input.note.trim(), bookLineId },
         reason,
       },
     });
@@ -300,7 +296,6 @@ const SUPPORT_LIST_SELECT = {
   date: true,
   amount: true,
   note: true,
-  cashEntryId: true,
   institution: { select: { id: true, name: true, kind: true } },
   group: { select: { id: true, name: true } },
 } as const satisfies Prisma.SupportSelect;

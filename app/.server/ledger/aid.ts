@@ -2,13 +2,15 @@ import type { Tx } from "../db/client";
 
 // Aid in money that an institution gave a group (a Support of kind AID_MONEY) is the group's cash:
 // an AID income line in its book, written here in the caller's transaction, with the institution
-// as the giver. AID is not earned income (cash-book.ts EARNED_INCOME_CATEGORIES): it moves the
-// balance, not the group's earnings. Taking it back is a reversing line, never an edit or a delete.
+// as the giver, and linked from the Support (Support.cashEntryId) as a konsinyasi report links its
+// line. AID is not earned income (cash-book.ts EARNED_INCOME_CATEGORIES): it moves the balance,
+// not the group's earnings. Taking it back is a reversing line, never an edit or a delete.
 
-/** Writes the AID income line for aid received and returns its id (the Support links it). */
+/** Writes the AID income line for a support's aid and links it from the support; returns the line's id. */
 export async function recordAidReceived(
   tx: Tx,
   input: {
+    supportId: string;
     groupId: string;
     amount: number;
     occurredAt: Date;
@@ -32,23 +34,39 @@ export async function recordAidReceived(
     },
     select: { id: true },
   });
+  await tx.support.update({
+    where: { id: input.supportId },
+    data: { cashEntryId: entry.id },
+    select: { id: true },
+  });
   return entry.id;
 }
 
 /**
- * Takes back what is left of an aid line (the group's officers may already have corrected part of
- * it in their book): an EXPENSE line of category AID pointing at it, with the reason. Returns the
- * amount taken back, 0 when nothing was left. Another group's line is left alone (returns null).
+ * Takes back what is left of a support's aid line (the group's officers may already have corrected
+ * part of it in their book): an EXPENSE line of category AID pointing at it, with the reason, and
+ * the support no longer links it. Returns the amount taken back (0 when nothing was left), or null
+ * when the support has no line in the group's book.
  */
-export async function reverseAidReceived(
+export async function reverseAidOfSupport(
   tx: Tx,
-  input: { groupId: string; entryId: string; reason: string; actorId: string | null; now: Date },
+  input: { supportId: string; groupId: string; reason: string; actorId: string | null; now: Date },
 ): Promise<number | null> {
-  const line = await tx.cashEntry.findFirst({
-    where: { id: input.entryId, groupId: input.groupId, category: "AID", kind: "INCOME", reversesId: null },
-    select: { id: true, amount: true, description: true, giver: true },
+  const support = await tx.support.findFirst({
+    where: { id: input.supportId, groupId: input.groupId },
+    select: {
+      cashEntry: {
+        select: { id: true, amount: true, description: true, giver: true, kind: true, category: true },
+      },
+    },
   });
-  if (!line) return null;
+  const line = support?.cashEntry;
+  if (!line || line.kind !== "INCOME" || line.category !== "AID") return null;
+  await tx.support.update({
+    where: { id: input.supportId },
+    data: { cashEntryId: null },
+    select: { id: true },
+  });
   const taken = await tx.cashEntry.aggregate({ where: { reversesId: line.id }, _sum: { amount: true } });
   const left = line.amount - (taken._sum.amount ?? 0);
   if (left <= 0) return 0;
