@@ -24,6 +24,7 @@ import { seededRandom } from "./random";
 import { seedBooks } from "./books";
 import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
+import { seedInstitutions, wipeInstitutions } from "./institutions";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -41,6 +42,7 @@ const RATING_COMMENTS = [
 
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
+  await wipeInstitutions(db);
   await wipeMembersBooks(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
@@ -256,6 +258,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedRequests(db, now);
   await seedBooks(db, now);
   await seedMembersBooks(db, now);
+  await seedInstitutions(db, now);
 }
 
 /**
