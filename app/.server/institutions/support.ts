@@ -339,7 +339,9 @@ export async function institutionsWithSupport(tenant: AreaTenant, filter: Suppor
       ...institution,
       ...(totals.get(institution.id) ?? { count: 0, aidMoney: 0, loans: 0, lastDate: null }),
     }))
-    .filter((row) => !filtered || row.count > 0);
+    .filter((row) => !filtered || row.count > 0)
+    // By name as people read it ("bank bjb" among the B's), not by the database's byte order.
+    .sort((a, b) => a.name.localeCompare(b.name, "id", { sensitivity: "base" }));
   const thisYear = Number(wibDateKey(new Date()).slice(0, 4));
   const firstYear = earliest._min.date ? Number(wibDateKey(earliest._min.date).slice(0, 4)) : thisYear;
   const years: number[] = [];
