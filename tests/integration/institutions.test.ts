@@ -376,4 +376,76 @@ describe("support from institutions (dukungan)", () => {
       1,
     );
   });
+
+  it("removes a support once when two officers remove it at the same time: one reversing line", async () => {
+    const { world, tkm, dkukm } = await setUp();
+    const groupId = world.home.group.id;
+    await postSupport(tkm.officer.id, supportForm(world, dkukm.id, { amount: "900.000" }));
+    const support = await db.support.findFirstOrThrow({ where: { groupId }, select: { id: true } });
+    const remove = async () =>
+      callAction(
+        institutionAction,
+        await request(`/tkm/lembaga/${dkukm.id}`, {
+          userId: tkm.officer.id,
+          form: { intent: "remove", supportId: support.id, reason: "Dicatat dua kali" },
+        }),
+        { id: dkukm.id },
+      );
+    const results = await Promise.all([remove(), remove()]);
+    expect(results.map(statusOf).sort()).toEqual([302, 404]);
+    const reversals = await db.cashEntry.count({ where: { groupId, kind: "EXPENSE", category: "AID" } });
+    expect(reversals).toBe(1);
+    expect(await balanceOf(groupId)).toBe(0);
+  });
+
+  it("answers 'not found' to editing an institution or changing a support the team cannot see", async () => {
+    const { world, tkm, dkukm, neighbour } = await setUp();
+    const edit = await callAction(
+      institutionAction,
+      await request(`/tkm/lembaga/${neighbour.id}`, {
+        userId: tkm.officer.id,
+        form: {
+          intent: "edit",
+          name: "BUMDes diubah",
+          kind: "BUMDES",
+          areaId: world.areas.villageA1.id,
+          contact: "",
+        },
+      }),
+      { id: neighbour.id },
+    );
+    expect(statusOf(edit)).toBe(404);
+    expect((await db.institution.findUniqueOrThrow({ where: { id: neighbour.id } })).name).toBe(
+      "BUMDes Cikahuripan",
+    );
+    // DKUKM also supported a group in district B; this village team may not touch that record.
+    const outside = await db.support.create({
+      data: {
+        institutionId: dkukm.id,
+        groupId: world.other.group.id,
+        kind: "TRAINING",
+        title: "Pelatihan",
+        date: new Date(),
+      },
+    });
+    for (const form of [
+      { intent: "remove", supportId: outside.id, reason: "bukan urusan kami" },
+      {
+        intent: "correct",
+        supportId: outside.id,
+        title: "Diubah",
+        date: daysAgo(1),
+        note: "",
+        reason: "coba ubah",
+      },
+    ]) {
+      const result = await callAction(
+        institutionAction,
+        await request(`/tkm/lembaga/${dkukm.id}`, { userId: tkm.officer.id, form }),
+        { id: dkukm.id },
+      );
+      expect(statusOf(result)).toBe(404);
+    }
+    expect((await db.support.findUniqueOrThrow({ where: { id: outside.id } })).title).toBe("Pelatihan");
+  });
 });
