@@ -57,8 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     value.intent === "edit"
       ? await updateInstitution(tenant, viewer.id, institution.id, value)
       : value.intent === "correct"
-        ? await correctSupport(tenant, viewer.id, { ...value, amount: value.amount ?? null })
-        : await removeSupport(tenant, viewer.id, value);
+        ? await correctSupport(tenant, viewer.id, {
+            ...value,
+            institutionId: institution.id,
+            amount: value.amount ?? null,
+          })
+        : await removeSupport(tenant, viewer.id, { ...value, institutionId: institution.id });
   if (!result.ok) return refusalResponse(submission.reply, result, await getLang(request));
   const saved = value.intent === "edit" ? "lembaga" : value.intent === "correct" ? "koreksi" : "hapus";
   return redirect(`/tkm/lembaga/${institution.id}?tersimpan=${saved}`);

@@ -428,7 +428,7 @@ describe("support from institutions (dukungan)", () => {
         date: new Date(),
       },
     });
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "remove", supportId: outside.id, reason: "bukan urusan kami" },
       {
         intent: "correct",
@@ -438,7 +438,8 @@ describe("support from institutions (dukungan)", () => {
         note: "",
         reason: "coba ubah",
       },
-    ]) {
+    ];
+    for (const form of forms) {
       const result = await callAction(
         institutionAction,
         await request(`/tkm/lembaga/${dkukm.id}`, { userId: tkm.officer.id, form }),
@@ -447,5 +448,25 @@ describe("support from institutions (dukungan)", () => {
       expect(statusOf(result)).toBe(404);
     }
     expect((await db.support.findUniqueOrThrow({ where: { id: outside.id } })).title).toBe("Pelatihan");
+
+    // A support is changed from its own institution's page only.
+    const pkk = await db.institution.create({
+      data: { name: "TP PKK Desa Jayagiri", kind: "PKK", areaId: world.areas.villageA1.id },
+    });
+    await postSupport(tkm.officer.id, supportForm(world, dkukm.id));
+    const ours = await db.support.findFirstOrThrow({
+      where: { groupId: world.home.group.id },
+      select: { id: true },
+    });
+    const elsewhere = await callAction(
+      institutionAction,
+      await request(`/tkm/lembaga/${pkk.id}`, {
+        userId: tkm.officer.id,
+        form: { intent: "remove", supportId: ours.id, reason: "halaman lain" },
+      }),
+      { id: pkk.id },
+    );
+    expect(statusOf(elsewhere)).toBe(404);
+    expect(await db.support.count({ where: { id: ours.id } })).toBe(1);
   });
 });

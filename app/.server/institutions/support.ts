@@ -153,9 +153,9 @@ const SUPPORT_ROW = {
 } as const satisfies Prisma.SupportSelect;
 
 /** A support of a group in the area, read after the group's lock; null when gone or outside. */
-async function lockedSupport(tx: Tx, tenant: AreaTenant, supportId: string) {
+async function lockedSupport(tx: Tx, tenant: AreaTenant, supportId: string, institutionId: string) {
   const found = await tx.support.findFirst({
-    where: { id: supportId, group: groupsInside(tenant) },
+    where: { id: supportId, institutionId, group: groupsInside(tenant) },
     select: { groupId: true },
   });
   if (!found || !(await lockRow(tx, "Group", { id: found.groupId }))) return null;
@@ -170,13 +170,13 @@ async function lockedSupport(tx: Tx, tenant: AreaTenant, supportId: string) {
 export async function removeSupport(
   tenant: AreaTenant,
   actorId: string,
-  input: { supportId: string; reason: string },
+  input: { supportId: string; institutionId: string; reason: string },
   now = new Date(),
 ): Promise<SupportWriteResult> {
   const reason = input.reason.trim();
   if (reason.length < 3) return { ok: false, key: "inst.reason_required", field: "reason" };
   return db.$transaction(async (tx) => {
-    const support = await lockedSupport(tx, tenant, input.supportId);
+    const support = await lockedSupport(tx, tenant, input.supportId, input.institutionId);
     if (!support) return { ok: false, key: "inst.not_found", notFound: true };
     const reversed = await reverseAidOfSupport(tx, {
       supportId: support.id,
@@ -208,6 +208,7 @@ export async function correctSupport(
   actorId: string,
   input: {
     supportId: string;
+    institutionId: string;
     title: string;
     date: string;
     amount: number | null;
@@ -219,7 +220,7 @@ export async function correctSupport(
   const reason = input.reason.trim();
   if (reason.length < 3) return { ok: false, key: "inst.reason_required", field: "reason" };
   return db.$transaction(async (tx): Promise<SupportWriteResult> => {
-    const support = await lockedSupport(tx, tenant, input.supportId);
+    const support = await lockedSupport(tx, tenant, input.supportId, input.institutionId);
     if (!support) return { ok: false, key: "inst.not_found", notFound: true };
     const problem = supportProblem({ ...input, kind: support.kind }, now);
     if (problem) return problem;
