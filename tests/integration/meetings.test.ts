@@ -233,4 +233,20 @@ describe("TKM meetings and their follow-ups", () => {
       expect(statusOf(await post(userId, meetingForm()))).toBe(403);
     }
   });
+
+  it("answers 400 to a body that is not a form, recording nothing", async () => {
+    const world = await createWorld();
+    const tkm = await createTkmOfficer(world.areas.villageA1.id);
+    const json = await request("/tkm/rapat/baru", {
+      userId: tkm.officer.id,
+      headers: { "Content-Type": "application/json" },
+    });
+    const body = new Request(json.url, {
+      method: "POST",
+      headers: json.headers,
+      body: JSON.stringify(meetingForm()),
+    });
+    expect(statusOf(await callAction(newAction, body))).toBe(400);
+    expect(await db.tkmMeeting.count({ where: { teamId: tkm.team.id } })).toBe(0);
+  });
 });
