@@ -25,6 +25,7 @@ import { seedBooks } from "./books";
 import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
 import { seedVillageOfficials, wipeVillageOfficials } from "./village";
+import { seedInstitutions, wipeInstitutions } from "./institutions";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,7 @@ const RATING_COMMENTS = [
 
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
+  await wipeInstitutions(db);
   await wipeMembersBooks(db);
   await wipeVillageOfficials(db);
   await db.$transaction([
@@ -260,6 +262,7 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedRequests(db, now);
   await seedBooks(db, now);
   await seedMembersBooks(db, now);
+  await seedInstitutions(db, now);
 }
 
 /**
