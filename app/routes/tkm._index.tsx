@@ -33,6 +33,12 @@ export default function TkmMonitoring() {
           <Link to="/tkm/permintaan" className="link inline-flex min-h-11 items-center">
             {t("unmet.link")}
           </Link>
+          <Link to="/tkm/verifikasi" className="link inline-flex min-h-11 items-center">
+            {t("stew.verify.nav")}
+          </Link>
+          <Link to="/tkm/kelompok/baru" className="link inline-flex min-h-11 items-center">
+            {t("stew.register.nav")}
+          </Link>
         </nav>
       </header>
 
