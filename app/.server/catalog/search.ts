@@ -137,10 +137,10 @@ export type SearchPlan = "auto" | "matches-first" | "order-first";
  */
 export async function searchCatalog(query: CatalogQuery, now = new Date(), plan: SearchPlan = "auto") {
   const terms = queryTerms(query.text ?? "");
-  // Groups TKM suspended are hidden from buyers; they are few, so the list of them is small.
+  // Groups TKM suspended are hidden from buyers (one look-up of the product's group by its key).
   const filters: Prisma.Sql[] = [
     Prisma.sql`p."status" = 'ACTIVE'`,
-    Prisma.sql`p."groupId" NOT IN (SELECT s."id" FROM "Group" s WHERE s."suspendedAt" IS NOT NULL)`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Group" s WHERE s."id" = p."groupId" AND s."suspendedAt" IS NOT NULL)`,
   ];
   if (query.categorySlug) {
     filters.push(Prisma.sql`p."categoryId" IN (
