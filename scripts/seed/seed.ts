@@ -24,6 +24,7 @@ import { seededRandom } from "./random";
 import { seedBooks } from "./books";
 import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
+import { seedStewardship, wipeStewardship } from "./stewardship";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,7 @@ const RATING_COMMENTS = [
 /** Every table, children first, for a reset. */
 export async function wipe(db: Db) {
   await wipeMembersBooks(db);
+  await wipeStewardship(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
@@ -256,6 +258,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedRequests(db, now);
   await seedBooks(db, now);
   await seedMembersBooks(db, now);
+  // Baselines (Group.baselineMonthlyIncome mirrors them), stage decisions, a group awaiting TKM.
+  await seedStewardship(db, now);
 }
 
 /**
@@ -367,7 +371,6 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
       story: demo.story,
       stage: demo.stage,
       phone: e164(demo.manager.phone),
-      baselineMonthlyIncome: demo.baseline,
       bankName: demo.bank[0],
       bankAccountNumber: demo.bank[1],
       bankAccountName: demo.name,
