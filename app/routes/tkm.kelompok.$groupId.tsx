@@ -125,18 +125,18 @@ export default function TkmGroup() {
           {t("stew.stage.rule_says", { stage: t(GROUP_STAGE_KEYS[derivedStage]) })}
         </p>
       </header>
-      <GroupStanding
-        entity="group"
-        id={group.id}
-        standing={standing}
-        lastResult={lastResult?.initialValue?.intent === "standing" ? lastResult : undefined}
-      />
       <section className="card" aria-labelledby="monthly">
         <h2 id="monthly" className="font-bold">
           {t("tkm.monthly_income")}
         </h2>
         <MonthlyBars months={months} amounts={income} baseline={group.baselineMonthlyIncome} />
       </section>
+      <GroupStanding
+        entity="group"
+        id={group.id}
+        standing={standing}
+        lastResult={lastResult?.initialValue?.intent === "standing" ? lastResult : undefined}
+      />
       <section className="card" aria-labelledby="recent-orders">
         <h2 id="recent-orders" className="font-bold">
           {t("tkm.recent_orders")}

@@ -72,7 +72,7 @@ export default function GroupBaseline() {
   return (
     <div className="space-y-4">
       <Link to={`/tkm/kelompok/${group.id}`} className="link inline-flex min-h-11 items-center">
-        ← {t("tkm.back")}
+        ← {group.name}
       </Link>
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{t("stew.baseline.title")}</h1>

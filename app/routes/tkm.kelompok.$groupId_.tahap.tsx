@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(overview);
   return {
     groupId: params.groupId ?? "",
+    name: overview.name,
     stage: overview.stage,
     verdict: overview.verdict,
     facts: overview.facts,
@@ -58,7 +59,8 @@ const KIND_KEYS = {
 export default function GroupStagePage() {
   const t = useT();
   const lang = useLang();
-  const { groupId, stage, verdict, facts, months, history, minDeliveries } = useLoaderData<typeof loader>();
+  const { groupId, name, stage, verdict, facts, months, history, minDeliveries } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const errors = lastResult?.error ?? {};
   const busy = useNavigation().state === "submitting";
@@ -66,7 +68,7 @@ export default function GroupStagePage() {
   return (
     <div className="space-y-4">
       <Link to={`/tkm/kelompok/${groupId}`} className="link inline-flex min-h-11 items-center">
-        ← {t("tkm.back")}
+        ← {name}
       </Link>
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{t("stew.stage.title")}</h1>

@@ -23,7 +23,7 @@ const FIRST_ROWS = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { team } = await requireTkmOfficer(request);
-  return { areaName: team.areaName, villages: await villagesInArea({ areaPath: team.areaPath }) };
+  return { villages: await villagesInArea({ areaPath: team.areaPath }) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -76,7 +76,7 @@ type Registered = {
 export default function RegisterGroup() {
   const t = useT();
   const lang = useLang();
-  const { areaName, villages } = useLoaderData<typeof loader>();
+  const { villages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const reply = result?.reply ?? undefined;
@@ -152,7 +152,6 @@ export default function RegisterGroup() {
               htmlFor="r-village"
               errorId="r-village-error"
               errors={errors.villageId}
-              hint={areaName}
             >
               <select
                 id="r-village"

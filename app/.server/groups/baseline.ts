@@ -35,6 +35,7 @@ export async function baselineHistory(tenant: AreaGroup) {
     where: inArea(tenant),
     select: {
       id: true,
+      name: true,
       baselineMonthlyIncome: true,
       members: {
         where: { leftAt: null },

@@ -65,7 +65,10 @@ export async function stageFacts(tenant: { groupId: string }, now = new Date()):
 
 /** The group's stage as decided, what the rule says now and why, and the decisions so far. */
 export async function stageOverview(tenant: AreaGroup, now = new Date()) {
-  const group = await db.group.findFirst({ where: inArea(tenant), select: { id: true, stage: true } });
+  const group = await db.group.findFirst({
+    where: inArea(tenant),
+    select: { id: true, name: true, stage: true },
+  });
   if (!group) return null;
   const facts = await stageFacts({ groupId: group.id }, now);
   const history = await db.stageDecision.findMany({
@@ -82,7 +85,14 @@ export async function stageOverview(tenant: AreaGroup, now = new Date()) {
       decidedBy: { select: { name: true } },
     },
   });
-  return { stage: group.stage, facts, verdict: deriveStage(facts), window: stageWindow(now), history };
+  return {
+    name: group.name,
+    stage: group.stage,
+    facts,
+    verdict: deriveStage(facts),
+    window: stageWindow(now),
+    history,
+  };
 }
 
 export type StageDecisionInput = {

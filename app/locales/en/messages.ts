@@ -1370,7 +1370,7 @@ export const en: Catalog = {
   "stew.baseline.first": "First record",
   "stew.stage.rule_changed":
     "The group's data changed since the page was opened, and so did the rule's answer. Look again, then decide.",
-  "stew.stage.decided": "Stage in force: {stage}",
+  "stew.stage.decided": "TKM's decision: {stage}",
   "stew.stage.rule_says": "By the rule: {stage}",
   "stew.stage.title": "KUBE stage",
   "stew.stage.intro":
@@ -1439,6 +1439,6 @@ export const en: Catalog = {
   "stew.criterion.income_over_baseline.BERKEMBANG": "Average income of the last 6 months above the baseline",
   "stew.criterion.income_over_baseline.MAJU":
     "Average income of the last 6 months at least {threshold} times the baseline",
-  "stew.criterion.income_now": "Now {income} a month, baseline {baseline}",
+  "stew.criterion.income_now": "now {income} a month, baseline {baseline}",
   "stew.register.more_rows": "More rows ({from}–{to})",
 };

@@ -1383,7 +1383,7 @@ export const id = {
   "stew.baseline.first": "Pencatatan pertama",
   "stew.stage.rule_changed":
     "Data kelompok berubah sejak halaman dibuka, dan hasil aturan ikut berubah. Periksa lagi lalu putuskan.",
-  "stew.stage.decided": "Tahap yang berlaku: {stage}",
+  "stew.stage.decided": "Keputusan TKM: {stage}",
   "stew.stage.rule_says": "Menurut aturan: {stage}",
   "stew.stage.title": "Tahap KUBE",
   "stew.stage.intro":
@@ -1454,6 +1454,6 @@ export const id = {
     "Pendapatan rata-rata 6 bulan terakhir di atas pendapatan awal",
   "stew.criterion.income_over_baseline.MAJU":
     "Pendapatan rata-rata 6 bulan terakhir minimal {threshold} kali pendapatan awal",
-  "stew.criterion.income_now": "Sekarang {income} per bulan, pendapatan awal {baseline}",
+  "stew.criterion.income_now": "sekarang {income} per bulan, pendapatan awal {baseline}",
   "stew.register.more_rows": "Baris lain ({from}–{to})",
 } as const;
