@@ -13,7 +13,7 @@ import { deriveStage } from "~/.server/groups/stage-rule";
 import { changeStanding, groupStanding } from "~/.server/groups/verification";
 import { getLang } from "~/.server/http/lang";
 import { refusalResponse } from "~/.server/http/refusal";
-import { GroupStanding } from "~/components/group-standing";
+import { StandingForms } from "~/components/standing";
 import { GROUP_STAGE_KEYS } from "~/utils/labels";
 import { z } from "~/forms/zod";
 import { invariantResponse } from "~/.server/http/responses";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const GroupPageSchema = z.discriminatedUnion("intent", [ReviewTransferSchema, StandingSchema]);
 
 /** A TKM officer may confirm a reported transfer for a group in the team's area (the group's
- * treasurer may not have a phone with banking at hand). */
+ * treasurer may not have a phone with banking at hand), and verify or suspend the group. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team } = await requireTkmOfficer(request);
   const submission = parseWithZod(await readForm(request), { schema: GroupPageSchema });
@@ -131,7 +131,7 @@ export default function TkmGroup() {
         </h2>
         <MonthlyBars months={months} amounts={income} baseline={group.baselineMonthlyIncome} />
       </section>
-      <GroupStanding
+      <StandingForms
         entity="group"
         id={group.id}
         standing={standing}

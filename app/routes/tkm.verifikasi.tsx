@@ -8,7 +8,7 @@ import { readForm } from "~/.server/http/form";
 import { getLang } from "~/.server/http/lang";
 import { refusalResponse } from "~/.server/http/refusal";
 import { Field, FormErrors, typedValue } from "~/components/forms";
-import { GroupStanding } from "~/components/group-standing";
+import { StandingForms } from "~/components/standing";
 import { StandingChoiceSchema } from "~/forms/stewardship";
 import { useLang, useT } from "~/utils/i18n";
 import { BUSINESS_KIND_KEYS } from "~/utils/labels";
@@ -75,7 +75,7 @@ export default function Verification() {
                 {t("stew.verify.registered_on", { date: formatDate(group.createdAt, lang) })}
               </span>
             </h3>
-            <GroupStanding
+            <StandingForms
               entity="group"
               id={group.id}
               name={group.name}
@@ -103,7 +103,7 @@ export default function Verification() {
                 {t("stew.verify.registered_on", { date: formatDate(business.createdAt, lang) })}
               </span>
             </h3>
-            <GroupStanding
+            <StandingForms
               entity="business"
               id={business.id}
               name={business.name}

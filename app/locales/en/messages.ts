@@ -1370,7 +1370,7 @@ export const en: Catalog = {
   "stew.baseline.first": "First record",
   "stew.stage.rule_changed":
     "The group's data changed since the page was opened, and so did the rule's answer. Look again, then decide.",
-  "stew.stage.decided": "TKM's decision: {stage}",
+  "stew.stage.decided": "Stage now: {stage}",
   "stew.stage.rule_says": "By the rule: {stage}",
   "stew.stage.title": "KUBE stage",
   "stew.stage.intro":

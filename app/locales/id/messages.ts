@@ -1383,7 +1383,7 @@ export const id = {
   "stew.baseline.first": "Pencatatan pertama",
   "stew.stage.rule_changed":
     "Data kelompok berubah sejak halaman dibuka, dan hasil aturan ikut berubah. Periksa lagi lalu putuskan.",
-  "stew.stage.decided": "Keputusan TKM: {stage}",
+  "stew.stage.decided": "Tahap sekarang: {stage}",
   "stew.stage.rule_says": "Menurut aturan: {stage}",
   "stew.stage.title": "Tahap KUBE",
   "stew.stage.intro":

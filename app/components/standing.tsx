@@ -19,7 +19,7 @@ type Reply = {
  * suspend or lift a suspension (each with a reason). Plain forms: they work without JavaScript.
  * `lastResult` is the refused reply for this very item, if any, shown beside its forms.
  */
-export function GroupStanding({
+export function StandingForms({
   entity,
   id,
   name,
