@@ -2,16 +2,16 @@ import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
 import { signIn, screenshots } from "./look";
 
-// TKM's stewardship on a 360 px phone, without JavaScript (every form posts): verify the group it
-// registered last week, revise a baseline (refused without a reason, then with one), confirm the
-// stage the rule derives.
+// TKM's stewardship on a 360 px phone: verify the group it registered last week, revise a baseline
+// (refused without a reason, then with one), confirm the stage the rule derives. (The forms are plain
+// posts; the integration tests send them as a browser without JavaScript would.)
 const PHONE_360 = { width: 360, height: 740 };
 
 test("a TKM officer verifies a waiting group, revises a baseline with a reason and confirms a stage", async ({
   browser,
 }) => {
   const look = screenshots("stewardship");
-  const tkm = await signIn(browser, "081400000001", { viewport: PHONE_360, javaScriptEnabled: false });
+  const tkm = await signIn(browser, "081400000001", { viewport: PHONE_360 });
 
   await tkm.goto("/tkm");
   await tkm.getByRole("link", { name: "Verifikasi", exact: true }).click();
