@@ -19,6 +19,7 @@ type MemberRow = {
   hasAccount: boolean;
   codeExpiresAt: string | Date | null;
   canGetCode: boolean;
+  whyNoCode: "officer" | "phone" | null;
 };
 
 type Given = { code: string; memberName: string; expiresAt: string | Date } | null;
@@ -86,7 +87,7 @@ export function MemberCodes({
                 </Form>
               ) : (
                 <p className="text-sm text-stone-600">
-                  {member.role !== "ANGGOTA" ? t("account.officer_signs_in") : t("account.needs_phone")}
+                  {member.whyNoCode === "officer" ? t("account.officer_signs_in") : t("account.needs_phone")}
                 </p>
               )}
             </li>

@@ -45,7 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ipAddress: clientAddress(context),
     userAgent: request.headers.get("User-Agent"),
   });
-  return redirect("/saya", { headers: { "Set-Cookie": cookie } });
+  // A manager (given her code by TKM) goes to the group's back office; a member to her own page.
+  return redirect(result.manager ? "/kelola" : "/saya", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function RedeemCode() {

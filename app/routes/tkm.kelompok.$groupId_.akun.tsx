@@ -60,6 +60,7 @@ export default function TkmMemberAccounts() {
       <header>
         <h1 className="text-2xl font-bold">{t("account.title")}</h1>
         <p className="text-stone-600">{t("account.intro")}</p>
+        <p className="text-stone-600">{t("stew.account.tkm_intro")}</p>
       </header>
       <MemberCodes
         members={members}

@@ -26,6 +26,7 @@ import { seedMembersBooks, wipeMembersBooks } from "./members";
 import { seedRequests } from "./requests";
 import { seedVillageOfficials, wipeVillageOfficials } from "./village";
 import { seedInstitutions, wipeInstitutions } from "./institutions";
+import { seedStewardship, wipeStewardship } from "./stewardship";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,6 +47,7 @@ export async function wipe(db: Db) {
   await wipeInstitutions(db);
   await wipeMembersBooks(db);
   await wipeVillageOfficials(db);
+  await wipeStewardship(db);
   await db.$transaction([
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
@@ -263,6 +265,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedBooks(db, now);
   await seedMembersBooks(db, now);
   await seedInstitutions(db, now);
+  // Baselines (Group.baselineMonthlyIncome mirrors them), stage decisions, a group awaiting TKM.
+  await seedStewardship(db, now);
 }
 
 /**
@@ -374,7 +378,6 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
       story: demo.story,
       stage: demo.stage,
       phone: e164(demo.manager.phone),
-      baselineMonthlyIncome: demo.baseline,
       bankName: demo.bank[0],
       bankAccountNumber: demo.bank[1],
       bankAccountName: demo.name,

@@ -3,6 +3,7 @@ import type { MessageKey } from "~/locales";
 import { normalizeIndonesianPhone } from "~/utils/phone";
 import { audit } from "../audit/audit";
 import { db } from "../db/client";
+import type { MemberRole } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { closeSignInAttempt, openSignInAttempt } from "./rate-limit";
@@ -10,9 +11,13 @@ import { closeSignInAttempt, openSignInAttempt } from "./rate-limit";
 // Read-only accounts for a group's members (anggota). The ketua, or a TKM officer of the group's
 // area, gives a member a one-time sign-in code; with her phone and the code she sets a password.
 // The code is stored only as a hash, lasts 72 hours, works once, and a new one voids the older.
+// A manager (ketua, sekretaris, bendahara) who forgot her password gets a code only from TKM, never
+// from another officer of her group, and hers lasts 24 hours: it opens the group's back office.
 
 export const CODE_DIGITS = 8;
 export const CODE_VALID_MS = 72 * 60 * 60 * 1000;
+/** Long enough to use the same day on a weak signal; a lost note stops working by tomorrow. */
+export const MANAGER_CODE_VALID_MS = 24 * 60 * 60 * 1000;
 
 type Refusal = { ok: false; key: MessageKey; notFound?: boolean };
 
@@ -62,9 +67,20 @@ export async function listMemberAccounts(giver: CodeGiver, now = new Date()) {
       hasPhone: Boolean(m.phone),
       hasAccount: Boolean(m.userId),
       codeExpiresAt: m.user?.signInCodes[0]?.expiresAt ?? null,
-      canGetCode: m.role === "ANGGOTA" && Boolean(m.phone),
+      ...codeChoice(giver, m.role, Boolean(m.phone)),
     })),
   };
+}
+
+/** Whether this giver may give this member a code, and if not, why (for the page to say). */
+function codeChoice(
+  giver: CodeGiver,
+  role: MemberRole,
+  hasPhone: boolean,
+): { canGetCode: boolean; whyNoCode: "officer" | "phone" | null } {
+  if (role !== "ANGGOTA" && giver.kind !== "tkm") return { canGetCode: false, whyNoCode: "officer" };
+  if (!hasPhone) return { canGetCode: false, whyNoCode: "phone" };
+  return { canGetCode: true, whyNoCode: null };
 }
 
 function newCode(): string {
@@ -73,16 +89,20 @@ function newCode(): string {
 
 /**
  * Gives a member a one-time code, making her account first if she has none (a password no one
- * knows, until she sets hers). Only an anggota gets one: a code resets a password, and no officer
- * may take over another officer's account that way; nor an account that is also a buyer's or an
- * officer's elsewhere, nor a phone that already belongs to someone else's account.
+ * knows, until she sets hers). From the ketua only an anggota gets one: a code resets a password,
+ * and no officer may take over another officer's account that way. From TKM a manager gets one too
+ * (she forgot her password, or TKM registered the group for her), valid for a shorter time. Never
+ * for an account that is also a buyer's or an officer's elsewhere, nor a phone that already
+ * belongs to someone else's account.
  */
 export async function giveSignInCode(
   giver: CodeGiver,
   actorId: string,
   memberId: string,
   now = new Date(),
-): Promise<{ ok: true; code: string; expiresAt: Date; memberName: string; groupId: string } | Refusal> {
+): Promise<
+  { ok: true; code: string; expiresAt: Date; memberName: string; groupId: string; role: MemberRole } | Refusal
+> {
   const member = await db.groupMember.findFirst({
     where: { id: memberId, leftAt: null, groupId: giver.groupId, group: insideArea(giver) },
     select: {
@@ -101,7 +121,7 @@ export async function giveSignInCode(
     },
   });
   if (!member) return { ok: false, key: "account.not_found", notFound: true };
-  if (member.role !== "ANGGOTA") return { ok: false, key: "account.only_members" };
+  if (member.role !== "ANGGOTA" && giver.kind !== "tkm") return { ok: false, key: "account.only_members" };
   const phone = member.phone ? normalizeIndonesianPhone(member.phone) : null;
   if (!phone) return { ok: false, key: "account.needs_phone" };
   const user = member.user;
@@ -121,7 +141,8 @@ export async function giveSignInCode(
     hashPassword(code),
     member.userId ? null : hashPassword(randomBytes(32).toString("hex")),
   ]);
-  const expiresAt = new Date(now.getTime() + CODE_VALID_MS);
+  const manager = member.role !== "ANGGOTA";
+  const expiresAt = new Date(now.getTime() + (manager ? MANAGER_CODE_VALID_MS : CODE_VALID_MS));
   const done = await db
     .$transaction(async (tx) => {
       let userId = member.userId;
@@ -153,7 +174,7 @@ export async function giveSignInCode(
         entityType: "GroupMember",
         entityId: member.id,
         groupId: member.groupId,
-        data: { codeId: given.id, by: giver.kind, newAccount: !member.userId },
+        data: { codeId: given.id, by: giver.kind, newAccount: !member.userId, role: member.role },
       });
       return given;
     })
@@ -163,11 +184,11 @@ export async function giveSignInCode(
       throw error;
     });
   if (!done) return { ok: false, key: "account.try_again" };
-  return { ok: true, code, expiresAt, memberName: member.name, groupId: member.groupId };
+  return { ok: true, code, expiresAt, memberName: member.name, groupId: member.groupId, role: member.role };
 }
 
 export type RedeemResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; manager: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
@@ -221,7 +242,7 @@ export async function redeemSignInCode(
     await tx.session.deleteMany({ where: { userId: user.id } });
     const membership = await tx.groupMember.findFirst({
       where: { userId: user.id, leftAt: null },
-      select: { id: true, groupId: true },
+      select: { id: true, groupId: true, role: true },
     });
     await audit(tx, {
       actorId: user.id,
@@ -231,9 +252,9 @@ export async function redeemSignInCode(
       groupId: membership?.groupId ?? null,
       data: { codeId: waiting.id },
     });
-    return true;
+    return { manager: membership !== null && membership.role !== "ANGGOTA" };
   });
-  await closeSignInAttempt(opened.attempt, used, now);
+  await closeSignInAttempt(opened.attempt, used !== false, now);
   if (!used) return { ok: false, reason: "invalid" };
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, manager: used.manager };
 }

@@ -35,9 +35,17 @@ const productRulesSelect = {
 
 type ProductRules = Prisma.ProductGetPayload<{ select: typeof productRulesSelect }>;
 
+/** The rules and whether TKM suspended the product's group (then none of its products can be ordered). */
+const orderableSelect = {
+  ...productRulesSelect,
+  group: { select: { suspendedAt: true } },
+} satisfies Prisma.ProductSelect;
+type Orderable = ProductRules & { group: { suspendedAt: Date | null } };
+
 /** Why this quantity of this product cannot be ordered now, or null when it can. */
-export function lineProblem(product: ProductRules, quantity: number, now: Date): Problem | null {
-  if (product.status !== "ACTIVE") return { key: "order.product_unavailable" };
+export function lineProblem(product: Orderable, quantity: number, now: Date): Problem | null {
+  // A group TKM suspended takes no orders: its products are unavailable like withdrawn ones.
+  if (product.status !== "ACTIVE" || product.group.suspendedAt) return { key: "order.product_unavailable" };
   if (product.pausedUntil && product.pausedUntil > now) return { key: "cart.paused" };
   const problem = quantityProblem(product, quantity);
   if (problem === "below_minimum")
@@ -76,7 +84,7 @@ export async function addToCart(
   quantity: number,
   now = new Date(),
 ): Promise<AddToCartResult> {
-  const product = await db.product.findUnique({ where: { id: productId }, select: productRulesSelect });
+  const product = await db.product.findUnique({ where: { id: productId }, select: orderableSelect });
   if (!product) return { ok: false, key: "order.product_unavailable" };
   const cart = await ensureCart(businessId);
   const existing = await db.cartItem.findUnique({
@@ -118,7 +126,7 @@ export async function setCartQuantity(
 ): Promise<SetQuantityResult> {
   const item = await db.cartItem.findFirst({
     where: { id: itemId, cart: { businessId } },
-    select: { id: true, cartId: true, product: { select: productRulesSelect } },
+    select: { id: true, cartId: true, product: { select: orderableSelect } },
   });
   if (!item) return { ok: false, notFound: true, key: "cart.line_not_found" };
   if (quantity === 0) {
@@ -175,7 +183,15 @@ export async function getCart(businessId: string, now = new Date()) {
         select: {
           ...productRulesSelect,
           ...mainImageSelect,
-          group: { select: { id: true, name: true, slug: true, village: { select: { name: true } } } },
+          group: {
+            select: {
+              id: true,
+              name: true,
+              slug: true,
+              suspendedAt: true,
+              village: { select: { name: true } },
+            },
+          },
         },
       },
     },
@@ -194,7 +210,7 @@ export async function getCart(businessId: string, now = new Date()) {
       quantity: item.quantity,
       unitPrice,
       lineTotal: unitPrice * item.quantity,
-      problem: lineProblem(product, item.quantity, now),
+      problem: lineProblem({ ...product, group }, item.quantity, now),
       image: mainImage(images),
       product,
     };

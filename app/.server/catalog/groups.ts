@@ -78,10 +78,11 @@ export function trackRecordOf(row: {
   };
 }
 
-/** A group's public page: no personal data of members, only how many there are. */
+/** A group's public page: no personal data of members, only how many there are. A group TKM
+ * suspended has none: buyers get "not found". */
 export async function getGroupPage(slug: string) {
-  const group = await db.group.findUnique({
-    where: { slug },
+  const group = await db.group.findFirst({
+    where: { slug, suspendedAt: null },
     select: {
       id: true,
       slug: true,
@@ -107,9 +108,10 @@ export async function getGroupPage(slug: string) {
   };
 }
 
-/** Every group, by district and village, for the directory. */
+/** Every group, by district and village, for the directory (not those TKM suspended). */
 export async function listGroupDirectory() {
   const groups = await db.group.findMany({
+    where: { suspendedAt: null },
     orderBy: [{ village: { parent: { name: "asc" } } }, { village: { name: "asc" } }, { name: "asc" }],
     select: {
       slug: true,

@@ -94,10 +94,11 @@ export async function productCards(ids: string[]) {
   });
 }
 
-/** A product as buyers see it; null when it does not exist or is not for sale. */
+/** A product as buyers see it; null when it does not exist or is not for sale (its group
+ * suspended by TKM included). */
 export async function getProductForBuyers(slug: string) {
   const product = await db.product.findFirst({
-    where: { slug, status: "ACTIVE" },
+    where: { slug, status: "ACTIVE", group: { suspendedAt: null } },
     select: {
       id: true,
       slug: true,
@@ -154,7 +155,7 @@ export async function getProductForBuyers(slug: string) {
 /** The products a group sells, for its public page. */
 export async function listGroupProductsForBuyers(groupId: string) {
   const products = await db.product.findMany({
-    where: { groupId, status: "ACTIVE" },
+    where: { groupId, status: "ACTIVE", group: { suspendedAt: null } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: { id: true },
   });
@@ -184,7 +185,7 @@ export async function listGroupProducts(groupId: string) {
 /** The newest active products, for the home page. */
 export async function listFeaturedProducts(limit: number) {
   const newest = await db.product.findMany({
-    where: { status: "ACTIVE" },
+    where: { status: "ACTIVE", group: { suspendedAt: null } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: limit,
     select: { id: true },

@@ -137,7 +137,11 @@ export type SearchPlan = "auto" | "matches-first" | "order-first";
  */
 export async function searchCatalog(query: CatalogQuery, now = new Date(), plan: SearchPlan = "auto") {
   const terms = queryTerms(query.text ?? "");
-  const filters: Prisma.Sql[] = [Prisma.sql`p."status" = 'ACTIVE'`];
+  // Groups TKM suspended are hidden from buyers (one look-up of the product's group by its key).
+  const filters: Prisma.Sql[] = [
+    Prisma.sql`p."status" = 'ACTIVE'`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Group" s WHERE s."id" = p."groupId" AND s."suspendedAt" IS NOT NULL)`,
+  ];
   if (query.categorySlug) {
     filters.push(Prisma.sql`p."categoryId" IN (
       SELECT c."id" FROM "Category" c LEFT JOIN "Category" parent ON parent."id" = c."parentId"

@@ -4,11 +4,11 @@ import { db } from "../db/client";
 export async function listSitemapEntries(): Promise<{ path: string; updatedAt: Date | null }[]> {
   const [products, groups] = await Promise.all([
     db.product.findMany({
-      where: { status: "ACTIVE" },
+      where: { status: "ACTIVE", group: { suspendedAt: null } },
       select: { slug: true, updatedAt: true },
       orderBy: { slug: "asc" },
     }),
-    db.group.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
+    db.group.findMany({ where: { suspendedAt: null }, select: { slug: true }, orderBy: { slug: "asc" } }),
   ]);
   return [
     { path: "/", updatedAt: null },

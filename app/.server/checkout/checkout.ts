@@ -41,6 +41,8 @@ export async function checkout(
   now = new Date(),
 ): Promise<CheckoutResult> {
   const checkoutId = checkoutIdFor(businessId, input.version);
+  const business = await db.business.findUnique({ where: { id: businessId }, select: { suspendedAt: true } });
+  if (business?.suspendedAt) return refuse([{ key: "stew.business_suspended" }]);
   const cart = await getCart(businessId, now);
   if (cart.lineCount === 0) {
     const earlier = await ordersOfCheckout(businessId, checkoutId);

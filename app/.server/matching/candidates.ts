@@ -349,7 +349,7 @@ async function candidateGroups(facts: RequestFacts, now: Date, tree: CategoryTre
         AND a."longitude" BETWEEN ${box.west} AND ${box.east}))`
     : Prisma.sql`1 = 1`;
   ctes.push(Prisma.sql`"f" AS MATERIALIZED (SELECT g."id" FROM "Group" g JOIN "Area" a ON a."id" = g."villageId"
-    WHERE g."verifiedAt" IS NOT NULL AND ${near}
+    WHERE g."verifiedAt" IS NOT NULL AND g."suspendedAt" IS NULL AND ${near}
       AND g."id" IN (SELECT "groupId" FROM ${Prisma.raw(byWords ? `"t"` : `"x"`)}))`);
   const products = byWords
     ? Prisma.sql`SELECT ${productColumns(
@@ -371,7 +371,7 @@ async function candidateGroups(facts: RequestFacts, now: Date, tree: CategoryTre
         Prisma.sql`CASE WHEN x."groupId" IN (SELECT "id" FROM "f") THEN 1 ELSE 0 END`,
       )}
       FROM "x" JOIN "Group" g ON g."id" = x."groupId" JOIN "Area" a ON a."id" = g."villageId"
-      WHERE g."verifiedAt" IS NOT NULL`,
+      WHERE g."verifiedAt" IS NOT NULL AND g."suspendedAt" IS NULL`,
   );
   const full = toCandidates(rows, tree, words);
   const outlines = rows

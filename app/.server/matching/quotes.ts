@@ -375,6 +375,8 @@ export async function submitQuote(
   // Another group's product (or none) in the form: as if the page did not exist.
   if (!product || product.groupId !== tenant.groupId) return NOT_FOUND;
   if (product.status !== "ACTIVE") return refuse("quote.product_not_active", undefined, "productId");
+  const group = await db.group.findUnique({ where: { id: tenant.groupId }, select: { suspendedAt: true } });
+  if (group?.suspendedAt) return refuse("stew.group_suspended_quote");
 
   const today = wibDateKey(now);
   if (input.earliestDelivery < today) return refuse("quote.date_past", undefined, "earliestDelivery");
@@ -919,6 +921,14 @@ export async function acceptQuote(
   if (input.quantity > quote.quantity) {
     return refuse("quote.quantity_over", { quantity: quote.quantity }, "quantity");
   }
+  // Suspended by TKM: the business orders nothing, the group takes no orders (placeOrders checks
+  // again inside the transaction; this says so in words).
+  const [buyer, seller] = await Promise.all([
+    db.business.findUnique({ where: { id: tenant.businessId }, select: { suspendedAt: true } }),
+    db.group.findUnique({ where: { id: quote.groupId }, select: { name: true, suspendedAt: true } }),
+  ]);
+  if (buyer?.suspendedAt) return refuse("stew.business_suspended");
+  if (seller?.suspendedAt) return refuse("stew.group_suspended", { name: seller.name });
   const { product } = quote;
   const cannotMake = refuse("quote.cannot_make", { name: product.name });
   if (product.status !== "ACTIVE") return cannotMake;

@@ -43,6 +43,9 @@ type Resolved = {
  * business's own), the invited groups (verified ones). Field problems, or the values to store.
  */
 async function resolve(businessId: string, input: RequestInput, now: Date): Promise<Resolved | Refused> {
+  // A business TKM suspended asks for no quotes (nor previews who would get one).
+  const business = await db.business.findUnique({ where: { id: businessId }, select: { suspendedAt: true } });
+  if (business?.suspendedAt) return refuse({}, [{ key: "stew.business_suspended" }]);
   const errors: Record<string, Problem[]> = {};
   const today = wibDateKey(now);
   const neededBy = wibNoon(input.neededBy) as Date;
@@ -75,7 +78,7 @@ async function resolve(businessId: string, input: RequestInput, now: Date): Prom
     }),
     input.invite.length
       ? db.group.findMany({
-          where: { id: { in: [...new Set(input.invite)] }, verifiedAt: { not: null } },
+          where: { id: { in: [...new Set(input.invite)] }, verifiedAt: { not: null }, suspendedAt: null },
           select: { id: true, name: true },
         })
       : [],
@@ -576,12 +579,15 @@ export async function requestFormOptions(businessId: string) {
       },
     }),
     db.group.findMany({
-      where: { verifiedAt: { not: null } },
+      where: { verifiedAt: { not: null }, suspendedAt: null },
       orderBy: { name: "asc" },
       select: { id: true, name: true, village: { select: { name: true } } },
     }),
     db.area.findMany({
-      where: { level: "DISTRICT", children: { some: { groups: { some: { verifiedAt: { not: null } } } } } },
+      where: {
+        level: "DISTRICT",
+        children: { some: { groups: { some: { verifiedAt: { not: null }, suspendedAt: null } } } },
+      },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),

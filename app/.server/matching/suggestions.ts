@@ -152,7 +152,7 @@ async function candidateGroups(place: Place, categoryIds: string[], categories: 
     ) x
     JOIN "Group" g ON g."id" = x."groupId"
     JOIN "Area" v ON v."id" = g."villageId"
-    WHERE g."verifiedAt" IS NOT NULL AND ${withinReach(place)}
+    WHERE g."verifiedAt" IS NOT NULL AND g."suspendedAt" IS NULL AND ${withinReach(place)}
     GROUP BY x."groupId", v."latitude", v."longitude", g."verifiedAt"`);
   const byId = new Map(categories.map((category) => [category.id, category]));
   return rows.map((row): CandidateGroup => ({

@@ -84,6 +84,20 @@ export async function placeOrders(
   orders: GroupOrderToPlace[],
 ): Promise<{ id: string; number: string; groupId: string; total: number }[]> {
   const { businessId, userId, now } = placement;
+  // TKM may suspend a business (no ordering) or a group (no orders) at any time: checked here, in
+  // the placing transaction, whichever way the order comes (checkout or an accepted quote).
+  const suspendedBuyer = await tx.business.findFirst({
+    where: { id: businessId, suspendedAt: { not: null } },
+    select: { id: true },
+  });
+  if (suspendedBuyer) throw new PlacementConflict({ key: "stew.business_suspended" });
+  const suspendedGroup = await tx.group.findFirst({
+    where: { id: { in: orders.map((order) => order.groupId) }, suspendedAt: { not: null } },
+    select: { name: true },
+  });
+  if (suspendedGroup) {
+    throw new PlacementConflict({ key: "stew.group_suspended", params: { name: suspendedGroup.name } });
+  }
   const taken = orders.flatMap((order, orderIndex) =>
     order.lines.map((line, lineIndex) => ({ line, orderIndex, lineIndex, week: wibWeekKey(order.wantedBy) })),
   );
