@@ -87,6 +87,11 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("nav.monitoring")}
             </NavLink>
           ) : null}
+          {viewer?.villageName ? (
+            <NavLink to="/desa" className={navClass}>
+              {t("net.nav_village", { name: viewer.villageName })}
+            </NavLink>
+          ) : null}
           {viewer ? (
             <NavLink to="/notifikasi" className={navClass}>
               {t("nav.notifications")}
