@@ -320,6 +320,11 @@ function growthByMonth(
 const LAYOUT_CACHE_SIZE = 32;
 const layoutCache = new Map<string, Map<string, Point>>();
 
+/** Empties the layout cache (tests use it to prove a fresh layout equals the cached one). */
+export function forgetLayouts() {
+  layoutCache.clear();
+}
+
 function cachedLayout(
   nodes: { id: string; radius: number }[],
   links: { source: string; target: string; weight: number }[],
