@@ -112,7 +112,7 @@ export function NetworkSvg({
                   y={node.y}
                   textAnchor="middle"
                   dominantBaseline="central"
-                  fontSize={node.mark > 9 ? 11 : 13}
+                  fontSize={node.mark > 9 ? 15 : 17}
                   fontWeight={700}
                   className="pointer-events-none fill-white"
                 >

@@ -212,22 +212,22 @@ export function NetworkGrowthTable({
 }) {
   const columns = [
     { key: "links", label: t("net.growth_links") },
-    { key: "newLinks", label: t("net.growth_new_links") },
+    { key: "newLinks", label: t("net.growth_new") },
     { key: "nodes", label: t("net.growth_nodes") },
     { key: "businesses", label: t("net.kind.business") },
     { key: "institutions", label: t("net.kind.institution") },
   ] as const;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[22rem] text-sm">
+      <table className="w-full text-xs sm:text-sm">
         <caption className="sr-only">{t("net.growth")}</caption>
         <thead>
           <tr className="border-b border-stone-200 text-left">
-            <th scope="col" className="p-2">
+            <th scope="col" className="p-1.5 sm:p-2">
               {t("net.column_month")}
             </th>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className="p-2 text-right">
+              <th key={column.key} scope="col" className="p-1.5 text-right sm:p-2">
                 {column.label}
               </th>
             ))}
@@ -236,11 +236,11 @@ export function NetworkGrowthTable({
         <tbody>
           {[...growth].reverse().map((month) => (
             <tr key={month.month} className="border-b border-stone-100">
-              <th scope="row" className="p-2 text-left font-medium whitespace-nowrap">
+              <th scope="row" className="p-1.5 text-left font-medium whitespace-nowrap sm:p-2">
                 {formatMonth(month.month, lang)}
               </th>
               {columns.map((column) => (
-                <td key={column.key} className="p-2 text-right tabular-nums">
+                <td key={column.key} className="p-1.5 text-right tabular-nums sm:p-2">
                   {month[column.key]}
                 </td>
               ))}

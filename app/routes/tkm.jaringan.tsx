@@ -56,7 +56,7 @@ export default function NetworkPage() {
         <h2 id="net-period" className="sr-only">
           {t("net.period")}
         </h2>
-        <label className="block min-w-36 flex-1 text-sm font-medium">
+        <label className="block w-full text-sm font-medium sm:w-auto sm:flex-1">
           {t("net.period_from")}
           <input
             type="month"
@@ -67,7 +67,7 @@ export default function NetworkPage() {
             className="field-input mt-1"
           />
         </label>
-        <label className="block min-w-36 flex-1 text-sm font-medium">
+        <label className="block w-full text-sm font-medium sm:w-auto sm:flex-1">
           {t("net.period_to")}
           <input
             type="month"
@@ -78,7 +78,7 @@ export default function NetworkPage() {
             className="field-input mt-1"
           />
         </label>
-        <button type="submit" className="btn-primary">
+        <button type="submit" className="btn-primary w-full sm:w-auto">
           {t("net.show")}
         </button>
         {problem ? (

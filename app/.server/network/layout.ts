@@ -110,7 +110,7 @@ function fitToSquare(nodes: SimNode[]): Map<string, Point> {
   const inner = LAYOUT_SIZE - 2 * PADDING;
   const span = Math.max(maxX - minX, maxY - minY, 1);
   // Never enlarge a small picture beyond its natural size: two nodes should not sit in the corners.
-  const scale = Math.min(inner / span, 1.5);
+  const scale = Math.min(inner / span, 2.5);
   const offsetX = PADDING + (inner - (maxX - minX) * scale) / 2;
   const offsetY = PADDING + (inner - (maxY - minY) * scale) / 2;
   const round = (value: number) => Math.round(value * 10) / 10;

@@ -1369,10 +1369,10 @@ export const en: Catalog = {
   "net.page_of": "Page {page} of {pages}",
   "net.growth": "Growth by month",
   "net.growth_intro":
-    "The 12 months up to the end of the period. Nodes = groups, buyers and institutions with a link that month.",
+    "The 12 months up to the end of the period. Nodes = groups, buyers and institutions with a link that month. New = a buyer ordering from that group for the first time that month.",
   "net.growth_chart_title": "Links (bars) and nodes (line) by month",
   "net.growth_links": "Links",
-  "net.growth_new_links": "New links",
+  "net.growth_new": "New",
   "net.growth_nodes": "Nodes",
   "net.institution.DPMD": "DPMD",
   "net.institution.DKUKM": "DKUKM",

@@ -1379,10 +1379,10 @@ export const id = {
   "net.page_of": "Halaman {page} dari {pages}",
   "net.growth": "Pertumbuhan per bulan",
   "net.growth_intro":
-    "12 bulan sampai akhir periode. Titik = kelompok, pembeli dan lembaga yang punya hubungan pada bulan itu.",
+    "12 bulan sampai akhir periode. Titik = kelompok, pembeli dan lembaga yang punya hubungan pada bulan itu. Baru = pembeli yang pertama kali memesan dari kelompok itu pada bulan itu.",
   "net.growth_chart_title": "Hubungan (batang) dan titik (garis) per bulan",
   "net.growth_links": "Hubungan",
-  "net.growth_new_links": "Hubungan baru",
+  "net.growth_new": "Baru",
   "net.growth_nodes": "Titik",
   "net.institution.DPMD": "DPMD",
   "net.institution.DKUKM": "DKUKM",
