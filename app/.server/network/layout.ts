@@ -23,7 +23,7 @@ type SimLink = SimulationLinkDatum<SimNode> & { weight: number };
 export function ticksFor(nodeCount: number): number {
   if (nodeCount <= 200) return 300;
   if (nodeCount <= 1000) return 100;
-  return 40;
+  return 30;
 }
 
 /** Two numbers in [0, 1) from the id alone. */
@@ -49,15 +49,23 @@ const linkKey = (link: LayoutLink) => `${link.source}\u0000${link.target}`;
  * together (heavier links more), nodes push each other apart and never overlap their circles.
  */
 export function layoutNetwork(nodes: LayoutNode[], links: LayoutLink[]): Map<string, Point> {
+  // Nodes with no link of their own start at a place drawn from their id; a node linked to others
+  // (a partner) starts beside the first of them (by id), so a big picture needs few ticks to settle.
+  const start = (id: string, spread: number): Point => {
+    const [angle, distance] = hashUnit(id);
+    const r = Math.sqrt(distance) * spread;
+    return { x: r * Math.cos(angle * 2 * Math.PI), y: r * Math.sin(angle * 2 * Math.PI) };
+  };
+  const anchorOf = new Map<string, string>();
+  for (const link of links) {
+    const current = anchorOf.get(link.target);
+    if (current === undefined || link.source < current) anchorOf.set(link.target, link.source);
+  }
   const simNodes: SimNode[] = [...nodes].sort(byId).map((node) => {
-    const [angle, distance] = hashUnit(node.id);
-    const r = Math.sqrt(distance) * LAYOUT_SIZE * 0.45;
-    return {
-      id: node.id,
-      radius: node.radius,
-      x: r * Math.cos(angle * 2 * Math.PI),
-      y: r * Math.sin(angle * 2 * Math.PI),
-    };
+    const anchor = anchorOf.get(node.id);
+    const home = start(anchor ?? node.id, LAYOUT_SIZE * 0.45);
+    const near = anchor ? start(node.id, 60) : { x: 0, y: 0 };
+    return { id: node.id, radius: node.radius, x: home.x + near.x, y: home.y + near.y };
   });
   const known = new Set(simNodes.map((node) => node.id));
   const heaviest = Math.max(1, ...links.map((link) => link.weight));
