@@ -1,49 +1,29 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireMonitor } from "~/.server/auth/guards";
-import { networkPicture } from "~/.server/network/graph";
-import { periodFromQuery } from "~/.server/network/period";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadNetworkPage } from "~/.server/network/page";
+import { IndicatorPeriodPicker } from "~/components/indicator-period-picker";
 import { NetworkGrowthChart, NetworkSvg } from "~/components/network-svg";
 import { NetworkFiguresCard, NetworkGrowthTable, NetworkLinksTable } from "~/components/network-tables";
 import { useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { formatMonth } from "~/utils/time";
+import { periodLabel } from "~/utils/period-label";
 
 // The network picture (issue 12, item 6): TKM at /tkm/jaringan, the village government at
-// /desa/jaringan (the same module). The scope comes from requireMonitor: the area, and whether
-// partners may be named.
+// /desa/jaringan (desa.jaringan.tsx, the same page). Each is sent to its own; the scope says the
+// area and whether partners may be named.
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "net.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireMonitor(request);
-  const choice = periodFromQuery(new URL(request.url).searchParams);
-  const picture = await networkPicture(
-    { areaPath: scope.areaPath, namesPartners: scope.namesPartners },
-    { from: choice.from, to: choice.to },
-    { page: choice.page },
-  );
-  return {
-    scope: { kind: scope.kind, areaName: scope.areaName, namesPartners: scope.namesPartners },
-    problem: choice.problem,
-    picture,
-  };
+  const page = await loadNetworkPage(request, "/tkm");
+  return data(page, { status: page.status });
 }
 
 export default function NetworkPage() {
   const t = useT();
   const lang = useLang();
-  const location = useLocation();
-  const { scope, problem, picture } = useLoaderData<typeof loader>();
-  const { figures, period } = picture;
-  const periodText =
-    period.from === period.to
-      ? formatMonth(period.from, lang)
-      : `${formatMonth(period.from, lang)} – ${formatMonth(period.to, lang)}`;
-  const pageHref = (page: number) => {
-    const search = new URLSearchParams({ dari: period.from, sampai: period.to, halaman: String(page) });
-    return `${location.pathname}?${search.toString()}`;
-  };
+  const { header: scope, path, picker, picture, pageHrefs } = useLoaderData<typeof loader>();
+  const periodText = periodLabel(picker.period, t, lang);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -52,48 +32,31 @@ export default function NetworkPage() {
         {scope.namesPartners ? null : <p className="text-sm text-stone-600">{t("net.names_withheld")}</p>}
       </header>
 
-      <Form method="get" className="card flex flex-wrap items-end gap-3" aria-labelledby="net-period">
-        <h2 id="net-period" className="sr-only">
-          {t("net.period")}
-        </h2>
-        <label className="block w-full text-sm font-medium sm:w-auto sm:flex-1">
-          {t("net.period_from")}
-          <input
-            type="month"
-            name="dari"
-            defaultValue={period.from}
-            pattern="\d{4}-\d{2}"
-            placeholder="2026-01"
-            className="field-input mt-1"
-          />
-        </label>
-        <label className="block w-full text-sm font-medium sm:w-auto sm:flex-1">
-          {t("net.period_to")}
-          <input
-            type="month"
-            name="sampai"
-            defaultValue={period.to}
-            pattern="\d{4}-\d{2}"
-            placeholder="2026-12"
-            className="field-input mt-1"
-          />
-        </label>
-        <button type="submit" className="btn-primary w-full sm:w-auto">
-          {t("net.show")}
-        </button>
-        {problem ? (
-          <p role="alert" className="w-full text-sm font-medium text-red-700">
-            {t(problem)} {t("net.period_default_shown")}
-          </p>
-        ) : null}
-      </Form>
+      <IndicatorPeriodPicker data={picker} action={path} />
 
-      <NetworkFiguresCard
-        figures={figures}
-        t={t}
-        lang={lang}
-        groupHref={scope.kind === "tkm" ? groupHref : null}
-      />
+      {picture ? (
+        <NetworkBody picture={picture} pageHrefs={pageHrefs} groupLinks={scope.kind === "tkm"} />
+      ) : null}
+    </div>
+  );
+}
+
+function NetworkBody({
+  picture,
+  pageHrefs,
+  groupLinks,
+}: {
+  picture: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["picture"]>;
+  pageHrefs: { previous: string | null; next: string | null } | null;
+  groupLinks: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { figures } = picture;
+  const groupHref = groupLinks ? tkmGroupHref : null;
+  return (
+    <>
+      <NetworkFiguresCard figures={figures} t={t} lang={lang} groupHref={groupHref} />
 
       <section className="card" aria-labelledby="net-picture">
         <h2 id="net-picture" className="mb-3 text-xl font-bold">
@@ -121,16 +84,11 @@ export default function NetworkPage() {
         <h2 id="net-links" className="text-xl font-bold">
           {t("net.links_table")}
         </h2>
-        <NetworkLinksTable
-          rows={picture.table.rows}
-          nodes={picture.nodes}
-          t={t}
-          groupHref={scope.kind === "tkm" ? groupHref : null}
-        />
+        <NetworkLinksTable rows={picture.table.rows} nodes={picture.nodes} t={t} groupHref={groupHref} />
         {picture.table.pages > 1 ? (
           <nav aria-label={t("net.pages")} className="flex items-center justify-between gap-2 text-sm">
-            {picture.table.page > 1 ? (
-              <Link to={pageHref(picture.table.page - 1)} className="btn-secondary">
+            {pageHrefs?.previous ? (
+              <Link to={pageHrefs.previous} className="btn-secondary">
                 {t("net.previous_page")}
               </Link>
             ) : (
@@ -139,8 +97,8 @@ export default function NetworkPage() {
             <span className="text-stone-600">
               {t("net.page_of", { page: picture.table.page, pages: picture.table.pages })}
             </span>
-            {picture.table.page < picture.table.pages ? (
-              <Link to={pageHref(picture.table.page + 1)} className="btn-secondary">
+            {pageHrefs?.next ? (
+              <Link to={pageHrefs.next} className="btn-secondary">
                 {t("net.next_page")}
               </Link>
             ) : (
@@ -158,11 +116,11 @@ export default function NetworkPage() {
         <NetworkGrowthChart growth={picture.growth} t={t} lang={lang} />
         <NetworkGrowthTable growth={picture.growth} t={t} lang={lang} />
       </section>
-    </div>
+    </>
   );
 }
 
-function groupHref(groupId: string) {
+function tkmGroupHref(groupId: string) {
   return `/tkm/kelompok/${groupId}`;
 }
 

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { db, type InstitutionKind, type OrderStatus } from "~/.server/db/client";
 import { forgetLayouts, networkPicture, LINKS_PER_PAGE } from "~/.server/network/graph";
+import type { loadNetworkPage } from "~/.server/network/page";
 import type { NetworkPicture } from "~/.server/network/graph";
 import { NetworkSvg } from "~/components/network-svg";
 import { NetworkFiguresCard, NetworkLinksTable } from "~/components/network-tables";
@@ -156,6 +157,10 @@ async function generatedWorld(seed: number) {
 }
 
 type World = Awaited<ReturnType<typeof generatedWorld>>;
+type Loaded =
+  Awaited<ReturnType<typeof loadNetworkPage>> extends infer D
+    ? { data: D; init: { status: number } | null }
+    : never;
 
 /** The links, counted straight from the generated rows. */
 function directCount(world: World, period: { from: string; to: string }) {
@@ -407,6 +412,30 @@ describe("the network picture", () => {
     expect(html).toContain("Pembeli 1");
     expect(anonymous.picture.table.rows.length).toBeLessThanOrEqual(LINKS_PER_PAGE);
   });
+
+  it("pages a long links table and numbers only the best-connected nodes of a big picture", async () => {
+    const areas = await createAreas();
+    const group = (await createGroupWithManager(areas.villageA1.id)).group;
+    const when = new Date("2026-07-15T03:00:00Z");
+    const values: number[] = [];
+    for (let i = 0; i < LINKS_PER_PAGE + 3; i++) {
+      const shop = await createBusinessWithBuyer(areas.villageA1.id);
+      const value = 10_000 + i * 1_000;
+      await order(group.id, { businessId: shop.business.id, userId: shop.buyer.id }, when, value);
+      values.push(value);
+    }
+    const scope = { areaPath: areas.villageA1.path, namesPartners: false };
+    const period = { from: "2026-07", to: "2026-07" };
+    const { picture, rows } = await allLinks(scope, period);
+    expect(picture.table).toMatchObject({ page: 1, pages: 2, total: LINKS_PER_PAGE + 3 });
+    expect(picture.table.rows).toHaveLength(LINKS_PER_PAGE);
+    expect(rows.map((r) => r.value)).toEqual([...values].sort((a, b) => b - a));
+    expect((await networkPicture(scope, period, { page: 99 })).table).toMatchObject({ page: 2 });
+    expect(picture.figures).toMatchObject({ businesses: LINKS_PER_PAGE + 3, singleBuyerGroups: [] });
+    const marks = picture.nodes.filter((n) => n.mark !== null).map((n) => n.mark);
+    expect(marks).toHaveLength(20);
+    expect(picture.nodes.find((n) => n.kind === "group")?.mark).toBe(1);
+  });
 });
 
 describe("who sees the network picture", () => {
@@ -435,7 +464,16 @@ describe("who sees the network picture", () => {
     expect(villageText).not.toContain(neighbour.name);
     expect(villageText).toContain(home.name);
 
-    const forTkm = await callLoader(networkLoader, await request("/tkm/jaringan", { userId: officer.id }));
+    const forTkm = (await callLoader(
+      networkLoader,
+      await request("/tkm/jaringan", { userId: officer.id }),
+    )) as Loaded;
+    expect(forTkm.data.picture?.figures).toMatchObject({
+      groups: 1,
+      businesses: 1,
+      institutions: 1,
+      links: 2,
+    });
     const tkmText = JSON.stringify(forTkm);
     expect(tkmText).toContain(shop.business.name);
     expect(tkmText).toContain(bank.name);
@@ -457,13 +495,15 @@ describe("who sees the network picture", () => {
     const official = await villageOfficial(areas.villageA1.id);
     const manager = (await createGroupWithManager(areas.villageA1.id)).manager;
     const buyer = (await createBusinessWithBuyer(areas.villageA1.id)).buyer;
+    // TKM's working pages are not hers; the dashboard sends her to the village's own.
     for (const [path, loader] of [
-      ["/tkm", tkmIndexLoader],
       ["/tkm/pembeli", tkmBuyersLoader],
       ["/tkm/permintaan", tkmRequestsLoader],
     ] as const) {
       expect(statusOf(await callLoader(loader, await request(path, { userId: official.id })))).toBe(403);
     }
+    const dashboard = await callLoader(tkmIndexLoader, await request("/tkm", { userId: official.id }));
+    expect((dashboard as Response).headers.get("Location")).toBe("/desa");
     for (const userId of [manager.id, buyer.id]) {
       expect(statusOf(await callLoader(networkLoader, await request("/tkm/jaringan", { userId })))).toBe(403);
       expect(
@@ -474,19 +514,43 @@ describe("who sees the network picture", () => {
     expect(statusOf(anonymous)).toBe(302);
   });
 
-  it("refuses a reversed or too long period with a message and shows the last twelve months", async () => {
+  it("refuses a reversed or too long period with the reason and draws nothing", async () => {
     const areas = await createAreas();
     const { officer } = await createTkmOfficer(areas.villageA1.id);
     const reversed = (await callLoader(
       networkLoader,
       await request("/tkm/jaringan?dari=2026-06&sampai=2026-01", { userId: officer.id }),
-    )) as { problem: string | null; picture: NetworkPicture };
-    expect(reversed.problem).toBe("net.period_reversed");
-    expect(reversed.picture.period.to).toBe(wibMonthKey(new Date()));
+    )) as Loaded;
+    expect(reversed.init?.status).toBe(400);
+    expect(reversed.data.picker.problem?.key).toBe("mon.period.end_before_start");
+    expect(reversed.data.picture).toBeNull();
     const tooLong = (await callLoader(
       networkLoader,
       await request("/tkm/jaringan?dari=2020-01&sampai=2026-01", { userId: officer.id }),
-    )) as { problem: string | null };
-    expect(tooLong.problem).toBe("net.period_too_long");
+    )) as Loaded;
+    expect(tooLong.data.picker.problem?.key).toBe("mon.period.too_long");
+    const fine = (await callLoader(
+      networkLoader,
+      await request("/tkm/jaringan", { userId: officer.id }),
+    )) as Loaded;
+    expect(fine.data.picture?.period.to).toBe(wibMonthKey(new Date()));
+    expect(fine.data.picture?.growth).toHaveLength(12);
+  });
+
+  it("sends each to their own page: the village from /tkm/jaringan to /desa/jaringan, TKM the other way", async () => {
+    const areas = await createAreas();
+    const official = await villageOfficial(areas.villageA1.id);
+    const { officer } = await createTkmOfficer(areas.villageA1.id);
+    const village = await callLoader(
+      networkLoader,
+      await request("/tkm/jaringan?periode=2026", { userId: official.id }),
+    );
+    expect(statusOf(village)).toBe(302);
+    expect((village as Response).headers.get("Location")).toBe("/desa/jaringan?periode=2026");
+    const tkm = await callLoader(
+      villageNetworkLoader,
+      await request("/desa/jaringan", { userId: officer.id }),
+    );
+    expect((tkm as Response).headers.get("Location")).toBe("/tkm/jaringan");
   });
 });

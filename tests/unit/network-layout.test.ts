@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutNetwork, LAYOUT_SIZE } from "~/.server/network/layout";
-import { MAX_PERIOD_MONTHS, periodFromQuery } from "~/.server/network/period";
+import { networkPeriod } from "~/.server/network/period";
 
 // The network picture's layout is a pure function of the graph: same nodes and links in any order
 // give the same positions, byte for byte; and the page's period form refuses what it must.
@@ -79,50 +79,45 @@ describe("the network layout", () => {
 
 describe("the network period", () => {
   const now = new Date("2026-11-20T03:00:00Z");
+  const at = (search: string) =>
+    networkPeriod(new URL(`http://x/tkm/jaringan${search}`), "/tkm/jaringan", now);
 
-  it("is the last twelve WIB months by default", () => {
-    expect(periodFromQuery(new URLSearchParams(), now)).toEqual({
-      from: "2025-12",
-      to: "2026-11",
+  it("is the last twelve WIB months when nothing is asked", () => {
+    expect(at("")).toMatchObject({
+      ok: true,
+      period: { kind: "custom", from: "2025-12", to: "2026-11" },
       page: 1,
-      problem: null,
     });
     // 30 November 18:00 UTC is already December in Jakarta.
-    expect(periodFromQuery(new URLSearchParams(), new Date("2026-11-30T18:00:00Z")).to).toBe("2026-12");
+    const late = networkPeriod(
+      new URL("http://x/tkm/jaringan"),
+      "/tkm/jaringan",
+      new Date("2026-11-30T18:00:00Z"),
+    );
+    expect(late.period.to).toBe("2026-12");
+    expect(at("").picker.quick.find((choice) => choice.current)?.key).toBe("mon.period.last_12");
   });
 
-  it("takes a month, a quarter, a year or any span, and a page", () => {
-    expect(periodFromQuery(new URLSearchParams("dari=2026-04&sampai=2026-06&halaman=3"), now)).toEqual({
-      from: "2026-04",
-      to: "2026-06",
-      page: 3,
-      problem: null,
-    });
-    expect(periodFromQuery(new URLSearchParams("dari=2026-02"), now)).toMatchObject({
-      from: "2026-02",
-      to: "2026-02",
-    });
-    expect(periodFromQuery(new URLSearchParams("dari=2021-12&sampai=2026-11"), now).problem).toBeNull();
+  it("takes a month, a quarter, a year or a custom run of months, and keeps it in the page links", () => {
+    expect(at("?periode=2026-Q2").period).toMatchObject({ from: "2026-04", to: "2026-06" });
+    expect(at("?periode=2025").period).toMatchObject({ from: "2025-01", to: "2025-12" });
+    const custom = at("?dari=2026-02&sampai=2026-05&page=3");
+    expect(custom).toMatchObject({ ok: true, period: { from: "2026-02", to: "2026-05" }, page: 3 });
+    expect(custom.pageHref(4)).toBe("/tkm/jaringan?dari=2026-02&sampai=2026-05&page=4");
+    expect(custom.picker.earlierHref).toBe("/tkm/jaringan?dari=2025-10&sampai=2026-01");
   });
 
-  it("refuses a period ending before it starts, one longer than five years, and a month it cannot read", () => {
-    const fallback = { from: "2025-12", to: "2026-11" };
-    expect(periodFromQuery(new URLSearchParams("dari=2026-06&sampai=2026-05"), now)).toMatchObject({
-      ...fallback,
-      problem: "net.period_reversed",
+  it("refuses a period ending before it starts or longer than five years, with the reason", () => {
+    expect(at("?dari=2026-06&sampai=2026-05")).toMatchObject({
+      ok: false,
+      picker: { problem: { key: "mon.period.end_before_start" } },
     });
-    expect(MAX_PERIOD_MONTHS).toBe(60);
-    expect(periodFromQuery(new URLSearchParams("dari=2021-11&sampai=2026-11"), now)).toMatchObject({
-      ...fallback,
-      problem: "net.period_too_long",
+    expect(at("?dari=2021-11&sampai=2026-11")).toMatchObject({
+      ok: false,
+      picker: { problem: { key: "mon.period.too_long" } },
     });
-    for (const bad of ["2026-13", "2026-1", "November", "=cmd|' /C calc'!A0"]) {
-      expect(periodFromQuery(new URLSearchParams({ dari: bad }), now)).toMatchObject({
-        ...fallback,
-        problem: "net.period_invalid",
-      });
-    }
-    // A page number that makes no sense is the first page, not an error.
-    expect(periodFromQuery(new URLSearchParams("halaman=-4"), now)).toMatchObject({ page: 1, problem: null });
+    expect(at("?dari=2021-12&sampai=2026-11").ok).toBe(true);
+    expect(at("?periode=%3Dcmd%7C").ok).toBe(false);
+    expect(at("?page=-4").page).toBe(1);
   });
 });

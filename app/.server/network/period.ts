@@ -1,49 +1,58 @@
-import { z } from "zod";
-import type { MessageKey } from "~/locales";
-import { wibMonthKey } from "~/utils/time";
-import { addMonths, isMonthKey, monthsBetween } from "../monitoring/months";
+import { pageParam } from "../http/responses";
+import {
+  nextPeriod,
+  parsePeriod,
+  periodSearch,
+  previousPeriod,
+  quickPeriods,
+  type Period,
+} from "../monitoring/periods";
 
-// The network picture's period, from the page's GET form: a first and a last WIB month (a month, a
-// quarter, a year or any span in between). Without them, the last twelve months. A span longer
-// than five years, or one that ends before it starts, is refused with a message and the default
-// period is shown instead.
+// The network picture's period, read like every monitoring page's (monitoring/periods: a month, a
+// quarter, a year or a custom run of months, five years at most), with one difference: asked for
+// nothing, the picture shows the last twelve months, since a single month holds few links.
 
-export const MAX_PERIOD_MONTHS = 60;
-const DEFAULT_MONTHS = 12;
+const DEFAULT_CHOICE = "mon.period.last_12";
 
-const monthField = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || isMonthKey(value), { message: "net.period_invalid" })
-  .optional();
+function hrefFor(path: string, period: Period, extra: Record<string, string> = {}) {
+  const search = periodSearch(period);
+  for (const [name, value] of Object.entries(extra)) search.set(name, value);
+  return `${path}?${search.toString()}`;
+}
 
-const periodQuery = z.object({
-  dari: monthField,
-  sampai: monthField,
-  halaman: z.coerce.number().int().min(1).catch(1),
-});
-
-export type PeriodChoice = {
-  from: string;
-  to: string;
-  page: number;
-  /** A refused choice: the catalog key of the reason; the default period is used instead. */
-  problem: MessageKey | null;
-};
-
-export function periodFromQuery(search: URLSearchParams, now = new Date()): PeriodChoice {
-  const current = wibMonthKey(now);
-  const fallback = { from: addMonths(current, 1 - DEFAULT_MONTHS), to: current };
-  const parsed = periodQuery.safeParse(Object.fromEntries(search));
-  if (!parsed.success) return { ...fallback, page: 1, problem: "net.period_invalid" };
-  const page = parsed.data.halaman;
-  const from = parsed.data.dari || "";
-  const to = parsed.data.sampai || "";
-  if (!from && !to) return { ...fallback, page, problem: null };
-  const start = from || to;
-  const end = to || from;
-  if (end < start) return { ...fallback, page, problem: "net.period_reversed" };
-  if (monthsBetween(start, end).length > MAX_PERIOD_MONTHS)
-    return { ...fallback, page, problem: "net.period_too_long" };
-  return { from: start, to: end, page, problem: null };
+/** The period asked for at `path` (or why it cannot be shown), the picker's links and the page. */
+export function networkPeriod(url: URL, path: string, now = new Date()) {
+  const quick = quickPeriods(now);
+  const fallback = (quick.find((choice) => choice.key === DEFAULT_CHOICE) ?? quick[0])?.period as Period;
+  const asked = ["periode", "dari", "sampai"].some((name) => url.searchParams.has(name));
+  const parsed = asked ? parsePeriod(url.searchParams, now) : ({ ok: true, period: fallback } as const);
+  const period = parsed.ok ? parsed.period : fallback;
+  const typed = {
+    dari: url.searchParams.get("dari") ?? (period.kind === "custom" ? period.from : ""),
+    sampai: url.searchParams.get("sampai") ?? (period.kind === "custom" ? period.to : ""),
+  };
+  const picker = {
+    period,
+    previous: previousPeriod(period),
+    quick: quick.map((choice) => ({
+      key: choice.key,
+      href: hrefFor(path, choice.period),
+      current:
+        parsed.ok &&
+        choice.period.kind === period.kind &&
+        choice.period.from === period.from &&
+        choice.period.to === period.to,
+    })),
+    earlierHref: hrefFor(path, previousPeriod(period)),
+    laterHref: hrefFor(path, nextPeriod(period)),
+    typed: { dari: typed.dari.slice(0, 10), sampai: typed.sampai.slice(0, 10) },
+    problem: parsed.ok ? null : { key: parsed.key, params: parsed.params, field: parsed.field },
+  };
+  return {
+    ok: parsed.ok,
+    period,
+    picker,
+    page: pageParam(url),
+    pageHref: (page: number) => hrefFor(path, period, { page: String(page) }),
+  };
 }
