@@ -112,7 +112,7 @@ export function NetworkSvg({
                   y={node.y}
                   textAnchor="middle"
                   dominantBaseline="central"
-                  fontSize={node.mark > 9 ? 15 : 17}
+                  fontSize={node.mark > 9 ? 17 : 20}
                   fontWeight={700}
                   className="pointer-events-none fill-white"
                 >

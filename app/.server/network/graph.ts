@@ -155,7 +155,7 @@ export async function networkPicture(
   const radiusOf = (node: (typeof nodes)[number]) => {
     const base = node.kind === "group" ? 6 : 4;
     const grown = base + 8 * Math.sqrt(node.strength / strongest);
-    return Math.round((marked.has(node.id) ? Math.max(grown, 15) : grown) * 10) / 10;
+    return Math.round((marked.has(node.id) ? Math.max(grown, 18) : grown) * 10) / 10;
   };
 
   const layoutNodes = nodes.map((node) => ({ id: node.id, radius: radiusOf(node) }));
