@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isGroupManager: viewer.managedGroup !== null,
       isGroupMember: viewer.isGroupMember,
       isTkm: viewer.tkmTeam !== null,
-      isVillage: viewer.tkmTeam === null && viewer.villageArea !== null,
+      villageName: viewer.tkmTeam === null ? (viewer.villageArea?.name ?? null) : null,
       unread,
       cartLines,
       threadUnread,

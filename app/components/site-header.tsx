@@ -87,9 +87,9 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("nav.monitoring")}
             </NavLink>
           ) : null}
-          {viewer?.isVillage ? (
+          {viewer?.villageName ? (
             <NavLink to="/desa" className={navClass}>
-              {t("nav.monitoring")}
+              {t("net.nav_village", { name: viewer.villageName })}
             </NavLink>
           ) : null}
           {viewer ? (
