@@ -37,15 +37,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (!result.ok) {
-    return Response.json(submission.reply({ formErrors: ["account.code_invalid"], hideFields }), {
-      status: 400,
-    });
+    return Response.json(
+      submission.reply({
+        formErrors: [result.reason === "suspended" ? "adm.suspended_sign_in" : "account.code_invalid"],
+        hideFields,
+      }),
+      {
+        status: 400,
+      },
+    );
   }
   const cookie = await createSession(result.userId, {
     ipAddress: clientAddress(context),
     userAgent: request.headers.get("User-Agent"),
   });
-  return redirect("/saya", { headers: { "Set-Cookie": cookie } });
+  // A member lands on her page; an officer or official given a code by the admin, on the home page.
+  return redirect(result.isMember ? "/saya" : "/", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function RedeemCode() {

@@ -67,7 +67,8 @@ export async function listMemberAccounts(giver: CodeGiver, now = new Date()) {
   };
 }
 
-function newCode(): string {
+/** A fresh one-time sign-in code (digits only, so a basic phone can type it). */
+export function newCode(): string {
   return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, "0");
 }
 
@@ -167,8 +168,9 @@ export async function giveSignInCode(
 }
 
 export type RedeemResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; isMember: boolean }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "suspended" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
@@ -193,6 +195,7 @@ export async function redeemSignInCode(
     where: { phone },
     select: {
       id: true,
+      suspendedAt: true,
       signInCodes: {
         where: { usedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: "desc" },
@@ -208,6 +211,11 @@ export async function redeemSignInCode(
   if (!user || !waiting || !valid) {
     await closeSignInAttempt(opened.attempt, false, now);
     return { ok: false, reason: "invalid" };
+  }
+  // A suspended account keeps its code unused: it works again only once the admin lifts it.
+  if (user.suspendedAt) {
+    await closeSignInAttempt(opened.attempt, false, now);
+    return { ok: false, reason: "suspended" };
   }
   const passwordHash = await hashPassword(password);
   const used = await db.$transaction(async (tx) => {
@@ -231,9 +239,9 @@ export async function redeemSignInCode(
       groupId: membership?.groupId ?? null,
       data: { codeId: waiting.id },
     });
-    return true;
+    return { isMember: membership !== null };
   });
-  await closeSignInAttempt(opened.attempt, used, now);
+  await closeSignInAttempt(opened.attempt, used !== false, now);
   if (!used) return { ok: false, reason: "invalid" };
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, isMember: used.isMember };
 }
