@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isGroupManager: viewer.managedGroup !== null,
       isGroupMember: viewer.isGroupMember,
       isTkm: viewer.tkmTeam !== null,
+      isAdmin: viewer.isAdmin,
       unread,
       cartLines,
       threadUnread,

@@ -87,6 +87,11 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("nav.monitoring")}
             </NavLink>
           ) : null}
+          {viewer?.isAdmin ? (
+            <NavLink to="/admin" className={navClass}>
+              {t("adm.nav")}
+            </NavLink>
+          ) : null}
           {viewer ? (
             <NavLink to="/notifikasi" className={navClass}>
               {t("nav.notifications")}
