@@ -101,49 +101,32 @@ export default function AdminAreas() {
       {children.length === 0 ? (
         <p className="card text-stone-600">{area ? t("adm.no_sub_areas") : t("adm.no_areas_yet")}</p>
       ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t("adm.areas_title")}</caption>
-            <thead>
-              <tr className="border-b border-stone-200 text-left">
-                <th scope="col" className="p-2">
-                  {t("adm.area_name")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("adm.sub_areas")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("adm.groups")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("adm.businesses")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {children.map((child) => (
-                <tr key={child.code} className="border-b border-stone-100 last:border-0">
-                  <td className="p-2">
-                    {child.children > 0 ? (
-                      <Link
-                        to={`/admin/wilayah?kode=${child.code}`}
-                        className="link inline-flex min-h-11 items-center"
-                      >
-                        {child.name}
-                      </Link>
-                    ) : (
-                      <span className="inline-flex min-h-11 items-center">{child.name}</span>
-                    )}
-                    <span className="block font-mono text-xs text-stone-500">{child.code}</span>
-                  </td>
-                  <td className="p-2 text-right tabular-nums">{child.children}</td>
-                  <td className="p-2 text-right tabular-nums">{child.groups}</td>
-                  <td className="p-2 text-right tabular-nums">{child.businesses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="card divide-y divide-stone-100 p-0" aria-label={t("adm.areas_title")}>
+          {children.map((child) => (
+            <li key={child.code} className="px-3 py-2">
+              {child.children > 0 ? (
+                <Link
+                  to={`/admin/wilayah?kode=${child.code}`}
+                  className="link inline-flex min-h-11 items-center font-medium"
+                >
+                  {child.name}
+                </Link>
+              ) : (
+                <span className="inline-flex min-h-11 items-center font-medium">{child.name}</span>
+              )}
+              <span className="ml-2 font-mono text-xs text-stone-500">{child.code}</span>
+              <p className="text-sm text-stone-600">
+                {child.children > 0
+                  ? t("adm.area_figures", {
+                      areas: child.children,
+                      groups: child.groups,
+                      businesses: child.businesses,
+                    })
+                  : t("adm.area_figures_leaf", { groups: child.groups, businesses: child.businesses })}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
 
       <AdminSection title={t("adm.import_title")} id="import">

@@ -1339,10 +1339,6 @@ export const en: Catalog = {
   "adm.level_regency": "Regency/city",
   "adm.level_district": "District",
   "adm.level_village": "Village",
-  "adm.area_name": "Area",
-  "adm.sub_areas": "Areas inside",
-  "adm.groups": "Groups",
-  "adm.businesses": "Businesses",
   "adm.no_sub_areas": "No areas inside this one.",
   "adm.no_areas_yet": "No areas yet. Load a province from the dataset below.",
   "adm.import_title": "Load from the area dataset",
@@ -1473,4 +1469,6 @@ export const en: Catalog = {
   "adm.audit_business_id": "business",
   "adm.audit_older": "Older events",
   "adm.dates_out_of_order": "The end date must come after the start date.",
+  "adm.area_figures": "{areas} areas inside · {groups} groups · {businesses} businesses",
+  "adm.area_figures_leaf": "{groups} groups · {businesses} businesses",
 };

@@ -1350,10 +1350,6 @@ export const id = {
   "adm.level_regency": "Kabupaten/kota",
   "adm.level_district": "Kecamatan",
   "adm.level_village": "Desa/kelurahan",
-  "adm.area_name": "Wilayah",
-  "adm.sub_areas": "Wilayah di bawahnya",
-  "adm.groups": "Kelompok",
-  "adm.businesses": "Usaha mitra",
   "adm.no_sub_areas": "Tidak ada wilayah di bawah wilayah ini.",
   "adm.no_areas_yet": "Belum ada wilayah. Muat satu provinsi dari data wilayah di bawah.",
   "adm.import_title": "Muat dari data wilayah",
@@ -1487,4 +1483,6 @@ export const id = {
   "adm.audit_business_id": "usaha",
   "adm.audit_older": "Catatan lebih lama",
   "adm.dates_out_of_order": "Tanggal akhir harus sesudah tanggal awal.",
+  "adm.area_figures": "{areas} wilayah di bawahnya · {groups} kelompok · {businesses} usaha mitra",
+  "adm.area_figures_leaf": "{groups} kelompok · {businesses} usaha mitra",
 } as const;
