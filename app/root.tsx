@@ -46,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isGroupMember: viewer.isGroupMember,
       isTkm: viewer.tkmTeam !== null,
       villageName: viewer.tkmTeam === null ? (viewer.villageArea?.name ?? null) : null,
+      isAdmin: viewer.isAdmin,
       unread,
       cartLines,
       threadUnread,

@@ -92,6 +92,11 @@ export function SiteHeader({ viewer }: { viewer: RootLoaderData["viewer"] }) {
               {t("net.nav_village", { name: viewer.villageName })}
             </NavLink>
           ) : null}
+          {viewer?.isAdmin ? (
+            <NavLink to="/admin" className={navClass}>
+              {t("adm.nav")}
+            </NavLink>
+          ) : null}
           {viewer ? (
             <NavLink to="/notifikasi" className={navClass}>
               {t("nav.notifications")}

@@ -37,7 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     return Response.json(
-      submission.reply({ formErrors: ["auth.invalid_credentials"], hideFields: ["password"] }),
+      submission.reply({
+        formErrors: [result.reason === "suspended" ? "adm.suspended_sign_in" : "auth.invalid_credentials"],
+        hideFields: ["password"],
+      }),
       { status: 400 },
     );
   }

@@ -37,16 +37,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (!result.ok) {
-    return Response.json(submission.reply({ formErrors: ["account.code_invalid"], hideFields }), {
-      status: 400,
-    });
+    return Response.json(
+      submission.reply({
+        formErrors: [result.reason === "suspended" ? "adm.suspended_sign_in" : "account.code_invalid"],
+        hideFields,
+      }),
+      {
+        status: 400,
+      },
+    );
   }
   const cookie = await createSession(result.userId, {
     ipAddress: clientAddress(context),
     userAgent: request.headers.get("User-Agent"),
   });
-  // A manager (given her code by TKM) goes to the group's back office; a member to her own page.
-  return redirect(result.manager ? "/kelola" : "/saya", { headers: { "Set-Cookie": cookie } });
+  // A manager (given her code by TKM) goes to the group's back office, a member to her own page;
+  // an officer or official given a code by the admin, to the home page.
+  const next = result.manager ? "/kelola" : result.isMember ? "/saya" : "/";
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function RedeemCode() {

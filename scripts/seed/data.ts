@@ -1,25 +1,23 @@
 // The demo: Desa Jayagiri and neighbouring villages of Kecamatan Lembang, Kabupaten Bandung Barat.
-// Names of people and businesses are invented. Area codes follow the Kemendagri pattern but are
-// demo codes, not an official list. Coordinates are approximate village centres.
+// Names of people and businesses are invented. The areas are the published dataset's
+// (idn-area-data, Kemendagri codes): the seed loads all of Kabupaten Bandung Barat from it, and
+// gives the demo's villages their coordinates (approximate village centres), which the dataset
+// does not have.
 
 export const DEMO_PASSWORD = "lembang-sejahtera";
 
 export const PROVINCE = { code: "32", name: "Jawa Barat" };
 export const REGENCY = { code: "32.17", name: "Kabupaten Bandung Barat" };
-export const DISTRICTS = [
-  { code: "32.17.06", name: "Kecamatan Lembang" },
-  { code: "32.17.07", name: "Kecamatan Parongpong" },
-];
 export const VILLAGES = [
-  { code: "32.17.06.2001", district: "32.17.06", name: "Jayagiri", lat: -6.8037, lng: 107.6281 },
-  { code: "32.17.06.2002", district: "32.17.06", name: "Cikahuripan", lat: -6.8155, lng: 107.6254 },
-  { code: "32.17.06.2003", district: "32.17.06", name: "Kayuambon", lat: -6.8173, lng: 107.6152 },
-  { code: "32.17.06.2004", district: "32.17.06", name: "Lembang", lat: -6.8114, lng: 107.6175 },
-  { code: "32.17.06.2005", district: "32.17.06", name: "Gudangkahuripan", lat: -6.8201, lng: 107.6062 },
-  { code: "32.17.06.2006", district: "32.17.06", name: "Cibodas", lat: -6.8147, lng: 107.6631 },
-  { code: "32.17.06.2007", district: "32.17.06", name: "Cikole", lat: -6.7851, lng: 107.6462 },
-  { code: "32.17.06.2008", district: "32.17.06", name: "Wangunsari", lat: -6.8248, lng: 107.6089 },
-  { code: "32.17.07.2001", district: "32.17.07", name: "Cihideung", lat: -6.8213, lng: 107.5872 },
+  { code: "32.17.01.2008", name: "Jayagiri", lat: -6.8037, lng: 107.6281 },
+  { code: "32.17.01.2005", name: "Cikahuripan", lat: -6.8155, lng: 107.6254 },
+  { code: "32.17.01.2002", name: "Kayuambon", lat: -6.8173, lng: 107.6152 },
+  { code: "32.17.01.2003", name: "Lembang", lat: -6.8114, lng: 107.6175 },
+  { code: "32.17.01.2007", name: "Gudangkahuripan", lat: -6.8201, lng: 107.6062 },
+  { code: "32.17.01.2009", name: "Cibodas", lat: -6.8147, lng: 107.6631 },
+  { code: "32.17.01.2006", name: "Cikole", lat: -6.7851, lng: 107.6462 },
+  { code: "32.17.01.2016", name: "Wangunsari", lat: -6.8248, lng: 107.6089 },
+  { code: "32.17.02.2004", name: "Cihideung", lat: -6.8213, lng: 107.5872 },
 ];
 
 export type DemoCategory = {
@@ -758,7 +756,7 @@ export const BUSINESSES: DemoBusiness[] = [
 export const TKM_TEAMS = [
   {
     name: "TKM Desa Jayagiri",
-    area: "32.17.06.2001",
+    area: "32.17.01.2008",
     officers: [
       { name: "Nining Rusmini", phone: "081400000001", position: "Ketua TKM" },
       { name: "Agus Supriatna", phone: "081400000002", position: "Kader" },
@@ -766,7 +764,7 @@ export const TKM_TEAMS = [
   },
   {
     name: "TKM Kecamatan Lembang",
-    area: "32.17.06",
+    area: "32.17.01",
     officers: [{ name: "Budi Hermawan", phone: "081400000003", position: "Pendamping kecamatan" }],
   },
 ];

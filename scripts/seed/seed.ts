@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { datasetAreas, importAreas } from "~/.server/admin/areas-import";
 import { hashPassword } from "~/.server/auth/password";
 import type { Db } from "~/.server/db/client";
 import { issueInvoice } from "~/.server/documents/invoices";
@@ -11,7 +12,6 @@ import {
   BUSINESSES,
   CATEGORIES,
   DEMO_PASSWORD,
-  DISTRICTS,
   GROUPS,
   PROVINCE,
   REGENCY,
@@ -121,47 +121,22 @@ export async function seedDemo(db: Db, now = new Date()) {
   const rand = seededRandom(20261127);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  // Areas: province > regency > districts > villages, each with its code path.
-  const province = await db.area.create({
-    data: { code: PROVINCE.code, name: PROVINCE.name, level: "PROVINCE", path: `${PROVINCE.code}/` },
+  // Areas: all of Kabupaten Bandung Barat (with its province) from the published dataset, then
+  // the demo villages' coordinates, which the dataset does not carry.
+  const imported = await importAreas(await datasetAreas(REGENCY.code), {
+    actorId: null,
+    scope: REGENCY.code,
+    db,
   });
-  const regency = await db.area.create({
-    data: {
-      code: REGENCY.code,
-      name: REGENCY.name,
-      level: "REGENCY",
-      path: `${province.path}${REGENCY.code}/`,
-      parentId: province.id,
-    },
-  });
-  const districts = new Map<string, { id: string; path: string }>();
-  for (const d of DISTRICTS) {
-    const area = await db.area.create({
-      data: {
-        code: d.code,
-        name: d.name,
-        level: "DISTRICT",
-        path: `${regency.path}${d.code}/`,
-        parentId: regency.id,
-      },
-    });
-    districts.set(d.code, area);
-  }
+  if (!imported.ok) throw new Error(`Areas: no parent ${imported.missingParent}`);
   const villages = new Map<string, { id: string; path: string }>();
   for (const v of VILLAGES) {
-    const district = districts.get(v.district);
-    if (!district) throw new Error(`No district ${v.district}`);
-    const area = await db.area.create({
-      data: {
-        code: v.code,
-        name: v.name,
-        level: "VILLAGE",
-        path: `${district.path}${v.code}/`,
-        parentId: district.id,
-        latitude: v.lat,
-        longitude: v.lng,
-      },
+    const area = await db.area.update({
+      where: { code: v.code },
+      data: { latitude: v.lat, longitude: v.lng },
+      select: { id: true, path: true, name: true },
     });
+    if (area.name !== v.name) throw new Error(`Area ${v.code} is ${area.name} in the dataset, not ${v.name}`);
     villages.set(v.name, area);
   }
   const village = (name: string) => {

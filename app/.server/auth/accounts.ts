@@ -15,6 +15,7 @@ function whereIdentifier(identifier: Identifier) {
 export type SignInResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "suspended" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /** Checks the password, slowed down by the failures counted in ./rate-limit. */
@@ -31,13 +32,15 @@ export async function signIn(
 
   const user = await db.user.findUnique({
     where: whereIdentifier(identifier),
-    select: { id: true, passwordHash: true },
+    select: { id: true, passwordHash: true, suspendedAt: true },
   });
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : (await burnPasswordCheck(password), false);
   await closeSignInAttempt(opened.attempt, valid, now);
   if (!user || !valid) return { ok: false, reason: "invalid" };
+  // Told only to whoever knows the password: a stranger cannot learn that an account is suspended.
+  if (user.suspendedAt) return { ok: false, reason: "suspended" };
   return { ok: true, userId: user.id };
 }
 

@@ -83,7 +83,8 @@ function codeChoice(
   return { canGetCode: true, whyNoCode: null };
 }
 
-function newCode(): string {
+/** A fresh one-time sign-in code (digits only, so a basic phone can type it). */
+export function newCode(): string {
   return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, "0");
 }
 
@@ -188,8 +189,9 @@ export async function giveSignInCode(
 }
 
 export type RedeemResult =
-  | { ok: true; userId: string; manager: boolean }
+  | { ok: true; userId: string; manager: boolean; isMember: boolean }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "suspended" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
@@ -214,6 +216,7 @@ export async function redeemSignInCode(
     where: { phone },
     select: {
       id: true,
+      suspendedAt: true,
       signInCodes: {
         where: { usedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: "desc" },
@@ -229,6 +232,11 @@ export async function redeemSignInCode(
   if (!user || !waiting || !valid) {
     await closeSignInAttempt(opened.attempt, false, now);
     return { ok: false, reason: "invalid" };
+  }
+  // A suspended account keeps its code unused: it works again only once the admin lifts it.
+  if (user.suspendedAt) {
+    await closeSignInAttempt(opened.attempt, false, now);
+    return { ok: false, reason: "suspended" };
   }
   const passwordHash = await hashPassword(password);
   const used = await db.$transaction(async (tx) => {
@@ -252,9 +260,12 @@ export async function redeemSignInCode(
       groupId: membership?.groupId ?? null,
       data: { codeId: waiting.id },
     });
-    return { manager: membership !== null && membership.role !== "ANGGOTA" };
+    return {
+      manager: membership !== null && membership.role !== "ANGGOTA",
+      isMember: membership !== null,
+    };
   });
   await closeSignInAttempt(opened.attempt, used !== false, now);
   if (!used) return { ok: false, reason: "invalid" };
-  return { ok: true, userId: user.id, manager: used.manager };
+  return { ok: true, userId: user.id, manager: used.manager, isMember: used.isMember };
 }

@@ -52,9 +52,20 @@ export async function getSessionUserId(request: Request, now = new Date()): Prom
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { id: digest(token) },
-    select: { id: true, userId: true, lastSeenAt: true, expiresAt: true },
+    select: {
+      id: true,
+      userId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      user: { select: { suspendedAt: true } },
+    },
   });
   if (!session) return null;
+  // A suspended user's sessions end on her next request, whatever device she is on.
+  if (session.user.suspendedAt) {
+    await db.session.deleteMany({ where: { userId: session.userId } });
+    return null;
+  }
   const idleUntil = session.lastSeenAt.getTime() + SESSION_IDLE_MS;
   if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleUntil) {
     await db.session.deleteMany({ where: { id: session.id } });
