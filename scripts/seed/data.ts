@@ -93,8 +93,28 @@ export type DemoGroup = {
   treasurer?: { name: string; phone: string };
   members: string[];
   products: DemoProduct[];
-  /** Orders per month at the start of the year of history, and how many more by its end. */
+  /** Orders per month at the start of the history (18 months), and how many by its end. */
   ordersPerMonth: [number, number];
+  /** How its sales went, so every flag and chart TKM looks at shows something true. */
+  history: DemoHistory;
+};
+
+export type DemoHistory = {
+  /**
+   * steady: orders follow ordersPerMonth; growing: income rises each of the last four complete
+   * months; shrinking: it falls three months running up to the last complete one; quiet: nothing
+   * ordered or paid in the last 70 days.
+   */
+  trend: "steady" | "growing" | "shrinking" | "quiet";
+  /** Share of orders delivered after the day the buyer asked for, and in the last four months. */
+  lateShare: number;
+  lateShareRecent?: number;
+  /** Why an order was late, as the buyer heard it (every product of the group can be late so). */
+  lateReasons: string[];
+  /** A buyer on tempo whose invoices from the last two months are left unpaid past their due day. */
+  overdueBuyer?: string;
+  /** Why the story goes this way, for whoever reads the seed. */
+  note: string;
 };
 
 export const GROUPS: DemoGroup[] = [
@@ -123,6 +143,13 @@ export const GROUPS: DemoGroup[] = [
       "Onih Rukmini",
     ],
     ordersPerMonth: [2, 5],
+    history: {
+      trend: "growing",
+      lateShare: 0.08,
+      lateReasons: ["kata ketua, bahan bakunya telat datang", "beberapa anggota sedang sakit"],
+      overdueBuyer: "hotel-puncak-lembang",
+      note: "Orders from hotels and oleh-oleh shops keep coming since the group joined the network.",
+    },
     products: [
       {
         name: "Besek bambu tutup (set 3 ukuran)",
@@ -227,6 +254,18 @@ export const GROUPS: DemoGroup[] = [
       "Tati Hartati",
     ],
     ordersPerMonth: [3, 6],
+    history: {
+      trend: "shrinking",
+      lateShare: 0.24,
+      lateShareRecent: 0.45,
+      lateReasons: [
+        "pasokan susu dari peternak sedang berkurang",
+        "mesin pengemas sedang rusak",
+        "kata ketua, anggota banyak yang sedang ke sawah",
+      ],
+      overdueBuyer: "hotel-puncak-lembang",
+      note: "Milk from the farmers fell short; deliveries slipped and buyers went elsewhere.",
+    },
     products: [
       {
         name: "Dodol susu Lembang",
@@ -320,6 +359,12 @@ export const GROUPS: DemoGroup[] = [
       "Sri Mulyani",
     ],
     ordersPerMonth: [2, 5],
+    history: {
+      trend: "steady",
+      lateShare: 0.06,
+      lateReasons: ["stroberi sedang langka karena hujan terus"],
+      note: "A steady seller of strawberry products to oleh-oleh shops.",
+    },
     products: [
       {
         name: "Selai stroberi 250 g",
@@ -401,6 +446,15 @@ export const GROUPS: DemoGroup[] = [
       "Atikah Suhaemi",
     ],
     ordersPerMonth: [2, 4],
+    history: {
+      trend: "steady",
+      lateShare: 0.12,
+      lateReasons: [
+        "kata ketua, bahan bakunya sulit didapat karena hujan",
+        "penggorengan besar sedang rusak",
+      ],
+      note: "Steady, sometimes late in the rainy season.",
+    },
     products: [
       {
         name: "Keripik singkong balado",
@@ -488,6 +542,12 @@ export const GROUPS: DemoGroup[] = [
       "Eha Julaeha",
     ],
     ordersPerMonth: [3, 7],
+    history: {
+      trend: "steady",
+      lateShare: 0.1,
+      lateReasons: ["benangnya harus dipesan dulu ke Bandung"],
+      note: "Busy with made-to-order bags; the yarn sometimes has to be ordered first.",
+    },
     products: [
       {
         name: "Topi kupluk rajut",
@@ -583,6 +643,12 @@ export const GROUPS: DemoGroup[] = [
       "Iyah Sopiah",
     ],
     ordersPerMonth: [1, 4],
+    history: {
+      trend: "quiet",
+      lateShare: 0.15,
+      lateReasons: ["hujan deras, jalan desa sempat tertutup longsor"],
+      note: "The ketua fell ill and the harvest failed; nothing sold for the last ten weeks.",
+    },
     products: [
       {
         name: "Stroberi segar grade A",
