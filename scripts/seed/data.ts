@@ -256,8 +256,8 @@ export const GROUPS: DemoGroup[] = [
     ordersPerMonth: [3, 6],
     history: {
       trend: "shrinking",
-      lateShare: 0.24,
-      lateShareRecent: 0.45,
+      lateShare: 0.27,
+      lateShareRecent: 0.5,
       lateReasons: [
         "pasokan susu dari peternak sedang berkurang",
         "mesin pengemas sedang rusak",

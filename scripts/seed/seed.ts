@@ -32,6 +32,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 /** How far back the demo's orders go, in WIB months (this one included). */
 const HISTORY_MONTHS = 18;
+/** A shrinking group's income N months ago, as [least, most] shares of its peak 4 months ago. */
+const SHRINKING_BANDS: Record<number, [number, number]> = { 3: [0.68, 0.82], 2: [0.45, 0.58], 1: [0.3, 0.4] };
 /** The quiet group has sold nothing for this many days. */
 const QUIET_DAYS = 70;
 
@@ -185,6 +187,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     ownerId: string;
     /** Days of tempo it buys on; null when it pays on delivery. */
     termDays: number | null;
+    creditLimit: number | null;
     buys: string[];
     onlyFrom?: string[];
     address: string;
@@ -225,6 +228,7 @@ export async function seedDemo(db: Db, now = new Date()) {
       slug: b.slug,
       ownerId: owner.id,
       termDays: business.paymentTermDays,
+      creditLimit: business.creditLimit,
       buys: b.buys,
       onlyFrom: b.onlyFrom,
       address: `${b.name}, ${b.address}, ${b.village}, Lembang`,
@@ -251,8 +255,11 @@ export async function seedDemo(db: Db, now = new Date()) {
     }
   }
 
+  // What each buyer owes on tempo today, across the groups it buys from.
+  const owed = new Map<string, number>();
   for (const group of GROUPS) {
     await seedGroup(db, group, {
+      owed,
       village: village(group.village).id,
       categories,
       businesses,
@@ -337,6 +344,7 @@ type GroupContext = {
     slug: string;
     ownerId: string;
     termDays: number | null;
+    creditLimit: number | null;
     buys: string[];
     onlyFrom?: string[];
     address: string;
@@ -345,6 +353,7 @@ type GroupContext = {
   passwordHash: string;
   rand: () => number;
   now: Date;
+  owed: Map<string, number>;
 };
 
 async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
@@ -533,18 +542,22 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
     );
     const unitPrice = priceForQuantity({ price: product.price, tiers: product.tiers }, quantity);
     const total = unitPrice * quantity;
-    const onTempo =
+    let onTempo =
       buyer.termDays !== null &&
       (forced !== undefined || rand() < 0.6) &&
       !(history.trend === "quiet" && placedAt.getTime() > quietSince.getTime() - 30 * DAY);
-    const paymentMethod = onTempo ? "TEMPO" : rand() < 0.7 ? "BANK_TRANSFER" : "CASH_ON_DELIVERY";
+    let paymentMethod: Plan["paymentMethod"] = onTempo
+      ? "TEMPO"
+      : rand() < 0.7
+        ? "BANK_TRANSFER"
+        : "CASH_ON_DELIVERY";
 
     const confirmedAt = new Date(placedAt.getTime() + (4 + rand() * 20) * HOUR);
     // The day the buyer asks for: the lead time, a day to deliver, and some room to spare.
     const wantedBy = addWibDays(placedAt, product.leadTimeDays + 1 + Math.floor(rand() * 4));
     // Late by the group's share, spread evenly (carried over from order to order), not in clumps.
     lateDebt +=
-      (recent ? (history.lateShareRecent ?? history.lateShare) : history.lateShare) * (0.5 + rand());
+      (recent ? (history.lateShareRecent ?? history.lateShare) : history.lateShare) * (0.75 + rand() / 2);
     let late: Plan["late"] = null;
     let shippedAt: Date;
     let receivedAt: Date;
@@ -565,8 +578,9 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
         }
       }
     }
-    const rejected = rand() < 0.05;
-    const dueAt = onTempo ? new Date(receivedAt.getTime() + (buyer.termDays ?? 14) * DAY) : null;
+    // A forced order is the story's own (the hotel's open invoice): never turned down.
+    const rejected = !forced && rand() < 0.05;
+    let dueAt = onTempo ? new Date(receivedAt.getTime() + (buyer.termDays ?? 14) * DAY) : null;
     let paidAt: Date | null = onTempo
       ? new Date(receivedAt.getTime() + (3 + Math.floor(rand() * 10)) * DAY + rand() * 8 * HOUR)
       : receivedAt;
@@ -580,6 +594,14 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
       paidAt = null;
     }
     if (rejected || (paidAt && paidAt.getTime() >= now.getTime())) paidAt = null;
+    // A buyer at its credit limit gets no more tempo: it pays this one by transfer on delivery.
+    const owed = ctx.owed.get(buyer.id) ?? 0;
+    if (onTempo && !rejected && paidAt === null && owed + total > (buyer.creditLimit ?? 0)) {
+      onTempo = false;
+      paymentMethod = "BANK_TRANSFER";
+      dueAt = null;
+      paidAt = receivedAt.getTime() < now.getTime() ? receivedAt : null;
+    }
     return {
       placedAt,
       product,
@@ -688,11 +710,11 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
         },
       });
     }
-    if (!received) return;
-    if (!paid || !paidAt) {
-      if (paymentMethod === "TEMPO") unpaidOwed += total;
-      return;
+    if (paymentMethod === "TEMPO" && !paid && !p.rejected) {
+      unpaidOwed += total;
+      ctx.owed.set(buyer.id, (ctx.owed.get(buyer.id) ?? 0) + total);
     }
+    if (!received || !paid || !paidAt) return;
     const recorder = treasurer?.id ?? manager.id;
     const payment = await tx.payment.create({
       data: {
@@ -771,22 +793,33 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
           monthsAgo >= 1 &&
           ((history.trend === "growing" && monthsAgo <= 5) || (history.trend === "shrinking" && recent));
         if (history.trend === "shrinking" && recent) {
-          count = Math.max(1, Math.round(lastCount * [0.3, 0.4, 0.55, 0.75, 1][monthsAgo]!));
+          count = Math.max(1, Math.round(lastCount * ([0.3, 0.4, 0.55, 0.75, 1][monthsAgo] ?? 1)));
         }
         // Growing: at least 6% above last month (and more than the book's other sales can add),
-        // not much more. Shrinking: at most 85% of last month, the peak being four months ago.
-        const target =
+        // not much more. Shrinking: from its peak four months ago down to about 80%, 50% and 35%
+        // of it, each month below the one before.
+        const peak = incomeOf(months[months.length - 5]);
+        const band = SHRINKING_BANDS[monthsAgo];
+        const floor =
           history.trend === "growing"
             ? previous * 1.06 + 150_000
-            : history.trend === "shrinking"
-              ? previous * 0.85
+            : history.trend === "shrinking" && band
+              ? band[0] * peak
               : 0;
-        // In steered months orders are placed early enough to be paid within the month.
+        const ceiling =
+          history.trend === "growing"
+            ? floor + Math.max(250_000, floor * 0.08)
+            : history.trend === "shrinking" && band
+              ? Math.min(band[1] * peak, previous * 0.92)
+              : Infinity;
+        // In steered months orders are placed early enough to be paid within the month, and as
+        // many as it takes to reach the month's floor.
         const lastDay = steered ? 10 : 27;
         let placed = 0;
-        for (let attempt = 0; attempt < count * 6 + 30; attempt++) {
-          const growingShort = history.trend === "growing" && steered && incomeOf(month) < target;
-          if (placed >= count && !growingShort) break;
+        const tries = steered ? count * 6 + 40 : count;
+        for (let attempt = 0; attempt < tries; attempt++) {
+          const short = steered && incomeOf(month) < floor;
+          if (placed >= count && !short) break;
           const day = Math.floor(rand() * lastDay);
           const placedAt = new Date(monthStart.getTime() + day * DAY + Math.floor(rand() * 10) * HOUR);
           if (placedAt.getTime() > now.getTime() - HOUR) continue;
@@ -798,17 +831,9 @@ async function seedGroup(db: Db, demo: DemoGroup, ctx: GroupContext) {
               : undefined;
           const p = plan(placedAt, recent, forced);
           if (!p) continue;
-          if (steered) {
-            const paidMonth = p.paidAt ? wibMonthKey(p.paidAt) : null;
-            if (p.paidAt && paidMonth !== month) continue;
-            if (history.trend === "shrinking" && p.paidAt && incomeOf(month) + p.total > target) continue;
-            if (
-              history.trend === "growing" &&
-              p.paidAt &&
-              incomeOf(month) + p.total > target + Math.max(250_000, target * 0.08)
-            ) {
-              continue;
-            }
+          if (steered && p.paidAt) {
+            if (wibMonthKey(p.paidAt) !== month) continue;
+            if (incomeOf(month) + p.total > ceiling) continue;
           }
           await write(tx, p);
           placed++;
