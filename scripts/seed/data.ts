@@ -91,8 +91,28 @@ export type DemoGroup = {
   treasurer?: { name: string; phone: string };
   members: string[];
   products: DemoProduct[];
-  /** Orders per month at the start of the year of history, and how many more by its end. */
+  /** Orders per month at the start of the history (18 months), and how many by its end. */
   ordersPerMonth: [number, number];
+  /** How its sales went, so every flag and chart TKM looks at shows something true. */
+  history: DemoHistory;
+};
+
+export type DemoHistory = {
+  /**
+   * steady: orders follow ordersPerMonth; growing: income rises each of the last four complete
+   * months; shrinking: it falls three months running up to the last complete one; quiet: nothing
+   * ordered or paid in the last 70 days.
+   */
+  trend: "steady" | "growing" | "shrinking" | "quiet";
+  /** Share of orders delivered after the day the buyer asked for, and in the last four months. */
+  lateShare: number;
+  lateShareRecent?: number;
+  /** Why an order was late, as the buyer heard it (every product of the group can be late so). */
+  lateReasons: string[];
+  /** A buyer on tempo whose invoices from the last two months are left unpaid past their due day. */
+  overdueBuyer?: string;
+  /** Why the story goes this way, for whoever reads the seed. */
+  note: string;
 };
 
 export const GROUPS: DemoGroup[] = [
@@ -121,6 +141,13 @@ export const GROUPS: DemoGroup[] = [
       "Onih Rukmini",
     ],
     ordersPerMonth: [2, 5],
+    history: {
+      trend: "growing",
+      lateShare: 0.08,
+      lateReasons: ["kata ketua, bahan bakunya telat datang", "beberapa anggota sedang sakit"],
+      overdueBuyer: "hotel-puncak-lembang",
+      note: "Orders from hotels and oleh-oleh shops keep coming since the group joined the network.",
+    },
     products: [
       {
         name: "Besek bambu tutup (set 3 ukuran)",
@@ -225,6 +252,18 @@ export const GROUPS: DemoGroup[] = [
       "Tati Hartati",
     ],
     ordersPerMonth: [3, 6],
+    history: {
+      trend: "shrinking",
+      lateShare: 0.27,
+      lateShareRecent: 0.5,
+      lateReasons: [
+        "pasokan susu dari peternak sedang berkurang",
+        "mesin pengemas sedang rusak",
+        "kata ketua, anggota banyak yang sedang ke sawah",
+      ],
+      overdueBuyer: "hotel-puncak-lembang",
+      note: "Milk from the farmers fell short; deliveries slipped and buyers went elsewhere.",
+    },
     products: [
       {
         name: "Dodol susu Lembang",
@@ -318,6 +357,12 @@ export const GROUPS: DemoGroup[] = [
       "Sri Mulyani",
     ],
     ordersPerMonth: [2, 5],
+    history: {
+      trend: "steady",
+      lateShare: 0.06,
+      lateReasons: ["stroberi sedang langka karena hujan terus"],
+      note: "A steady seller of strawberry products to oleh-oleh shops.",
+    },
     products: [
       {
         name: "Selai stroberi 250 g",
@@ -399,6 +444,15 @@ export const GROUPS: DemoGroup[] = [
       "Atikah Suhaemi",
     ],
     ordersPerMonth: [2, 4],
+    history: {
+      trend: "steady",
+      lateShare: 0.12,
+      lateReasons: [
+        "kata ketua, bahan bakunya sulit didapat karena hujan",
+        "penggorengan besar sedang rusak",
+      ],
+      note: "Steady, sometimes late in the rainy season.",
+    },
     products: [
       {
         name: "Keripik singkong balado",
@@ -486,6 +540,12 @@ export const GROUPS: DemoGroup[] = [
       "Eha Julaeha",
     ],
     ordersPerMonth: [3, 7],
+    history: {
+      trend: "steady",
+      lateShare: 0.1,
+      lateReasons: ["benangnya harus dipesan dulu ke Bandung"],
+      note: "Busy with made-to-order bags; the yarn sometimes has to be ordered first.",
+    },
     products: [
       {
         name: "Topi kupluk rajut",
@@ -581,6 +641,12 @@ export const GROUPS: DemoGroup[] = [
       "Iyah Sopiah",
     ],
     ordersPerMonth: [1, 4],
+    history: {
+      trend: "quiet",
+      lateShare: 0.15,
+      lateReasons: ["hujan deras, jalan desa sempat tertutup longsor"],
+      note: "The ketua fell ill and the harvest failed; nothing sold for the last ten weeks.",
+    },
     products: [
       {
         name: "Stroberi segar grade A",

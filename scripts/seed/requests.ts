@@ -6,8 +6,8 @@ import { newRequestNumber } from "~/.server/matching/request-state";
 import { addWibDays, wibDateKey, wibNoon } from "~/utils/delivery";
 
 // Demo requests for quotes: every state a buyer and a group meet (waiting, quoted, countered,
-// declined, awarded, expired, cancelled) and two needs no group can meet, so TKM's list of unmet
-// requests shows something real. Groups are chosen by the matcher itself, as in the app.
+// declined, awarded, expired, cancelled), two needs no group can meet, so TKM's list of unmet
+// requests shows something real, and one a group read a week ago and never answered. Groups are chosen by the matcher itself, as in the app.
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -242,6 +242,21 @@ const REQUESTS: DemoRequest[] = [
     postedDaysAgo: 9,
     neededInDays: 21,
     status: "OPEN",
+  },
+  {
+    // Read by KUBE Sauyunan a week ago and neither quoted nor declined: TKM's "unanswered request".
+    business: "kafe-kebun-teh",
+    title: "Yoghurt plain 1 liter untuk smoothie",
+    description: "Tanpa gula, 15 liter per minggu selama tiga bulan. Dikirim Senin dan Kamis pagi.",
+    category: "olahan-susu",
+    quantity: 60,
+    unit: "LITER",
+    budgetPerUnit: 28_000,
+    postedDaysAgo: 8,
+    neededInDays: 16,
+    status: "OPEN",
+    visibility: "INVITED",
+    invite: ["kube-sauyunan"],
   },
   {
     business: "restoran-saung-sunda",
