@@ -3,7 +3,7 @@ import { GROUP_STAGE_KEYS } from "~/utils/labels";
 import { formatRupiah } from "~/utils/money";
 
 // The stage rule's reasons, criterion by criterion, grouped by the stage they are needed for
-// (see app/.server/groups/stage-rule.ts and docs/decisions/018-kube-stage-rule.md).
+// (see app/.server/groups/stage-rule.ts and docs/decisions/019-kube-stage-rule.md).
 
 type Criterion = {
   stage: "BERKEMBANG" | "MAJU";

@@ -3,7 +3,7 @@ import { deriveStage, STAGE_THRESHOLDS, type StageFacts } from "~/.server/groups
 import { BaselineMethod, GroupStage } from "~/.server/db/generated/sqlite/enums";
 import { BASELINE_METHODS, GROUP_STAGES } from "~/forms/stewardship";
 
-// The stage rule (docs/decisions/018-kube-stage-rule.md), boundary by boundary: each criterion
+// The stage rule (docs/decisions/019-kube-stage-rule.md), boundary by boundary: each criterion
 // exactly at its threshold and one step below, everything else held where the stage is reached.
 
 const B = STAGE_THRESHOLDS.BERKEMBANG;

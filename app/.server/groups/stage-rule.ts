@@ -2,7 +2,7 @@ import type { GroupStage } from "../db/client";
 
 // The rule that derives a group's Kemensos stage (Tumbuh / Berkembang / Maju) from what Jejaring
 // records, with the reason behind each step. Pure: the facts are gathered by ./stage.ts. Why these
-// criteria and thresholds, and what else was considered: docs/decisions/018-kube-stage-rule.md.
+// criteria and thresholds, and what else was considered: docs/decisions/019-kube-stage-rule.md.
 
 /** What the rule reads: the twelve complete WIB months before the one running now. */
 export type StageFacts = {
