@@ -6,6 +6,7 @@ import { LinksOverTimeChart } from "~/components/charts/links-over-time";
 import { IndicatorCards } from "~/components/indicator-cards";
 import { IndicatorGroups } from "~/components/indicator-groups";
 import { IndicatorPeriodPicker } from "~/components/indicator-period-picker";
+import { MonitoringNav } from "~/components/monitoring-nav";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
@@ -32,16 +33,7 @@ export default function MonitoringDashboard() {
             ? t("mon.scope_tkm", { team: header.teamName ?? "", area: header.areaName })
             : t("mon.scope_village", { area: header.areaName })}
         </p>
-        {isTkm ? (
-          <nav className="flex flex-wrap gap-x-4">
-            <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
-              {t("mon.links.tempo")}
-            </Link>
-            <Link to="/tkm/permintaan" className="link inline-flex min-h-11 items-center">
-              {t("mon.links.requests")}
-            </Link>
-          </nav>
-        ) : null}
+        <MonitoringNav kind={isTkm ? "tkm" : "village"} />
       </header>
 
       <IndicatorPeriodPicker data={picker} action={base} />

@@ -1975,4 +1975,8 @@ export const en: Catalog = {
   "adm.dates_out_of_order": "The end date must come after the start date.",
   "adm.area_figures": "{areas} areas inside · {groups} groups · {businesses} businesses",
   "adm.area_figures_leaf": "{groups} groups · {businesses} businesses",
+  "mon.nav.label": "Monitoring pages",
+  "mon.nav.dashboard": "Dashboard",
+  "mon.nav.report": "Report",
+  "mon.nav.exports": "CSV exports",
 };

@@ -1993,4 +1993,8 @@ export const id = {
   "adm.dates_out_of_order": "Tanggal akhir harus sesudah tanggal awal.",
   "adm.area_figures": "{areas} wilayah di bawahnya · {groups} kelompok · {businesses} usaha mitra",
   "adm.area_figures_leaf": "{groups} kelompok · {businesses} usaha mitra",
+  "mon.nav.label": "Halaman pemantauan",
+  "mon.nav.dashboard": "Dasbor",
+  "mon.nav.report": "Laporan",
+  "mon.nav.exports": "Ekspor CSV",
 } as const;
