@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { hashPassword } from "~/.server/auth/password";
 import type { Db } from "~/.server/db/client";
 import { issueInvoice } from "~/.server/documents/invoices";
+import { rebuildSummaries } from "~/.server/ledger/summaries-rebuild";
 import { processImage, storeImage } from "~/.server/images/pipeline";
 import { priceForQuantity } from "~/utils/pricing";
 import { searchTextFor } from "~/.server/catalog/search-text";
@@ -43,6 +44,8 @@ const RATING_COMMENTS = [
 export async function wipe(db: Db) {
   await wipeMembersBooks(db);
   await db.$transaction([
+    db.groupBuyerMonth.deleteMany(),
+    db.groupMonth.deleteMany(),
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
     db.outboxEmail.deleteMany(),
@@ -256,6 +259,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedRequests(db, now);
   await seedBooks(db, now);
   await seedMembersBooks(db, now);
+  // Last: the (group, month) summaries from everything written above (seeded in bulk, not by the app).
+  await rebuildSummaries(db);
 }
 
 /**
