@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -478,7 +480,22 @@ describe("the (group, month) summaries", () => {
         raw: expect.objectContaining({ salesValue: 50_000, orders: 1 }),
       }),
     ]);
-  });
+    // npm run reconcile names it and fails.
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "scripts/reconcile.ts",
+        "--group",
+        world.home.group.slug,
+      ],
+      { env: { ...process.env }, encoding: "utf8" },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `SUMMARY DIFFERENCE GroupMonth group ${world.home.group.id} ${wibMonthKey(new Date())}: salesValue kept 50001 ≠ raw 50000`,
+    );
+  }, 60_000);
 
   it.runIf(dbKind === "postgres")(
     "count every order and payment when two of one group in one month run at once (PostgreSQL)",
