@@ -435,8 +435,13 @@ export async function monitoringBench(options: {
     postgresUrl: options.postgresUrl,
     log,
   });
+  return { lines: describeMonitoring(results), results };
+}
+
+/** The report's section for these results (one per database). */
+export function describeMonitoring(results: MonitoringBenchResult[]): string[] {
   const ms = (value: number) => value.toFixed(1);
-  const lines = [
+  return [
     "## TKM monitoring over a district",
     "",
     `${GROUPS} groups in one district's villages, ${BUSINESSES.toLocaleString("en")} businesses (each group sells to ${BUYERS_PER_GROUP} of them), ${ORDERS.toLocaleString("en")} orders over ${MONTHS} months (5% rejected, 5% cancelled, the rest delivered, a fifth of them late, and paid: a payment and an order-income line each, 2% partly refunded), plus materials and transport every month — written in bulk, then the (group, month) summaries built by rebuildSummaries. In process (no HTTP), ${ROUNDS} calls after ${WARM_UP} to warm up; p50 / p95 ms. Baseline: a single-row primary-key read (a group by id), before and after, the worse of the two. A's indicators and groups table (wip/indicators) were not merged when this ran: the figures are the data they are built from (monitoring/facts.ts).`,
@@ -472,7 +477,6 @@ export async function monitoringBench(options: {
       ? []
       : ["PostgreSQL: not run (pass --postgres or set BENCH_POSTGRES_URL).", ""]),
   ];
-  return { lines, results };
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -486,7 +490,17 @@ if (isMain && process.argv.includes("--measure")) {
       ? flag.slice(flag.indexOf("=") + 1)
       : (process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES)
     : null;
-  const { lines } = await monitoringBench({ postgresUrl });
+  // `--from-json a.json b.json`: the report from measurements taken one database at a time
+  // (`DATABASE_URL=… tsx scripts/bench/monitoring.ts --measure > a.json` on a prepared database).
+  const fromJson = process.argv.indexOf("--from-json");
+  const lines =
+    fromJson > 0
+      ? describeMonitoring(
+          process.argv
+            .slice(fromJson + 1)
+            .map((file) => JSON.parse(fs.readFileSync(file, "utf8").trim().split("\n").pop() as string)),
+        )
+      : (await monitoringBench({ postgresUrl })).lines;
   const report = [
     `# TKM monitoring benchmark ${new Date().toISOString().slice(0, 10)}`,
     "",
