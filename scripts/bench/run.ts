@@ -1,8 +1,8 @@
 // `npm run bench`: throughput and latency of the catalog, a search and a product page over
 // 100,000 products in 1,000 groups, each beside the ceiling (node:http + better-sqlite3 serving
 // the same 24 products as plain HTML) measured in the same run; page weights; and the image
-// pipeline on a 12 MP photo; order placement, matching, suggestions and reconciling the books over
-// 1,000,000 cash-book lines (scripts/bench/*.ts). Writes bench/results/<date>.md. A benchmark, not a test: the
+// pipeline on a 12 MP photo; order placement, matching, suggestions, reconciling the books over
+// 1,000,000 cash-book lines and TKM monitoring over 1,000,000 orders (scripts/bench/*.ts). Writes bench/results/<date>.md. A benchmark, not a test: the
 // machine is shared, so read the ratios, not the absolute numbers.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import { prismaOrExit } from "../db/prisma";
 import { bookBench } from "./book";
 import { matchingBench } from "./matching";
+import { monitoringBench } from "./monitoring";
 import { reconcileBench } from "./reconcile";
 import { bulkSeed } from "./seed-bulk";
 
@@ -286,6 +287,9 @@ const reconciling = await reconcileBench({ postgresUrl: process.env.BENCH_POSTGR
 // 6d. The cash book page over ten years of daily lines (scripts/bench/book.ts), on both databases.
 const book = await bookBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
 
+// 6e. TKM monitoring over 500 groups and 1,000,000 orders (scripts/bench/monitoring.ts), on both.
+const monitoring = await monitoringBench({ postgresUrl: process.env.BENCH_POSTGRES_URL, log });
+
 // 6c. Suggestions over 100,000 past orders (scripts/bench/suggestions.ts), on the bench database
 // (its bulk groups verified) and on PostgreSQL when BENCH_POSTGRES_URL is set.
 type SuggestBench = {
@@ -422,6 +426,7 @@ const lines = [
   ...matching.lines,
   ...reconciling.lines,
   ...book.lines,
+  ...monitoring.lines,
 
   "## Suggestions",
   "",

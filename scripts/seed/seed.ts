@@ -3,6 +3,7 @@ import { datasetAreas, importAreas } from "~/.server/admin/areas-import";
 import { hashPassword } from "~/.server/auth/password";
 import type { Db, Tx } from "~/.server/db/client";
 import { issueInvoice } from "~/.server/documents/invoices";
+import { rebuildSummaries } from "~/.server/ledger/summaries-rebuild";
 import { processImage, storeImage } from "~/.server/images/pipeline";
 import { addWibDays } from "~/utils/delivery";
 import { priceForQuantity } from "~/utils/pricing";
@@ -51,6 +52,8 @@ export async function wipe(db: Db) {
   await wipeVillageOfficials(db);
   await wipeStewardship(db);
   await db.$transaction([
+    db.groupBuyerMonth.deleteMany(),
+    db.groupMonth.deleteMany(),
     db.auditEvent.deleteMany(),
     db.notification.deleteMany(),
     db.outboxEmail.deleteMany(),
@@ -258,6 +261,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   await seedInstitutions(db, now);
   // Baselines (Group.baselineMonthlyIncome mirrors them), stage decisions, a group awaiting TKM.
   await seedStewardship(db, now);
+  // Last: the (group, month) summaries from everything written above (seeded in bulk, not by the app).
+  await rebuildSummaries(db);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { wibDateKey, wibNoon } from "~/utils/delivery";
 import { lastWibMonths, wibMonthKey, wibMonthStart } from "~/utils/time";
 import { signedAmount } from "./cash-book";
+import { addCashLine } from "./cash-line";
 
 // The group's cash book (buku kas) as its officers read and keep it: the page with its running
 // balance, manual lines, corrections (reversing lines, never an edit), and the exports. Lines the
@@ -398,20 +399,17 @@ export async function addManualLine(
       const any = await tx.cashEntry.findFirst({ where: { groupId: tenant.groupId }, select: { id: true } });
       if (any) return { ok: false, key: "book.opening_not_first", field: "category" };
     }
-    const entry = await tx.cashEntry.create({
-      data: {
-        groupId: tenant.groupId,
-        kind: input.kind,
-        category,
-        amount: input.amount,
-        occurredAt: wibNoon(input.date) as Date,
-        description: input.description.trim(),
-        giver: category === "AID" ? (input.giver?.trim() ?? null) : input.giver?.trim() || null,
-        memberId,
-        recordedById: actorId,
-        createdAt: now,
-      },
-      select: { id: true },
+    const entry = await addCashLine(tx, {
+      groupId: tenant.groupId,
+      kind: input.kind,
+      category,
+      amount: input.amount,
+      occurredAt: wibNoon(input.date) as Date,
+      description: input.description.trim(),
+      giver: category === "AID" ? (input.giver?.trim() ?? null) : input.giver?.trim() || null,
+      memberId,
+      recordedById: actorId,
+      createdAt: now,
     });
     await audit(tx, {
       actorId,
@@ -463,22 +461,19 @@ export async function reverseLine(
     const taken = await tx.cashEntry.aggregate({ where: { reversesId: line.id }, _sum: { amount: true } });
     const left = line.amount - (taken._sum.amount ?? 0);
     if (left <= 0) return { ok: false, key: "book.already_reversed" };
-    const entry = await tx.cashEntry.create({
-      data: {
-        groupId: tenant.groupId,
-        kind: line.kind === "INCOME" ? "EXPENSE" : "INCOME",
-        category: line.category,
-        amount: left,
-        occurredAt: now,
-        description: line.description,
-        giver: line.giver,
-        memberId: line.memberId,
-        reason,
-        reversesId: line.id,
-        recordedById: actorId,
-        createdAt: now,
-      },
-      select: { id: true },
+    const entry = await addCashLine(tx, {
+      groupId: tenant.groupId,
+      kind: line.kind === "INCOME" ? "EXPENSE" : "INCOME",
+      category: line.category,
+      amount: left,
+      occurredAt: now,
+      description: line.description,
+      giver: line.giver,
+      memberId: line.memberId,
+      reason,
+      reversesId: line.id,
+      recordedById: actorId,
+      createdAt: now,
     });
     await audit(tx, {
       actorId,

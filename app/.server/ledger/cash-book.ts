@@ -1,4 +1,5 @@
 import type { CashCategory, Prisma, Tx } from "../db/client";
+import { addCashLine } from "./cash-line";
 
 // The group's cash book (buku kas): the only code that writes or reads CashEntry. Payments,
 // konsinyasi and reports call it. Lines are never edited or deleted (schema.prisma, CashEntry).
@@ -38,18 +39,15 @@ export async function recordOrderIncome(
     actorId: string | null;
   },
 ) {
-  await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "INCOME",
-      category: "ORDER",
-      amount: input.amount,
-      occurredAt: input.occurredAt,
-      description: input.orderNumber,
-      paymentId: input.paymentId,
-      recordedById: input.actorId,
-    },
-    select: { id: true },
+  await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "INCOME",
+    category: "ORDER",
+    amount: input.amount,
+    occurredAt: input.occurredAt,
+    description: input.orderNumber,
+    paymentId: input.paymentId,
+    recordedById: input.actorId,
   });
 }
 
@@ -68,18 +66,15 @@ export async function recordRefund(
     actorId: string | null;
   },
 ) {
-  await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "EXPENSE",
-      category: "REFUND",
-      amount: input.amount,
-      occurredAt: input.occurredAt,
-      description: input.orderNumber,
-      reversesId: input.reversesId,
-      recordedById: input.actorId,
-    },
-    select: { id: true },
+  await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "EXPENSE",
+    category: "REFUND",
+    amount: input.amount,
+    occurredAt: input.occurredAt,
+    description: input.orderNumber,
+    reversesId: input.reversesId,
+    recordedById: input.actorId,
   });
 }
 
@@ -95,17 +90,14 @@ export async function recordConsignmentIncome(
     actorId: string | null;
   },
 ): Promise<string> {
-  const entry = await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "INCOME",
-      category: "CONSIGNMENT",
-      amount: input.amount,
-      occurredAt: input.occurredAt,
-      description: input.description,
-      recordedById: input.actorId,
-    },
-    select: { id: true },
+  const entry = await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "INCOME",
+    category: "CONSIGNMENT",
+    amount: input.amount,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    recordedById: input.actorId,
   });
   await tx.consignmentReport.update({
     where: { id: input.reportId },

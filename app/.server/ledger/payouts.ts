@@ -1,5 +1,6 @@
 import type { CashCategory, Tx } from "../db/client";
 import { earnedIncomeLines, signedAmount } from "./cash-book";
+import { addCashLine } from "./cash-line";
 
 // What bagi hasil reads from and writes to the cash book: a period's earned income and recorded
 // costs, and the PAYOUT line a member's share paid out becomes.
@@ -50,18 +51,15 @@ export async function payOutShare(
     actorId: string | null;
   },
 ): Promise<string> {
-  const entry = await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "EXPENSE",
-      category: "PAYOUT",
-      amount: input.amount,
-      occurredAt: input.paidAt,
-      description: input.description,
-      memberId: input.memberId,
-      recordedById: input.actorId,
-    },
-    select: { id: true },
+  const entry = await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "EXPENSE",
+    category: "PAYOUT",
+    amount: input.amount,
+    occurredAt: input.paidAt,
+    description: input.description,
+    memberId: input.memberId,
+    recordedById: input.actorId,
   });
   const payout = await tx.distributionPayout.create({
     data: {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { audit } from "../audit/audit";
 import { db, type OrderStatus, type Tx } from "../db/client";
 import { notifyGroupManagers, notifyBusinessUsers } from "../notifications/notifications";
+import { orderFacts, OrderSummaryChanges } from "../summaries/group-month";
 import { releaseCapacity } from "./capacity";
 import { withOrderLocked } from "./lock";
 import type { MessageKey } from "~/locales";
@@ -416,6 +417,7 @@ async function applyTransition(
   party: Party,
 ): Promise<boolean> {
   const stamp = TIMESTAMP_FIELD[to];
+  const before = await orderFacts(tx, order.id);
   const updated = await tx.order.updateMany({
     where: { id: order.id, status: from },
     data: {
@@ -467,6 +469,10 @@ async function applyTransition(
       `/kelola/pesanan/${order.number}`,
     );
   }
+  // Refused, cancelled or delivered: the summaries follow, last in the transaction (group-month.ts).
+  const summaries = new OrderSummaryChanges();
+  summaries.record(before, await orderFacts(tx, order.id));
+  await summaries.apply(tx);
   return true;
 }
 

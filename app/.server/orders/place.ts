@@ -4,6 +4,7 @@ import { audit } from "../audit/audit";
 import { type PaymentMethod, type ProductUnit, type SupplyMode, type Tx } from "../db/client";
 import { notifyGroupManagers } from "../notifications/notifications";
 import { tempoOutstanding } from "./tempo";
+import { orderFacts, OrderSummaryChanges } from "../summaries/group-month";
 import { bookCapacity } from "./capacity";
 import { newOrderNumber } from "./orders";
 
@@ -134,6 +135,7 @@ export async function placeOrders(
   }
 
   const placed = [];
+  const summaries = new OrderSummaryChanges();
   for (const [orderIndex, order] of orders.entries()) {
     const items = order.lines.flatMap((line, lineIndex) =>
       (capacityWeeks.get(`${orderIndex} ${lineIndex}`) ?? [{ week: null, quantity: line.quantity }]).map(
@@ -193,8 +195,11 @@ export async function placeOrders(
       { number: created.number },
       `/kelola/pesanan/${created.number}`,
     );
+    summaries.record(null, await orderFacts(tx, created.id));
     placed.push({ ...created, groupId: order.groupId, total: subtotal });
   }
+  // Last, in key order: the summary rows are the transaction's last locks (group-month.ts).
+  await summaries.apply(tx);
   return placed;
 }
 

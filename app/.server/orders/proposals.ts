@@ -3,6 +3,7 @@ import { wibNoon, wibWeekKey } from "~/utils/delivery";
 import { audit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { notifyBusinessUsers, notifyGroupManagers } from "../notifications/notifications";
+import { withOrderSummaries } from "../summaries/group-month";
 import { bookCapacity, releaseCapacity } from "./capacity";
 import { withOrderLocked } from "./lock";
 import { cardAttemptAbove } from "./orders";
@@ -199,7 +200,10 @@ export async function answerProposal(
         if (answer === "accept") {
           if (!(CHANGEABLE as readonly string[]).includes(order.status))
             throw new ProposalConflict("proposal.not_changeable");
-          await applyProposal(tx, order, JSON.parse(proposal.lines) as ProposalLine[], proposal.wantedBy);
+          // A new total (and date) changes the month's sales value: the summaries follow.
+          await withOrderSummaries(tx, order.id, () =>
+            applyProposal(tx, order, JSON.parse(proposal.lines) as ProposalLine[], proposal.wantedBy),
+          );
         }
         await tx.orderEvent.create({
           data: {

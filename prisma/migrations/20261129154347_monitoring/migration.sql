@@ -243,3 +243,38 @@ CREATE INDEX "AuditEvent_createdAt_idx" ON "AuditEvent"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_action_createdAt_idx" ON "AuditEvent"("action", "createdAt");
+
+-- Backfill: the (group, month) summaries computed from the orders and cash lines already stored.
+-- From here on the app keeps them in the transaction of every write (app/.server/summaries).
+-- The same statements as ledger/summaries-rebuild.ts rebuildSummaries (npm run reconcile checks).
+INSERT INTO "GroupMonth" ("groupId", "month", "earned", "costs", "orders", "salesValue", "delivered", "onTime")
+SELECT "groupId", "month",
+      SUM("earned") AS "earned", SUM("costs") AS "costs", SUM("orders") AS "orders",
+      SUM("salesValue") AS "salesValue", SUM("delivered") AS "delivered", SUM("onTime") AS "onTime"
+    FROM (
+      SELECT "groupId", strftime('%Y-%m', "occurredAt", '+7 hours') AS "month", (CASE
+    WHEN "category" IN ('ORDER', 'CONSIGNMENT', 'OTHER_SALES') THEN (CASE WHEN "kind" = 'EXPENSE' THEN -"amount" ELSE "amount" END)
+    WHEN "category" = 'REFUND' AND "kind" = 'EXPENSE' THEN -"amount"
+    ELSE 0 END) AS "earned", (CASE
+    WHEN "category" IN ('MATERIALS', 'TRANSPORT', 'EQUIPMENT', 'OTHER') AND "kind" = 'EXPENSE' AND "reversesId" IS NULL THEN "amount"
+    WHEN "category" IN ('MATERIALS', 'TRANSPORT', 'EQUIPMENT', 'OTHER') AND "kind" = 'INCOME' AND "reversesId" IS NOT NULL THEN -"amount"
+    ELSE 0 END) AS "costs",
+        0 AS "orders", 0 AS "salesValue", 0 AS "delivered", 0 AS "onTime"
+      FROM "CashEntry"
+      WHERE "category" IN ('ORDER', 'CONSIGNMENT', 'OTHER_SALES') OR "category" IN ('MATERIALS', 'TRANSPORT', 'EQUIPMENT', 'OTHER') OR "category" = 'REFUND'
+      UNION ALL
+      SELECT o."groupId", strftime('%Y-%m', o."placedAt", '+7 hours'), 0, 0, 1, o."total", 0, 0
+      FROM "Order" o WHERE o."status" NOT IN ('REJECTED', 'CANCELLED')
+      UNION ALL
+      SELECT o."groupId", strftime('%Y-%m', o."deliveredAt", '+7 hours'), 0, 0, 0, 0, 1,
+        CASE WHEN julianday(o."deliveredAt") <= COALESCE(julianday(o."wantedBy"), julianday(o."placedAt") + (COALESCE((SELECT MAX(pr."leadTimeDays") FROM "OrderItem" i
+    JOIN "Product" pr ON pr."id" = i."productId" WHERE i."orderId" = o."id"), 0) + 2)) THEN 1 ELSE 0 END
+      FROM "Order" o WHERE o."deliveredAt" IS NOT NULL
+    ) "facts"
+    GROUP BY "groupId", "month";
+
+INSERT INTO "GroupBuyerMonth" ("groupId", "businessId", "month", "orders", "value")
+SELECT o."groupId" AS "groupId", o."businessId" AS "businessId", strftime('%Y-%m', o."placedAt", '+7 hours') AS "month",
+      COUNT(*) AS "orders", SUM(o."total") AS "value"
+    FROM "Order" o WHERE o."status" NOT IN ('REJECTED', 'CANCELLED')
+    GROUP BY o."groupId", o."businessId", strftime('%Y-%m', o."placedAt", '+7 hours');
