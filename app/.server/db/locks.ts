@@ -6,7 +6,7 @@ import { dbKind, Prisma, type Tx } from "./client";
 // instead of deciding on the same stale row. Decision 008 says which functions must take one.
 
 /** Tables whose rows are locked this way; their names go into SQL, so only these. */
-type LockableTable = "Order" | "ConsignmentPlacement" | "QuoteRequest" | "Group";
+type LockableTable = "Order" | "ConsignmentPlacement" | "QuoteRequest" | "Group" | "TkmTeam";
 
 /** Columns a lock may be keyed by (the row's id, or its number with the tenant that owns it). */
 type LockColumn = "id" | "number" | "groupId" | "businessId";
