@@ -1,11 +1,8 @@
 import type { Lang, Translate } from "~/locales";
 import { GROUP_STAGE_KEYS, UNIT_KEYS } from "~/utils/labels";
 import { formatRupiah } from "~/utils/money";
-import {
-  BASELINE_METHOD_REPORT_KEYS,
-  INSTITUTION_KIND_REPORT_KEYS,
-  SUPPORT_KIND_REPORT_KEYS,
-} from "~/utils/report-labels";
+import { INSTITUTION_KIND_KEYS, SUPPORT_KIND_KEYS } from "~/utils/institutions";
+import { BASELINE_METHOD_REPORT_KEYS } from "~/utils/report-labels";
 import { formatDate, formatDateTime, formatMonth } from "~/utils/time";
 import type { ProposalPack } from "../reports/proposal-pack";
 import {
@@ -131,8 +128,8 @@ export function renderProposalPdf(pack: ProposalPack, t: Translate, lang: Lang):
       ],
       pack.supports.map((support) => [
         formatDate(support.date, lang),
-        `${support.institution} (${t(INSTITUTION_KIND_REPORT_KEYS[support.institutionKind])})`,
-        t(SUPPORT_KIND_REPORT_KEYS[support.kind]),
+        `${support.institution} (${t(INSTITUTION_KIND_KEYS[support.institutionKind])})`,
+        t(SUPPORT_KIND_KEYS[support.kind]),
         support.title,
         support.amount === null ? "—" : formatRupiah(support.amount),
       ]),

@@ -8,6 +8,7 @@ import type {
   SupportKind,
 } from "../db/client";
 import { db } from "../db/client";
+import { supportsForGroup } from "../institutions/support";
 import { earnedIncomeByMonth } from "../ledger/summary";
 
 // The proposal data pack (data untuk proposal bantuan/pinjaman): what a TKM officer attaches to an
@@ -135,17 +136,7 @@ export async function proposalPack(
       by: ["businessId"],
       where: { groupId, placedAt: { gte: from, lt: now }, status: { notIn: ["REJECTED", "CANCELLED"] } },
     }),
-    db.support.findMany({
-      where: { groupId },
-      orderBy: [{ date: "desc" }, { id: "asc" }],
-      select: {
-        kind: true,
-        title: true,
-        date: true,
-        amount: true,
-        institution: { select: { name: true, kind: true } },
-      },
-    }),
+    supportsForGroup(groupId, tenant.areaPath),
     db.groupBaseline.findFirst({
       where: { groupId },
       orderBy: { createdAt: "desc" },
