@@ -1,95 +1,131 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTkmOfficer } from "~/.server/auth/guards";
-import { incomeByMonthForArea } from "~/.server/reports/income";
-import { MonthlyBars } from "~/components/monthly-bars";
-import { useLang, useT } from "~/utils/i18n";
+import { loadMonitoringPage } from "~/.server/monitoring/page";
+import { IncomeByGroupChart } from "~/components/charts/income-by-group";
+import { LinksOverTimeChart } from "~/components/charts/links-over-time";
+import { IndicatorCards } from "~/components/indicator-cards";
+import { IndicatorGroups } from "~/components/indicator-groups";
+import { IndicatorPeriodPicker } from "~/components/indicator-period-picker";
+import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
-import { formatMonth } from "~/utils/time";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tkm.title");
+// The monitoring dashboard: TKM's at /tkm, the village government's (read only, no buyer names,
+// no edit links) at /desa, which re-exports this module with its own loader.
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mon.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { team } = await requireTkmOfficer(request);
-  const report = await incomeByMonthForArea(team.areaPath, 12);
-  return { team, ...report };
+  const page = await loadMonitoringPage(request, "/tkm");
+  return data(page, { status: page.status });
 }
 
-export default function TkmMonitoring() {
+export default function MonitoringDashboard() {
   const t = useT();
-  const lang = useLang();
-  const { team, months, groups, totals } = useLoaderData<typeof loader>();
-  const recent = months.slice(-6);
+  const { base, header, picker, dashboard, exports } = useLoaderData<typeof loader>();
+  const isTkm = header.kind === "tkm";
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t("tkm.title")}</h1>
-        <p className="text-stone-600">{t("tkm.scope", { team: team.name, area: team.areaName })}</p>
-        <nav className="flex flex-wrap gap-x-4">
-          <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
-            {t("tkm.tempo_link")}
-          </Link>
-          <Link to="/tkm/permintaan" className="link inline-flex min-h-11 items-center">
-            {t("unmet.link")}
-          </Link>
-        </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{isTkm ? t("mon.title") : t("mon.village_title")}</h1>
+        <p className="text-stone-600">
+          {isTkm
+            ? t("mon.scope_tkm", { team: header.teamName ?? "", area: header.areaName })
+            : t("mon.scope_village", { area: header.areaName })}
+        </p>
+        {isTkm ? (
+          <nav className="flex flex-wrap gap-x-4">
+            <Link to="/tkm/pembeli" className="link inline-flex min-h-11 items-center">
+              {t("mon.links.tempo")}
+            </Link>
+            <Link to="/tkm/permintaan" className="link inline-flex min-h-11 items-center">
+              {t("mon.links.requests")}
+            </Link>
+          </nav>
+        ) : null}
       </header>
 
-      <section className="card" aria-labelledby="area-income">
-        <h2 id="area-income" className="font-bold">
-          {t("tkm.area_income")}
-        </h2>
-        <MonthlyBars months={months} amounts={totals} />
-      </section>
+      <IndicatorPeriodPicker data={picker} action={base} />
 
-      <section aria-labelledby="group-income" className="space-y-2">
-        <h2 id="group-income" className="text-xl font-bold">
-          {t("tkm.income_per_group")}
-        </h2>
-        {groups.length === 0 ? (
-          <p className="card text-stone-600">{t("tkm.no_groups")}</p>
-        ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="w-full min-w-[40rem] text-sm">
-              <caption className="sr-only">{t("tkm.income_per_group")}</caption>
-              <thead>
-                <tr className="border-b border-stone-200 text-left">
-                  <th scope="col" className="p-2">
-                    {t("tkm.group")}
-                  </th>
-                  {recent.map((month) => (
-                    <th key={month} scope="col" className="p-2 text-right">
-                      {formatMonth(month, lang)}
-                    </th>
-                  ))}
-                  <th scope="col" className="p-2 text-right">
-                    {t("tkm.twelve_months")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((group) => (
-                  <tr key={group.id} className="border-b border-stone-100">
-                    <th scope="row" className="p-2 text-left font-medium">
-                      <Link to={`/tkm/kelompok/${group.id}`} className="link">
-                        {group.name}
-                      </Link>
-                      <span className="block text-xs font-normal text-stone-500">{group.villageName}</span>
-                    </th>
-                    {recent.map((month) => (
-                      <td key={month} className="p-2 text-right tabular-nums">
-                        {formatRupiah(group.months[month] ?? 0)}
-                      </td>
-                    ))}
-                    <td className="p-2 text-right font-semibold tabular-nums">{formatRupiah(group.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      {dashboard && exports ? (
+        <>
+          <section aria-labelledby="mon-indicators" className="space-y-2">
+            <h2 id="mon-indicators" className="text-xl font-bold">
+              {t("mon.ind.heading")}
+            </h2>
+            <IndicatorCards rows={dashboard.indicators.rows} />
+            <p className="flex flex-wrap gap-x-4">
+              <a href={exports.indicators} className="link inline-flex min-h-11 items-center" download>
+                {t("mon.csv.indicators")}
+              </a>
+            </p>
+          </section>
+
+          <section aria-labelledby="mon-income-chart" className="card space-y-2">
+            <h2 id="mon-income-chart" className="font-bold">
+              {t("mon.chart.income")}
+            </h2>
+            <IncomeByGroupChart
+              months={dashboard.charts.months}
+              series={dashboard.charts.income}
+              totals={dashboard.charts.incomeTotals}
+            />
+          </section>
+
+          <section aria-labelledby="mon-links-chart" className="card space-y-2">
+            <h2 id="mon-links-chart" className="font-bold">
+              {t("mon.chart.links")}
+            </h2>
+            <LinksOverTimeChart links={dashboard.charts.links} />
+          </section>
+
+          <section aria-labelledby="mon-groups" className="space-y-2">
+            <h2 id="mon-groups" className="text-xl font-bold">
+              {t("mon.groups.heading")}
+            </h2>
+            <p className="text-sm text-stone-600">
+              {t("mon.groups.summary", { count: dashboard.groups.total, flagged: dashboard.groups.flagged })}
+            </p>
+            {dashboard.groups.total === 0 ? (
+              <p className="card text-stone-600">{t("mon.groups.empty")}</p>
+            ) : (
+              <div className="card p-2 sm:p-0">
+                <IndicatorGroups
+                  rows={dashboard.groups.rows}
+                  thisMonth={dashboard.groups.thisMonth}
+                  groupHref={isTkm ? (id) => `/tkm/kelompok/${id}` : null}
+                  evidenceHref={(id, kind) => `/tkm/tanda/${id}#${kind}`}
+                />
+              </div>
+            )}
+            {dashboard.groups.pages > 1 ? (
+              <nav aria-label={t("mon.groups.pages")} className="flex items-center justify-between gap-2">
+                {dashboard.prevHref ? (
+                  <Link to={dashboard.prevHref} className="btn-secondary">
+                    {t("mon.groups.prev")}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                <span className="text-sm text-stone-600">
+                  {t("mon.groups.page_of", { page: dashboard.groups.page, pages: dashboard.groups.pages })}
+                </span>
+                {dashboard.nextHref ? (
+                  <Link to={dashboard.nextHref} className="btn-secondary">
+                    {t("mon.groups.next")}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+              </nav>
+            ) : null}
+            <p>
+              <a href={exports.groups} className="link inline-flex min-h-11 items-center" download>
+                {t("mon.csv.groups")}
+              </a>
+            </p>
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }

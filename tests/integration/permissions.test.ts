@@ -163,10 +163,10 @@ describe("a TKM officer and groups outside the team's area", () => {
   it("sees groups inside the village and not the others", async () => {
     const world = await createWorld();
     const { officer } = await createTkmOfficer(world.areas.villageA1.id);
-    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
-      groups: { id: string }[];
+    const page = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
+      data: { dashboard: { groups: { rows: { id: string }[] } } };
     };
-    expect(data.groups.map((g) => g.id)).toEqual([world.home.group.id]);
+    expect(page.data.dashboard.groups.rows.map((g) => g.id)).toEqual([world.home.group.id]);
     expect(
       statusOf(
         await callLoader(
@@ -190,10 +190,10 @@ describe("a TKM officer and groups outside the team's area", () => {
   it("at district level sees every village of the district and nothing beyond", async () => {
     const world = await createWorld();
     const { officer } = await createTkmOfficer(world.areas.districtA.id);
-    const data = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
-      groups: { id: string }[];
+    const page = (await callLoader(tkmLoader, await request("/tkm", { userId: officer.id }))) as {
+      data: { dashboard: { groups: { rows: { id: string }[] } } };
     };
-    expect(data.groups.map((g) => g.id)).toEqual([world.home.group.id]);
+    expect(page.data.dashboard.groups.rows.map((g) => g.id)).toEqual([world.home.group.id]);
   });
 
   it("is refused to people who are not TKM officers", async () => {

@@ -63,3 +63,27 @@ export async function earnedAndCostsByGroupMonth(
     costs: Number(row.costs ?? 0),
   }));
 }
+
+/**
+ * Per group of the area, the moment of its latest earned-income line (an ORDER, CONSIGNMENT or
+ * OTHER_SALES income line, not a correction) before `before`; groups with none are absent.
+ */
+export async function lastEarnedIncomeAt(
+  tenant: { areaPath: string },
+  before: Date,
+): Promise<Map<string, Date>> {
+  const rows = await db.cashEntry.groupBy({
+    by: ["groupId"],
+    where: {
+      group: { village: { path: { startsWith: tenant.areaPath } } },
+      kind: "INCOME",
+      reversesId: null,
+      category: { in: [...EARNED_INCOME_CATEGORIES] },
+      occurredAt: { lt: before },
+    },
+    _max: { occurredAt: true },
+  });
+  const last = new Map<string, Date>();
+  for (const row of rows) if (row._max.occurredAt) last.set(row.groupId, row._max.occurredAt);
+  return last;
+}
