@@ -1658,7 +1658,8 @@ export const en: Catalog = {
   "rep.pack.measured_on": "measured {date}",
   "rep.pack.no_baseline": "TKM has not recorded this group's baseline income yet.",
   "rep.pack.sales": "Sales over the last {count} months",
-  "rep.pack.sales_definition": "Sales income received, from the cash book (orders, consignment and other sales, less refunds), by WIB month.",
+  "rep.pack.sales_definition":
+    "Sales income received, from the cash book (orders, consignment and other sales, less refunds), by WIB month.",
   "rep.pack.sales_total": "Total",
   "rep.pack.sales_average": "Monthly average",
   "rep.pack.buyers": "Buying businesses in 12 months",
@@ -1670,7 +1671,8 @@ export const en: Catalog = {
   "rep.pack.min_order": "Minimum order {count} {unit}",
   "rep.pack.institutions": "Partner institutions and their support",
   "rep.pack.no_support": "No institutional support recorded yet.",
-  "rep.pack.footer": "Compiled by TKM from Jejaring data. Sales from the group's cash book; buyers from orders not rejected or cancelled.",
+  "rep.pack.footer":
+    "Compiled by TKM from Jejaring data. Sales from the group's cash book; buyers from orders not rejected or cancelled.",
   "rep.baseline_method.SURVEY": "survey",
   "rep.baseline_method.INTERVIEW": "interview",
   "rep.baseline_method.RECORDS": "group records",

@@ -1670,7 +1670,8 @@ export const id = {
   "rep.pack.measured_on": "diukur {date}",
   "rep.pack.no_baseline": "TKM belum mencatat pendapatan awal kelompok ini.",
   "rep.pack.sales": "Penjualan {count} bulan terakhir",
-  "rep.pack.sales_definition": "Pendapatan penjualan yang sudah diterima menurut buku kas (pesanan, konsinyasi dan penjualan lain, dikurangi pengembalian dana), per bulan WIB.",
+  "rep.pack.sales_definition":
+    "Pendapatan penjualan yang sudah diterima menurut buku kas (pesanan, konsinyasi dan penjualan lain, dikurangi pengembalian dana), per bulan WIB.",
   "rep.pack.sales_total": "Jumlah",
   "rep.pack.sales_average": "Rata-rata per bulan",
   "rep.pack.buyers": "Usaha pembeli dalam 12 bulan",
@@ -1682,7 +1683,8 @@ export const id = {
   "rep.pack.min_order": "Minimal pemesanan {count} {unit}",
   "rep.pack.institutions": "Lembaga mitra dan dukungannya",
   "rep.pack.no_support": "Belum ada dukungan lembaga yang dicatat.",
-  "rep.pack.footer": "Disusun oleh TKM dari data Jejaring. Angka penjualan dari buku kas kelompok; pembeli dari pesanan yang tidak ditolak atau dibatalkan.",
+  "rep.pack.footer":
+    "Disusun oleh TKM dari data Jejaring. Angka penjualan dari buku kas kelompok; pembeli dari pesanan yang tidak ditolak atau dibatalkan.",
   "rep.baseline_method.SURVEY": "survei",
   "rep.baseline_method.INTERVIEW": "wawancara",
   "rep.baseline_method.RECORDS": "catatan kelompok",
