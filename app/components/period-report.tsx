@@ -187,17 +187,17 @@ function BeforeAfterTable({ rows }: { rows: BeforeAfterView[] }) {
       role="region"
       aria-label={t("rep.ba.heading")}
     >
-      <table className="report-table w-full min-w-[20rem] text-sm">
+      <table className="report-table w-full text-sm">
         <caption className="sr-only">{t("rep.ba.heading")}</caption>
         <thead>
           <tr className="border-b border-stone-400 text-left">
-            <th scope="col" className="p-2">
+            <th scope="col" className="px-1 py-2 sm:p-2">
               {t("rep.ba.col.indicator")}
             </th>
-            <th scope="col" className="p-2 text-right">
+            <th scope="col" className="px-1 py-2 text-right sm:p-2">
               {t("rep.ba.col.before")}
             </th>
-            <th scope="col" className="p-2 text-right">
+            <th scope="col" className="px-1 py-2 text-right sm:p-2">
               {t("rep.ba.col.after")}
             </th>
           </tr>
@@ -205,7 +205,7 @@ function BeforeAfterTable({ rows }: { rows: BeforeAfterView[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-b border-stone-200 align-top">
-              <th scope="row" className="p-2 text-left font-normal">
+              <th scope="row" className="px-1 py-2 text-left font-normal sm:p-2">
                 <span className="block font-semibold">{t(BEFORE_AFTER_LABEL_KEYS[row.key])}</span>
                 <span className="block text-xs text-stone-600">
                   {t(BEFORE_AFTER_DEFINITION_KEYS[row.key])}
@@ -222,8 +222,8 @@ function BeforeAfterTable({ rows }: { rows: BeforeAfterView[] }) {
                   </span>
                 ) : null}
               </th>
-              <td className="p-2 text-right whitespace-nowrap tabular-nums">{show(row.unit, row.before)}</td>
-              <td className="p-2 text-right font-semibold whitespace-nowrap tabular-nums">
+              <td className="px-1 py-2 text-right tabular-nums sm:p-2">{show(row.unit, row.before)}</td>
+              <td className="px-1 py-2 text-right font-semibold tabular-nums sm:p-2">
                 {show(row.unit, row.after)}
                 {row.afterOf ? (
                   <span className="block text-xs font-normal text-stone-600">
