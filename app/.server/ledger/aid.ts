@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client";
+import { addCashLine } from "./cash-line";
 
 // Aid in money that an institution gave a group (a Support of kind AID_MONEY) is the group's cash:
 // an AID income line in its book, written here in the caller's transaction, with the institution
@@ -20,19 +21,16 @@ export async function recordAidReceived(
     now: Date;
   },
 ): Promise<string> {
-  const entry = await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "INCOME",
-      category: "AID",
-      amount: input.amount,
-      occurredAt: input.occurredAt,
-      description: input.description,
-      giver: input.giver,
-      recordedById: input.actorId,
-      createdAt: input.now,
-    },
-    select: { id: true },
+  const entry = await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "INCOME",
+    category: "AID",
+    amount: input.amount,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    giver: input.giver,
+    recordedById: input.actorId,
+    createdAt: input.now,
   });
   await tx.support.update({
     where: { id: input.supportId },
@@ -70,21 +68,18 @@ export async function reverseAidOfSupport(
   const taken = await tx.cashEntry.aggregate({ where: { reversesId: line.id }, _sum: { amount: true } });
   const left = line.amount - (taken._sum.amount ?? 0);
   if (left <= 0) return 0;
-  await tx.cashEntry.create({
-    data: {
-      groupId: input.groupId,
-      kind: "EXPENSE",
-      category: "AID",
-      amount: left,
-      occurredAt: input.now,
-      description: line.description,
-      giver: line.giver,
-      reason: input.reason,
-      reversesId: line.id,
-      recordedById: input.actorId,
-      createdAt: input.now,
-    },
-    select: { id: true },
+  await addCashLine(tx, {
+    groupId: input.groupId,
+    kind: "EXPENSE",
+    category: "AID",
+    amount: left,
+    occurredAt: input.now,
+    description: line.description,
+    giver: line.giver,
+    reason: input.reason,
+    reversesId: line.id,
+    recordedById: input.actorId,
+    createdAt: input.now,
   });
   return left;
 }
