@@ -37,6 +37,8 @@ export const GroupProfileSchema = z
       z.custom<File>((value) => value instanceof File).optional(),
     ),
     removePhoto: z.literal("on").optional(),
+    /** Whether members' names may go into documents for outsiders (the proposal data pack). */
+    shareMemberNames: z.literal("on").optional(),
   })
   .superRefine((value, ctx) => {
     // An account is a bank, a number and a holder: all three or none.

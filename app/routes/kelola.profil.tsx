@@ -204,6 +204,18 @@ function ProfileForm({ profile }: { profile: ReturnType<typeof useLoaderData<typ
           {text(fields.bankAccountName)}
         </Field>
       </fieldset>
+      <label className="flex min-h-11 items-start gap-2">
+        <input
+          type="checkbox"
+          name={fields.shareMemberNames.name}
+          defaultChecked={profile.shareMemberNames}
+          className="mt-1 h-5 w-5 shrink-0"
+        />
+        <span>
+          {t("group_profile.share_names")}
+          <span className="block text-sm text-stone-600">{t("group_profile.share_names_hint")}</span>
+        </span>
+      </label>
       <UploadProgressBar progress={upload.progress} />
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         {busy ? t("product_form.saving") : t("group_profile.save")}

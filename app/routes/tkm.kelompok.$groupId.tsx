@@ -114,6 +114,19 @@ export default function TkmGroup() {
           <Link to={`/tkm/kelompok/${group.id}/tahap`} className="link inline-flex min-h-11 items-center">
             {t("stew.nav.stage")}
           </Link>
+          <Link to={`/tkm/tanda/${group.id}`} className="link inline-flex min-h-11 items-center">
+            {t("mon.nav.flags")}
+          </Link>
+          <Link to={`/tkm/lembaga?kelompok=${group.id}`} className="link inline-flex min-h-11 items-center">
+            {t("mon.nav.support")}
+          </Link>
+          <a
+            href={`/tkm/kelompok/${group.id}/proposal.pdf`}
+            className="link inline-flex min-h-11 items-center"
+            download
+          >
+            {t("rep.pack.link")}
+          </a>
         </p>
         <p className="text-sm text-stone-600">
           {group.baselineMonthlyIncome !== null

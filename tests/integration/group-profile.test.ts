@@ -43,6 +43,7 @@ async function groupOf(world: World) {
       bankAccountNumber: true,
       bankAccountName: true,
       photoId: true,
+      shareMemberNames: true,
     },
   });
 }
@@ -171,5 +172,22 @@ describe("the group profile", () => {
     expect((await db.group.findUniqueOrThrow({ where: { id: world.other.group.id } })).name).toBe(
       "KUBE Lain",
     );
+  });
+
+  it("lets the group allow its members' names in the proposal pack, and take it back, with an audit event", async () => {
+    const world = await createWorld();
+    expect((await groupOf(world)).shareMemberNames).toBe(false);
+    expect(
+      statusOf(await save(world.home.manager.id, profileForm({ ...complete, shareMemberNames: "on" }))),
+    ).toBe(302);
+    expect((await groupOf(world)).shareMemberNames).toBe(true);
+    const allowed = await db.auditEvent.findFirstOrThrow({
+      where: { action: "group.profile_update", entityId: world.home.group.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.parse(allowed.data).changed).toContain("shareMemberNames");
+    // An unticked box sends nothing: the names are withheld again.
+    expect(statusOf(await save(world.home.manager.id, profileForm(complete)))).toBe(302);
+    expect((await groupOf(world)).shareMemberNames).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ const PROFILE_SELECT = {
   bankAccountNumber: true,
   bankAccountName: true,
   photoId: true,
+  shareMemberNames: true,
 } as const;
 
 /** What the group's managers edit on its profile page. */
@@ -63,6 +64,7 @@ export async function updateGroupProfile(
       bankName: input.bankName || null,
       bankAccountNumber: input.bankAccountNumber ? accountDigits(input.bankAccountNumber) : null,
       bankAccountName: input.bankAccountName || null,
+      shareMemberNames: input.shareMemberNames === "on",
     };
     const photoId = processed ? await storeImage(tx, processed) : photo.remove ? null : before.photoId;
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(

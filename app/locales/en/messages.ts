@@ -2107,4 +2107,8 @@ export const en: Catalog = {
   "rep.exports.links_about": "Each group × business pair per month: orders and their value.",
   "rep.exports.pdf": "Download PDF",
   "rep.exports.csv": "Download CSV",
+  "mon.nav.flags": "Flags and evidence",
+  "mon.nav.support": "Support from institutions",
+  "group_profile.share_names": "Members' names may appear in the proposal data pack",
+  "group_profile.share_names_hint": "TKM makes the proposal data pack (PDF) for aid and loan applications. Without this tick, only the number of members appears.",
 };

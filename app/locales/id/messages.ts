@@ -2128,4 +2128,8 @@ export const id = {
   "rep.exports.links_about": "Setiap pasangan kelompok × usaha per bulan: jumlah pesanan dan nilainya.",
   "rep.exports.pdf": "Unduh PDF",
   "rep.exports.csv": "Unduh CSV",
+  "mon.nav.flags": "Tanda dan buktinya",
+  "mon.nav.support": "Dukungan lembaga",
+  "group_profile.share_names": "Nama anggota boleh dicantumkan di data proposal",
+  "group_profile.share_names_hint": "Data proposal (PDF) dibuat TKM untuk pengajuan bantuan atau pinjaman. Tanpa centang ini, hanya jumlah anggota yang dicantumkan.",
 } as const;
