@@ -4,7 +4,7 @@ import type { Db } from "~/.server/db/client";
 // monitoring dashboard (/desa) and nothing else.
 
 export const VILLAGE_OFFICIALS = [
-  { name: "Hendra Gunawan", phone: "081500000001", position: "Kepala Desa Jayagiri", area: "32.17.06.2001" },
+  { name: "Hendra Gunawan", phone: "081500000001", position: "Kepala Desa Jayagiri", area: "32.17.01.2008" },
 ] as const;
 
 export async function seedVillageOfficials(db: Db, passwordHash: string) {
