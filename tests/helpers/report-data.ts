@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { db } from "~/.server/db/client";
 import type { CashCategory, CashKind, OrderStatus, PaymentMethod } from "~/.server/db/client";
 import { processImage, storeImage } from "~/.server/images/pipeline";
+import { summariseNewLines, summariseNewOrder } from "./summarised";
 
 // Rows for the report and export tests, written straight to the tables: the tests compare what the
 // reports say with counts made here from the same rows.
@@ -16,7 +17,9 @@ export type Line = {
 };
 
 export async function writeLines(lines: Line[]) {
-  if (lines.length > 0) await db.cashEntry.createMany({ data: lines });
+  if (lines.length === 0) return;
+  await db.cashEntry.createMany({ data: lines });
+  await summariseNewLines(lines.map((line) => ({ ...line, reversesId: null })));
 }
 
 export type OrderRow = {
@@ -34,7 +37,7 @@ export type OrderRow = {
 };
 
 export async function writeOrder(row: OrderRow) {
-  return db.order.create({
+  const order = await db.order.create({
     data: {
       number: row.number ?? `T-${randomBytes(5).toString("hex")}`,
       groupId: row.groupId,
@@ -51,6 +54,8 @@ export async function writeOrder(row: OrderRow) {
     },
     select: { id: true, number: true },
   });
+  await summariseNewOrder(order.id);
+  return order;
 }
 
 /** A real photo through the image pipeline (AVIF, WebP and JPEG variants), on a product. */

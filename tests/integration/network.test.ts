@@ -23,6 +23,7 @@ import {
   createUser,
 } from "../helpers/factories";
 import { callLoader, request, statusOf } from "../helpers/requests";
+import { summariseNewOrder } from "../helpers/summarised";
 
 // The network picture against plain counts of the rows it is drawn from, its privacy rule (the
 // village government never sees a buyer's or an institution's name), its determinism, its area
@@ -48,7 +49,7 @@ async function order(
   status: OrderStatus = "COMPLETED",
 ) {
   orderCounter += 1;
-  await db.order.create({
+  const created = await db.order.create({
     data: {
       number: `JJR-N-${orderCounter}-${Math.floor(Math.random() * 1e9)}`,
       groupId,
@@ -60,7 +61,9 @@ async function order(
       total,
       placedAt,
     },
+    select: { id: true },
   });
+  await summariseNewOrder(created.id);
 }
 
 async function institution(areaId: string, kind: InstitutionKind, name: string) {
