@@ -14,6 +14,7 @@ import {
   createWorld,
 } from "../helpers/factories";
 import { callLoader, request, statusOf } from "../helpers/requests";
+import { summariseNewLines, summariseNewOrder } from "../helpers/summarised";
 
 // One group per flag, beside a group with none and groups just under each limit; then the flag
 // page, scoped to the viewer's area and naming buyers to TKM only.
@@ -52,8 +53,8 @@ describe("monitoring flags", () => {
         dueAt?: Date;
         amountPaid?: number;
       },
-    ) =>
-      db.order.create({
+    ) => {
+      const made = await db.order.create({
         data: {
           number: `JJR-FLAG-${++serial}-${Math.random().toString(36).slice(2, 8)}`,
           groupId,
@@ -70,8 +71,14 @@ describe("monitoring flags", () => {
           dueAt: data.dueAt ?? null,
         },
       });
-    const income = (groupId: string, amount: number, occurredAt: Date) =>
-      db.cashEntry.create({ data: { groupId, kind: "INCOME", category: "OTHER_SALES", amount, occurredAt } });
+      await summariseNewOrder(made.id);
+      return made;
+    };
+    const income = async (groupId: string, amount: number, occurredAt: Date) => {
+      const line = { groupId, kind: "INCOME" as const, category: "OTHER_SALES" as const, amount, occurredAt };
+      await db.cashEntry.create({ data: line });
+      await summariseNewLines([line]);
+    };
     const midMonth = (back: number) =>
       new Date(wibMonthStart(addMonths(wibMonthKey(NOW), -back)).getTime() + 14 * DAY);
 
