@@ -187,7 +187,7 @@ function BeforeAfterTable({ rows }: { rows: BeforeAfterView[] }) {
       role="region"
       aria-label={t("rep.ba.heading")}
     >
-      <table className="report-table w-full text-sm">
+      <table className="report-table w-full text-[0.8125rem] sm:text-sm">
         <caption className="sr-only">{t("rep.ba.heading")}</caption>
         <thead>
           <tr className="border-b border-stone-400 text-left">
