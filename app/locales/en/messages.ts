@@ -2110,5 +2110,6 @@ export const en: Catalog = {
   "mon.nav.flags": "Flags and evidence",
   "mon.nav.support": "Support from institutions",
   "group_profile.share_names": "Members' names may appear in the proposal data pack",
-  "group_profile.share_names_hint": "TKM makes the proposal data pack (PDF) for aid and loan applications. Without this tick, only the number of members appears.",
+  "group_profile.share_names_hint":
+    "TKM makes the proposal data pack (PDF) for aid and loan applications. Without this tick, only the number of members appears.",
 };

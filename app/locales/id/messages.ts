@@ -2131,5 +2131,6 @@ export const id = {
   "mon.nav.flags": "Tanda dan buktinya",
   "mon.nav.support": "Dukungan lembaga",
   "group_profile.share_names": "Nama anggota boleh dicantumkan di data proposal",
-  "group_profile.share_names_hint": "Data proposal (PDF) dibuat TKM untuk pengajuan bantuan atau pinjaman. Tanpa centang ini, hanya jumlah anggota yang dicantumkan.",
+  "group_profile.share_names_hint":
+    "Data proposal (PDF) dibuat TKM untuk pengajuan bantuan atau pinjaman. Tanpa centang ini, hanya jumlah anggota yang dicantumkan.",
 } as const;
