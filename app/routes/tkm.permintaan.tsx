@@ -73,7 +73,7 @@ export default function UnmetRequests() {
   return (
     <div className="space-y-6">
       <Link to="/tkm" className="link inline-flex min-h-11 items-center">
-        ← {t("tkm.title")}
+        ← {t("mon.title")}
       </Link>
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{t("unmet.title")}</h1>
