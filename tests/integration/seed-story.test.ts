@@ -63,10 +63,13 @@ describe("the demo's story", () => {
     const recentLate = recent.filter((o) => o.wantedBy && o.deliveredAt && o.deliveredAt > o.wantedBy);
     expect(recent.length).toBeGreaterThan(0);
     expect(recentLate.length / recent.length).toBeGreaterThan(0.2);
-    // Every other group is mostly on time.
-    for (const g of groups.filter((g) => g.slug !== "kube-sauyunan")) {
-      expect(records.get(g.id)?.onTimeShare).toBeGreaterThan(0.8);
-    }
+    // Every other group that has delivered is mostly on time (the group awaiting TKM's
+    // verification has delivered nothing yet).
+    const others = groups.filter(
+      (g) => g.slug !== "kube-sauyunan" && (records.get(g.id)?.delivered ?? 0) > 0,
+    );
+    expect(others.length).toBeGreaterThanOrEqual(4);
+    for (const g of others) expect(records.get(g.id)?.onTimeShare).toBeGreaterThan(0.8);
   });
 
   it("has a group that sold nothing for 70 days, after selling before", async () => {
@@ -195,7 +198,7 @@ describe("the demo's story", () => {
 
   it("keeps the books equal to the orders: payments, cash book and the reports agree", async () => {
     const result = await reconcile({}, incomeByMonthForArea, NOW);
-    expect(result.groups).toBe(6);
+    expect(result.groups).toBe(await db.group.count());
     expect(result.differences).toEqual([]);
     // Every paid order has exactly its total in the cash book, on the day the money came.
     const paid = await db.payment.findMany({
