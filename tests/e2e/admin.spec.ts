@@ -8,7 +8,8 @@ import { screenshots, signIn } from "./look";
 const SHOTS = "/tmp/shots-f";
 const PHONE_360 = { width: 360, height: 740 };
 const ADMIN = "admin@jejaring.test";
-const BUYER = "081300000002";
+// A buyer no other browser journey signs in as: the suspension stays in the shared database.
+const BUYER = "081300000009";
 
 test("the admin browses areas, suspends a user, and finds it in the audit log", async ({ browser }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -29,7 +30,7 @@ test("the admin browses areas, suspends a user, and finds it in the audit log", 
   await page.goto("/admin/pengguna");
   await page.getByLabel("Nama, nomor HP, atau email").fill(BUYER);
   await page.getByRole("button", { name: "Cari" }).click();
-  const card = page.getByRole("listitem").filter({ hasText: "0813-0000-0002" }).first();
+  const card = page.getByRole("listitem").filter({ hasText: "0813-0000-0009" }).first();
   await card.getByText("Tangguhkan akun…").click();
   await card.getByLabel("Alasan (dicatat dan dilihat admin)").fill("Pesanan palsu berulang kali");
   await card.getByRole("button", { name: "Tangguhkan sekarang" }).click();

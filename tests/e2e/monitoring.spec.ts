@@ -45,7 +45,7 @@ test("TKM reads the indicators, charts and flags of its village on a phone", asy
   await shoot(page, "tkm-360");
 
   // A group's flag page: its flags (if any) with their reasons, and the evidence behind each.
-  const groupLink = page.locator('a[href^="/tkm/kelompok/"]').first();
+  const groupLink = page.locator('a[href^="/tkm/kelompok/"]:not([href="/tkm/kelompok/baru"])').first();
   const groupId = ((await groupLink.getAttribute("href")) ?? "").split("/").pop();
   await page.goto(`/tkm/tanda/${groupId}`);
   await expect(page.getByRole("heading", { name: /^Tanda untuk / })).toBeVisible();
@@ -77,7 +77,7 @@ test("the village government sees its village's dashboard, read only, without bu
   browser,
 }) => {
   const page = await signIn(browser, "081500000001", { viewport: PHONE_360 });
-  await page.getByRole("link", { name: "Pemantauan" }).click();
+  await page.getByRole("link", { name: "Desa Jayagiri" }).click();
   await expect(page).toHaveURL(/\/desa/);
   await page.goto("/desa?periode=2026");
   await expect(page.getByRole("heading", { name: "Dasbor desa", level: 1 })).toBeVisible();
