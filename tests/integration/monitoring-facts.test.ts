@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { db, type CashCategory, type CashKind, type OrderStatus } from "~/.server/db/client";
 import { rebuildSummaries } from "~/.server/ledger/summaries-rebuild";
-import { firstLinkMonths, groupMonthFacts, linkMonthFacts } from "~/.server/monitoring/facts";
+import {
+  AreaFacts,
+  buyersIn,
+  earnedInWindows,
+  groupMonthFacts,
+  linkMonthCounts,
+  linkMonthFacts,
+  linkPeriodFacts,
+  linkPeriodTotals,
+  linksInWindows,
+  tradersPerMonth,
+} from "~/.server/monitoring/facts";
 import { wibMonthKey } from "~/utils/time";
 import {
   createBusinessWithBuyer,
@@ -284,17 +295,125 @@ describe("monitoring facts", () => {
     const byKey = <T extends { groupId: string; businessId: string; month: string }>(a: T, b: T) =>
       linkKey(a) < linkKey(b) ? -1 : 1;
     expect(await linkMonthFacts(areaPath, from, to)).toEqual([...links.values()].sort(byKey));
-    expect(await firstLinkMonths(areaPath)).toEqual(
-      [...first.values()]
-        .map((pair) => ({ groupId: pair.groupId, businessId: pair.businessId, month: wibMonthKey(pair.at) }))
-        .sort(byKey),
+
+    // The totals the database counts for the pages, recounted from the same rows: for the range
+    // (where every link had traded before) and for the whole history (where each was new once).
+    const firstMonth = new Map([...first.entries()].map(([pair, f]) => [pair, wibMonthKey(f.at)]));
+    const pairKey = (a: { groupId: string; businessId: string }) => `${a.groupId} ${a.businessId}`;
+    const byPair = <T extends { groupId: string; businessId: string }>(a: T, b: T) =>
+      pairKey(a) < pairKey(b) ? -1 : 1;
+    const linkRows = orders.filter(
+      (order) => inside.has(order.groupId) && order.status !== "REJECTED" && order.status !== "CANCELLED",
     );
+    let someNew = false;
+    let someOld = false;
+    for (const [lo, hi] of [
+      [from, to],
+      ["2026-07", "2026-12"],
+    ] as const) {
+      const rows = linkRows.filter(
+        (order) => wibMonthKey(order.placedAt) >= lo && wibMonthKey(order.placedAt) <= hi,
+      );
+      const months = [...new Set(rows.map((order) => wibMonthKey(order.placedAt)))].sort();
+      const counts = months.map((month) => {
+        const inMonth = rows.filter((order) => wibMonthKey(order.placedAt) === month);
+        const monthPairs = new Set(inMonth.map(pairKey));
+        return {
+          month,
+          links: monthPairs.size,
+          newLinks: [...monthPairs].filter((pair) => firstMonth.get(pair) === month).length,
+        };
+      });
+      expect(await linkMonthCounts(areaPath, lo, hi)).toEqual(counts);
+      expect(await tradersPerMonth(areaPath, lo, hi)).toEqual(
+        months.map((month) => {
+          const inMonth = rows.filter((order) => wibMonthKey(order.placedAt) === month);
+          return {
+            month,
+            buyers: new Set(inMonth.map((order) => order.businessId)).size,
+            groups: new Set(inMonth.map((order) => order.groupId)).size,
+          };
+        }),
+      );
+      // A page's reader cuts a run of months out of a wider one it read once: the same figures.
+      const reader = new AreaFacts(areaPath).preload("2026-01", "2026-12");
+      expect(await reader.linkMonths(lo, hi)).toEqual(counts);
+      expect(await reader.groupMonths(lo, hi)).toEqual(await groupMonthFacts(areaPath, lo, hi));
+      someNew ||= counts.some((month) => month.newLinks > 0);
+      someOld ||= counts.some((month) => month.newLinks < month.links);
+      const pairs = new Map<string, { groupId: string; businessId: string; orders: number; value: number }>();
+      for (const order of rows) {
+        const pair = pairs.get(pairKey(order)) ?? {
+          groupId: order.groupId,
+          businessId: order.businessId,
+          orders: 0,
+          value: 0,
+        };
+        pair.orders += 1;
+        pair.value += order.total;
+        pairs.set(pairKey(order), pair);
+      }
+      expect((await linkPeriodFacts(areaPath, lo, hi)).sort(byPair)).toEqual(
+        [...pairs.values()].sort(byPair),
+      );
+      expect(await linkPeriodTotals(areaPath, lo, hi)).toEqual({
+        links: pairs.size,
+        buyers: new Set(rows.map((order) => order.businessId)).size,
+        newLinks: [...pairs.keys()].filter((pair) => {
+          const month = firstMonth.get(pair) ?? "";
+          return month >= lo && month <= hi;
+        }).length,
+      });
+      expect((await buyersIn(areaPath, lo, hi)).sort()).toEqual(
+        [...new Set(rows.map((order) => order.businessId))].sort(),
+      );
+    }
+    expect(someNew && someOld).toBe(true);
+
+    // Each group's own window: the home group's September, the second group's whole range.
+    const windows = [
+      { groupId: world.home.group.id, from: "2026-09", to: "2026-09" },
+      { groupId: second.group.id, from: "0000-00", to: "2026-10" },
+    ];
+    const inWindow = (groupId: string, month: string) =>
+      windows.some((w) => w.groupId === groupId && month >= w.from && month <= w.to);
+    const windowPairs = new Map<string, string>();
+    for (const order of orders) {
+      if (order.status === "REJECTED" || order.status === "CANCELLED") continue;
+      if (!inWindow(order.groupId, wibMonthKey(order.placedAt))) continue;
+      windowPairs.set(`${order.groupId} ${order.businessId}`, order.businessId);
+    }
+    const windowBuyers = [...new Set(windowPairs.values())].sort();
+    const inWindows = await linksInWindows(windows, { businessIds: true });
+    expect({ ...inWindows, businessIds: inWindows.businessIds.sort() }).toEqual({
+      links: windowPairs.size,
+      buyers: windowBuyers.length,
+      businessIds: windowBuyers,
+    });
+    expect(windowPairs.size).toBeGreaterThan(0);
+    expect((await linksInWindows(windows, { businessIds: false })).businessIds).toEqual([]);
+    let windowEarned = 0;
+    for (const line of lines) {
+      if (!inWindow(line.groupId, wibMonthKey(line.occurredAt))) continue;
+      const sales = ["ORDER", "CONSIGNMENT", "OTHER_SALES"].includes(line.category);
+      if (sales) windowEarned += line.kind === "INCOME" ? line.amount : -line.amount;
+      if (line.category === "REFUND") windowEarned -= line.amount;
+    }
+    expect(await earnedInWindows(windows)).toBe(windowEarned);
+    expect(windowEarned).not.toBe(0);
   });
 
   it("returns nothing for an area without groups", async () => {
     const world = await createWorld();
     expect(await groupMonthFacts(`${world.areas.villageA2.path}nothing/`, "2020-01", "2030-12")).toEqual([]);
     expect(await linkMonthFacts(`${world.areas.villageA2.path}nothing/`, "2020-01", "2030-12")).toEqual([]);
-    expect(await firstLinkMonths(`${world.areas.villageA2.path}nothing/`)).toEqual([]);
+    expect(await linkMonthCounts(`${world.areas.villageA2.path}nothing/`, "2020-01", "2030-12")).toEqual([]);
+    expect(await linkPeriodTotals(`${world.areas.villageA2.path}nothing/`, "2020-01", "2030-12")).toEqual({
+      links: 0,
+      buyers: 0,
+      newLinks: 0,
+    });
+    expect(await linksInWindows([], { businessIds: true })).toEqual({ links: 0, buyers: 0, businessIds: [] });
+    expect(await earnedInWindows([])).toBe(0);
   });
 });

@@ -127,6 +127,19 @@ describe("monitoring flags", () => {
         });
       }
     }
+    // Deliveries across the whole 90 days (the months in between are read from the summaries, the
+    // ends from the orders): 3 late of 6, one of them a day inside the window's start.
+    const spread = await make("Tersebar");
+    for (const [i, deliveredDaysAgo] of [89, 70, 50, 31, 12, 1].entries()) {
+      const deliveredAt = ago(deliveredDaysAgo);
+      await order(spread.group.id, {
+        placedAt: new Date(deliveredAt.getTime() - 4 * DAY),
+        wantedBy: new Date(deliveredAt.getTime() - (i % 2 === 0 ? 2 : -1) * DAY),
+        deliveredAt,
+      });
+    }
+    // A late delivery a day before the window: not counted.
+    await order(spread.group.id, { placedAt: ago(100), wantedBy: ago(95), deliveredAt: ago(91) });
     // Late, but long ago: outside the 90 days.
     for (let i = 0; i < 5; i++)
       await order(lateJustUnder.group.id, { placedAt: ago(200), wantedBy: ago(199), deliveredAt: ago(150) });
@@ -212,6 +225,10 @@ describe("monitoring flags", () => {
     expect(kinds(late.group.id)).toEqual(["late_deliveries"]);
     expect(flags.get(late.group.id)?.[0]).toMatchObject({ counts: { late: 2, delivered: 5, percent: 40 } });
     expect(kinds(lateJustUnder.group.id)).toEqual([]);
+    expect(flags.get(spread.group.id)?.[0]).toMatchObject({
+      kind: "late_deliveries",
+      counts: { late: 3, delivered: 6, percent: 50 },
+    });
     expect(kinds(owing.group.id)).toEqual(["overdue_tempo"]);
     expect(flags.get(owing.group.id)?.[0]).toMatchObject({ counts: { count: 1 }, money: { amount: 70_000 } });
     expect(kinds(silent.group.id)).toEqual(["unanswered_requests"]);

@@ -1,8 +1,8 @@
 import { wibMonthKey } from "~/utils/time";
 import { db } from "../db/client";
-import { groupMonthFacts } from "./facts";
+import { AreaFacts } from "./facts";
 import { areaFlags, type Flag } from "./flags";
-import { areaCharts, areaIndicators } from "./indicators";
+import { areaCharts, areaIndicators, periodFacts } from "./indicators";
 import type { Period } from "./periods";
 
 // The monitoring dashboard (/tkm for TKM, /desa for the village government): the indicators, the
@@ -22,7 +22,12 @@ export type GroupRow = {
 };
 
 /** Every group of the area with its figures and flags, sorted by name. */
-export async function areaGroupRows(tenant: { areaPath: string }, period: Period, now = new Date()) {
+export async function areaGroupRows(
+  tenant: { areaPath: string },
+  period: Period,
+  now = new Date(),
+  reader = new AreaFacts(tenant.areaPath),
+) {
   const thisMonth = wibMonthKey(now);
   const [groups, periodFacts, monthFacts, flags] = await Promise.all([
     db.group.findMany({
@@ -30,9 +35,9 @@ export async function areaGroupRows(tenant: { areaPath: string }, period: Period
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true, village: { select: { name: true } } },
     }),
-    groupMonthFacts(tenant.areaPath, period.from, period.to),
-    groupMonthFacts(tenant.areaPath, thisMonth, thisMonth),
-    areaFlags(tenant, now),
+    reader.groupMonths(period.from, period.to),
+    reader.groupMonths(thisMonth, thisMonth),
+    areaFlags(tenant, now, reader),
   ]);
   const totals = new Map<string, { thisMonth: number; income: number; orders: number }>();
   const totalOf = (groupId: string) => {
@@ -65,10 +70,11 @@ export async function monitoringDashboard(
   page: number,
   now = new Date(),
 ) {
+  const reader = periodFacts(tenant.areaPath, period);
   const [indicators, charts, groups] = await Promise.all([
-    areaIndicators(tenant, period),
-    areaCharts(tenant, period),
-    areaGroupRows(tenant, period, now),
+    areaIndicators(tenant, period, reader),
+    areaCharts(tenant, period, reader),
+    areaGroupRows(tenant, period, now, reader),
   ]);
   const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);

@@ -102,16 +102,227 @@ export async function linkMonthFacts(areaPath: string, from: string, to: string)
     .sort(byGroupMonthBuyer);
 }
 
-/** Each group-business pair's first month of trade ever (for "new links"): its first sales order. */
-export async function firstLinkMonths(
-  areaPath: string,
-): Promise<{ groupId: string; businessId: string; month: string }[]> {
-  const rows = await db.$queryRaw<{ groupId: string; businessId: string; month: string }[]>(Prisma.sql`
-    SELECT l."groupId" AS "groupId", l."businessId" AS "businessId", MIN(l."month") AS "month"
+// The network's figures totalled by the database: at a district's scale a year holds tens of
+// thousands of (group, business, month) rows, and the pages need a few figures per month or per
+// link, not the rows. A link is new in a run of months when it has no month of trade before its
+// first month in the run: one probe of the primary key (groupId, businessId, month) per link.
+
+/** Each link of the area that traded in [from, to], with its first month of trade in that run. */
+function linksIn(areaPath: string, from: string, to: string): Prisma.Sql {
+  return Prisma.sql`SELECT l."groupId" AS "groupId", l."businessId" AS "businessId", MIN(l."month") AS "first"
     FROM "GroupBuyerMonth" l
-    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."orders" > 0
-    GROUP BY l."groupId", l."businessId"`);
+    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
+      AND l."orders" > 0
+    GROUP BY l."groupId", l."businessId"`;
+}
+
+/** True for a link (alias p of linksIn) that never traded before its first month in the run. */
+const NEVER_BEFORE = Prisma.sql`NOT EXISTS (SELECT 1 FROM "GroupBuyerMonth" e
+  WHERE e."groupId" = p."groupId" AND e."businessId" = p."businessId" AND e."month" < p."first"
+    AND e."orders" > 0)`;
+
+export type LinkMonthCount = {
+  month: string;
+  /** Group–business pairs that traded in the month. */
+  links: number;
+  /** Of them, pairs trading for the first time ever. */
+  newLinks: number;
+};
+
+/** Per WIB month in [from, to] with any trade in the area: the counts above, sorted by month. */
+export async function linkMonthCounts(areaPath: string, from: string, to: string): Promise<LinkMonthCount[]> {
+  type N = number | bigint | null;
+  const [perMonth, firsts] = await Promise.all([
+    db.$queryRaw<{ month: string; links: N }[]>(Prisma.sql`
+      SELECT l."month" AS "month", COUNT(*) AS "links"
+      FROM "GroupBuyerMonth" l
+      WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
+        AND l."orders" > 0
+      GROUP BY l."month"`),
+    db.$queryRaw<{ month: string; newLinks: N }[]>(Prisma.sql`
+      SELECT p."first" AS "month", COUNT(*) AS "newLinks" FROM (${linksIn(areaPath, from, to)}) p
+      WHERE ${NEVER_BEFORE}
+      GROUP BY p."first"`),
+  ]);
+  const newIn = new Map(firsts.map((row) => [row.month, count(row.newLinks)]));
+  return perMonth
+    .map((row) => ({ month: row.month, links: count(row.links), newLinks: newIn.get(row.month) ?? 0 }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+/** Per WIB month in [from, to] with any trade in the area: the distinct businesses and groups trading. */
+export async function tradersPerMonth(
+  areaPath: string,
+  from: string,
+  to: string,
+): Promise<{ month: string; buyers: number; groups: number }[]> {
+  type N = number | bigint | null;
+  const rows = await db.$queryRaw<{ month: string; buyers: N; groups: N }[]>(Prisma.sql`
+    SELECT l."month" AS "month", COUNT(DISTINCT l."businessId") AS "buyers",
+      COUNT(DISTINCT l."groupId") AS "groups"
+    FROM "GroupBuyerMonth" l
+    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
+      AND l."orders" > 0
+    GROUP BY l."month"`);
   return rows
-    .map((row) => ({ groupId: row.groupId, businessId: row.businessId, month: row.month }))
-    .sort(byGroupMonthBuyer);
+    .map((row) => ({ month: row.month, buyers: count(row.buyers), groups: count(row.groups) }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+export type LinkPeriodTotals = {
+  /** Distinct group–business pairs that traded in the period, and the distinct businesses. */
+  links: number;
+  buyers: number;
+  /** Pairs whose first trade ever fell in the period. */
+  newLinks: number;
+};
+
+/** The period's link figures for the area, counted once however many months a pair traded. */
+export async function linkPeriodTotals(
+  areaPath: string,
+  from: string,
+  to: string,
+): Promise<LinkPeriodTotals> {
+  type N = number | bigint | null;
+  const rows = await db.$queryRaw<{ links: N; buyers: N; newLinks: N }[]>(Prisma.sql`
+    SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers",
+      SUM(CASE WHEN ${NEVER_BEFORE} THEN 1 ELSE 0 END) AS "newLinks"
+    FROM (${linksIn(areaPath, from, to)}) p`);
+  return {
+    links: count(rows[0]?.links),
+    buyers: count(rows[0]?.buyers),
+    newLinks: count(rows[0]?.newLinks),
+  };
+}
+
+export type LinkFact = { groupId: string; businessId: string; orders: number; value: number };
+
+/** Per group–business pair of the area that traded in [from, to]: its orders and value summed. */
+export async function linkPeriodFacts(areaPath: string, from: string, to: string): Promise<LinkFact[]> {
+  const rows = await db.$queryRaw<
+    { groupId: string; businessId: string; orders: number | bigint; value: number | bigint }[]
+  >(Prisma.sql`
+    SELECT l."groupId" AS "groupId", l."businessId" AS "businessId",
+      SUM(l."orders") AS "orders", SUM(l."value") AS "value"
+    FROM "GroupBuyerMonth" l
+    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
+      AND l."orders" > 0
+    GROUP BY l."groupId", l."businessId"`);
+  return rows.map((row) => ({
+    groupId: row.groupId,
+    businessId: row.businessId,
+    orders: count(row.orders),
+    value: count(row.value),
+  }));
+}
+
+/** Of the given groups, the WIB months in [from, to] in which each traded with any business. */
+export async function tradeMonthsOf(
+  groupIds: string[],
+  from: string,
+  to: string,
+): Promise<{ groupId: string; month: string }[]> {
+  if (groupIds.length === 0) return [];
+  return db.$queryRaw<{ groupId: string; month: string }[]>(Prisma.sql`
+    SELECT DISTINCT l."groupId" AS "groupId", l."month" AS "month" FROM "GroupBuyerMonth" l
+    WHERE l."groupId" IN (${Prisma.join(groupIds)}) AND l."month" >= ${from} AND l."month" <= ${to}
+      AND l."orders" > 0`);
+}
+
+/** A group's own run of WIB months (both ends included), such as its "before" in the report. */
+export type GroupMonths = { groupId: string; from: string; to: string };
+
+/** The windows as a table (column1 group, column2 from, column3 to), the same on both databases. */
+function windowTable(windows: GroupMonths[]): Prisma.Sql {
+  return Prisma.sql`(VALUES ${Prisma.join(windows.map((w) => Prisma.sql`(${w.groupId}, ${w.from}, ${w.to})`))})`;
+}
+
+/**
+ * The links that traded inside each group's own window: how many group–business pairs, how many
+ * distinct businesses, and (asked for, to name them) the businesses' ids.
+ */
+export async function linksInWindows(
+  windows: GroupMonths[],
+  options: { businessIds: boolean },
+): Promise<{ links: number; buyers: number; businessIds: string[] }> {
+  if (windows.length === 0) return { links: 0, buyers: 0, businessIds: [] };
+  type N = number | bigint | null;
+  const pairs = Prisma.sql`SELECT DISTINCT l."groupId", l."businessId" FROM "GroupBuyerMonth" l
+    JOIN ${windowTable(windows)} w ON w.column1 = l."groupId"
+    WHERE l."month" >= w.column2 AND l."month" <= w.column3 AND l."orders" > 0`;
+  const [totals, businesses] = await Promise.all([
+    db.$queryRaw<{ links: N; buyers: N }[]>(Prisma.sql`
+      SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers" FROM (${pairs}) p`),
+    options.businessIds
+      ? db.$queryRaw<{ businessId: string }[]>(Prisma.sql`
+          SELECT DISTINCT p."businessId" AS "businessId" FROM (${pairs}) p`)
+      : Promise.resolve([]),
+  ]);
+  return {
+    links: count(totals[0]?.links),
+    buyers: count(totals[0]?.buyers),
+    businessIds: businesses.map((row) => row.businessId),
+  };
+}
+
+/** The earned income of each group inside its own window, added up. */
+export async function earnedInWindows(windows: GroupMonths[]): Promise<number> {
+  if (windows.length === 0) return 0;
+  const rows = await db.$queryRaw<{ earned: number | bigint | null }[]>(Prisma.sql`
+    SELECT SUM(m."earned") AS "earned" FROM "GroupMonth" m
+    JOIN ${windowTable(windows)} w ON w.column1 = m."groupId"
+    WHERE m."month" >= w.column2 AND m."month" <= w.column3`);
+  return count(rows[0]?.earned);
+}
+
+/** The businesses (ids) that traded with a group of the area in [from, to]. */
+export async function buyersIn(areaPath: string, from: string, to: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ businessId: string }[]>(Prisma.sql`
+    SELECT DISTINCT l."businessId" AS "businessId" FROM "GroupBuyerMonth" l
+    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
+      AND l."orders" > 0`);
+  return rows.map((row) => row.businessId);
+}
+
+/**
+ * One page's reads of an area's per-month facts. A page asks for overlapping runs of months (the
+ * period, the previous one, the charts' twelve months, the flags' last four): `preload` reads the
+ * widest run once, and every run inside it is cut from what was read instead of read again.
+ * Per-month figures only: a run's distinct links (linkPeriodTotals) cannot be cut from months.
+ */
+export class AreaFacts {
+  private loaded: {
+    from: string;
+    to: string;
+    months: Promise<GroupMonthFact[]>;
+    links: Promise<LinkMonthCount[]>;
+  } | null = null;
+
+  constructor(readonly areaPath: string) {}
+
+  preload(from: string, to: string) {
+    this.loaded = {
+      from,
+      to,
+      months: groupMonthFacts(this.areaPath, from, to),
+      links: linkMonthCounts(this.areaPath, from, to),
+    };
+    return this;
+  }
+
+  private covers(from: string, to: string) {
+    return this.loaded && this.loaded.from <= from && to <= this.loaded.to ? this.loaded : null;
+  }
+
+  async groupMonths(from: string, to: string): Promise<GroupMonthFact[]> {
+    const loaded = this.covers(from, to);
+    if (!loaded) return groupMonthFacts(this.areaPath, from, to);
+    return (await loaded.months).filter((fact) => fact.month >= from && fact.month <= to);
+  }
+
+  async linkMonths(from: string, to: string): Promise<LinkMonthCount[]> {
+    const loaded = this.covers(from, to);
+    if (!loaded) return linkMonthCounts(this.areaPath, from, to);
+    return (await loaded.links).filter((row) => row.month >= from && row.month <= to);
+  }
 }

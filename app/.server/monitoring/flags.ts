@@ -1,10 +1,10 @@
 import type { MessageKey } from "~/locales";
 import type { FlagKind } from "~/utils/flags";
-import { wibMonthKey } from "~/utils/time";
+import { wibMonthKey, wibMonthStart } from "~/utils/time";
 import { deliveredOnTime } from "../catalog/groups";
 import { db, Prisma } from "../db/client";
-import { lastEarnedIncomeAt } from "../ledger/area-months";
-import { groupMonthFacts } from "./facts";
+import { EARNED_IN } from "../summaries/sql";
+import { AreaFacts } from "./facts";
 import { addMonths } from "./months";
 
 // Flags: what a TKM meeting should look at, per group, each with the reason in numbers and a link
@@ -68,6 +68,7 @@ const OFFICER_ROLES = ["KETUA", "SEKRETARIS", "BENDAHARA"] as const;
 export async function areaFlags(
   tenant: { areaPath: string; only?: string },
   now = new Date(),
+  reader = new AreaFacts(tenant.areaPath),
 ): Promise<Map<string, Flag[]>> {
   const { areaPath } = tenant;
   const groupWhere = { ...insideArea(areaPath), ...(tenant.only ? { id: tenant.only } : {}) };
@@ -78,7 +79,7 @@ export async function areaFlags(
   const requestsSince = new Date(now.getTime() - REQUEST_WINDOW_DAYS * DAY);
   const answerBy = new Date(now.getTime() - ANSWER_DAYS * DAY);
 
-  const [groups, lastOrders, lastEarned, months, deliveries, overdue, recipients] = await Promise.all([
+  const [groups, lastSales, months, deliveries, overdue, recipients] = await Promise.all([
     db.group.findMany({
       where: groupWhere,
       select: {
@@ -92,22 +93,9 @@ export async function areaFlags(
         },
       },
     }),
-    db.order.groupBy({
-      by: ["groupId"],
-      where: { group: groupWhere, status: { notIn: ["REJECTED", "CANCELLED"] }, placedAt: { lte: now } },
-      _max: { placedAt: true },
-    }),
-    lastEarnedIncomeAt({ areaPath }, now),
-    groupMonthFacts(areaPath, addMonths(lastComplete, -3), lastComplete),
-    db.$queryRaw<
-      { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]
-    >(Prisma.sql`
-      SELECT o."groupId" AS "groupId", COUNT(*) AS "delivered",
-        SUM(CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END) AS "onTime"
-      FROM "Order" o
-      WHERE o."groupId" IN ${groupsInAreaSql(areaPath)}
-        AND o."deliveredAt" >= ${lateSince} AND o."deliveredAt" <= ${now}
-      GROUP BY o."groupId"`),
+    lastSalesOf(areaPath, tenant.only, now),
+    reader.groupMonths(addMonths(lastComplete, -3), lastComplete),
+    deliveriesSince(areaPath, lateSince, now, reader),
     db.$queryRaw<{ groupId: string; invoices: number | bigint; amount: number | bigint | null }[]>(Prisma.sql`
       SELECT o."groupId" AS "groupId", COUNT(*) AS "invoices", SUM(o."total" - o."amountPaid") AS "amount"
       FROM "Order" o
@@ -117,7 +105,7 @@ export async function areaFlags(
     unansweredRequests({ areaPath, only: tenant.only }, requestsSince, answerBy),
   ]);
 
-  const lastOrderAt = new Map(lastOrders.map((row) => [row.groupId, row._max.placedAt]));
+  const lastSaleOf = new Map(lastSales.map((row) => [row.groupId, row.lastSale]));
   const earnedIn = new Map(months.map((fact) => [`${fact.groupId} ${fact.month}`, fact.earned]));
   const deliveriesOf = new Map(deliveries.map((row) => [row.groupId, row]));
   const overdueOf = new Map(overdue.map((row) => [row.groupId, row]));
@@ -129,9 +117,7 @@ export async function areaFlags(
   for (const group of groups) {
     const list: Flag[] = [];
     // No sales for 60 days.
-    const lastSale = [lastOrderAt.get(group.id), lastEarned.get(group.id)]
-      .filter((d): d is Date => d instanceof Date)
-      .sort((a, b) => b.getTime() - a.getTime())[0];
+    const lastSale = lastSaleOf.get(group.id) ?? null;
     if (group.joinedAt < salesSince && (!lastSale || lastSale < salesSince)) {
       list.push(
         lastSale
@@ -206,6 +192,82 @@ export async function areaFlags(
     flags.set(group.id, list);
   }
   return flags;
+}
+
+/**
+ * Per group of the area, its orders delivered in [since, now] and how many of them on time: the
+ * whole WIB months in between from the (group, month) summaries, the two partial months at the
+ * ends from the orders themselves (a few weeks of rows instead of three months').
+ */
+async function deliveriesSince(
+  areaPath: string,
+  since: Date,
+  now: Date,
+  reader: AreaFacts,
+): Promise<{ groupId: string; delivered: number; onTime: number }[]> {
+  const firstWhole = addMonths(wibMonthKey(since), 1);
+  const lastWhole = addMonths(wibMonthKey(now), -1);
+  const wholeMonths = firstWhole <= lastWhole;
+  const raw = (from: Date, to: Date, toIncluded: boolean) =>
+    db.$queryRaw<
+      { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]
+    >(Prisma.sql`
+      SELECT o."groupId" AS "groupId", COUNT(*) AS "delivered",
+        SUM(CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END) AS "onTime"
+      FROM "Order" o
+      WHERE o."groupId" IN ${groupsInAreaSql(areaPath)} AND o."deliveredAt" >= ${from}
+        AND ${toIncluded ? Prisma.sql`o."deliveredAt" <= ${to}` : Prisma.sql`o."deliveredAt" < ${to}`}
+      GROUP BY o."groupId"`);
+  const parts = await Promise.all(
+    wholeMonths
+      ? [
+          raw(since, wibMonthStart(firstWhole), false),
+          raw(wibMonthStart(addMonths(lastWhole, 1)), now, true),
+          reader.groupMonths(firstWhole, lastWhole),
+        ]
+      : [raw(since, now, true)],
+  );
+  const totals = new Map<string, { groupId: string; delivered: number; onTime: number }>();
+  for (const row of parts.flat()) {
+    const total = totals.get(row.groupId) ?? { groupId: row.groupId, delivered: 0, onTime: 0 };
+    total.delivered += count(row.delivered);
+    total.onTime += count(row.onTime);
+    totals.set(row.groupId, total);
+  }
+  return [...totals.values()];
+}
+
+/**
+ * Per group of the area (or the one group), its last sale before `now`: the later of its latest
+ * sales order placed (not refused or cancelled) and its latest earned-income line in the book (an
+ * ORDER, CONSIGNMENT or OTHER_SALES income line, not a correction); null for never. Each is the
+ * first row of a backward walk on the (groupId, placedAt) and (groupId, occurredAt) indexes, so a
+ * group with a million orders costs what a group with ten does.
+ */
+async function lastSalesOf(
+  areaPath: string,
+  only: string | undefined,
+  now: Date,
+): Promise<{ groupId: string; lastSale: Date | null }[]> {
+  const rows = await db.$queryRaw<
+    { groupId: string; lastOrder: Date | string | null; lastEarned: Date | string | null }[]
+  >(Prisma.sql`
+    SELECT g."id" AS "groupId",
+      (SELECT o."placedAt" FROM "Order" o
+        WHERE o."groupId" = g."id" AND o."placedAt" <= ${now} AND o."status" NOT IN (${NOT_SALES})
+        ORDER BY o."placedAt" DESC LIMIT 1) AS "lastOrder",
+      (SELECT c."occurredAt" FROM "CashEntry" c
+        WHERE c."groupId" = g."id" AND c."occurredAt" < ${now} AND c."kind" = 'INCOME'
+          AND c."reversesId" IS NULL AND c."category" IN (${EARNED_IN})
+        ORDER BY c."occurredAt" DESC LIMIT 1) AS "lastEarned"
+    FROM "Group" g
+    WHERE g."id" IN ${groupsInAreaSql(areaPath)}${only ? Prisma.sql` AND g."id" = ${only}` : Prisma.empty}`);
+  const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return rows.map((row) => {
+    const candidates = [instant(row.lastOrder), instant(row.lastEarned)].filter((d): d is Date => d !== null);
+    const lastSale = candidates.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    return { groupId: row.groupId, lastSale };
+  });
 }
 
 export type UnansweredRequest = {

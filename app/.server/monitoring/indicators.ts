@@ -1,13 +1,7 @@
 import type { MessageKey } from "~/locales";
 import { wibMonthStart } from "~/utils/time";
 import { db } from "../db/client";
-import {
-  firstLinkMonths,
-  groupMonthFacts,
-  linkMonthFacts,
-  type GroupMonthFact,
-  type LinkMonthFact,
-} from "./facts";
+import { AreaFacts, linkPeriodTotals, type GroupMonthFact, type LinkPeriodTotals } from "./facts";
 import { addMonths, monthsBetween } from "./months";
 import { previousPeriod, type Period } from "./periods";
 
@@ -105,14 +99,13 @@ export function periodBounds(period: Pick<Period, "from" | "to">) {
 async function figuresFor(
   areaPath: string,
   period: Period,
-  firsts: { groupId: string; businessId: string; month: string }[],
   baselines: Map<string, number>,
+  reader: AreaFacts,
 ): Promise<PeriodFigures> {
   const range = periodBounds(period);
-  const inMonths = (month: string) => month >= period.from && month <= period.to;
   const [facts, links, institutionPairs, activeMembers, members, earning] = await Promise.all([
-    groupMonthFacts(areaPath, period.from, period.to),
-    linkMonthFacts(areaPath, period.from, period.to),
+    reader.groupMonths(period.from, period.to),
+    linkPeriodTotals(areaPath, period.from, period.to),
     db.support.groupBy({
       by: ["groupId", "institutionId"],
       where: { group: insideArea(areaPath), date: range },
@@ -137,8 +130,6 @@ async function figuresFor(
   return figuresFromFacts({
     facts,
     links,
-    firsts,
-    inMonths,
     baselines,
     months: period.months.length,
     institutionPairs: institutionPairs.length,
@@ -159,9 +150,7 @@ function memberDuring(areaPath: string, range: { gte: Date; lt: Date }) {
 
 function figuresFromFacts(input: {
   facts: GroupMonthFact[];
-  links: LinkMonthFact[];
-  firsts: { groupId: string; businessId: string; month: string }[];
-  inMonths: (month: string) => boolean;
+  links: LinkPeriodTotals;
   baselines: Map<string, number>;
   months: number;
   institutionPairs: number;
@@ -184,9 +173,9 @@ function figuresFromFacts(input: {
     net: { value: earned - costs },
     orders: { value: sum(facts, (f) => f.orders) },
     on_time: share(onTime, delivered),
-    buyers: { value: new Set(links.map((l) => l.businessId)).size },
-    links: { value: new Set(links.map((l) => `${l.groupId} ${l.businessId}`)).size },
-    new_links: { value: input.firsts.filter((f) => input.inMonths(f.month)).length },
+    buyers: { value: links.buyers },
+    links: { value: links.links },
+    new_links: { value: links.newLinks },
     institution_links: { value: input.institutionPairs },
     active_members: { value: input.activeMembers },
     earning_share: share(input.earning, input.members),
@@ -215,23 +204,34 @@ export type AreaIndicators = {
   newLinksByMonth: { month: string; count: number }[];
 };
 
-/** The indicators of an area (every group whose village path starts with areaPath) for a period. */
-export async function areaIndicators(tenant: { areaPath: string }, period: Period): Promise<AreaIndicators> {
+/**
+ * What a page showing the indicators and the charts of a period reads per month, read once: the
+ * previous period of equal length through the charts' last month (monitoring/facts AreaFacts).
+ */
+export function periodFacts(areaPath: string, period: Period): AreaFacts {
+  const { from } = chartMonths(period);
   const previous = previousPeriod(period);
-  const [firsts, baselines] = await Promise.all([
-    firstLinkMonths(tenant.areaPath),
-    baselinesOf(tenant.areaPath),
+  return new AreaFacts(areaPath).preload(previous.from < from ? previous.from : from, period.to);
+}
+
+/** The indicators of an area (every group whose village path starts with areaPath) for a period. */
+export async function areaIndicators(
+  tenant: { areaPath: string },
+  period: Period,
+  reader = new AreaFacts(tenant.areaPath),
+): Promise<AreaIndicators> {
+  const previous = previousPeriod(period);
+  const baselines = await baselinesOf(tenant.areaPath);
+  const [current, before, perMonth] = await Promise.all([
+    figuresFor(tenant.areaPath, period, baselines, reader),
+    figuresFor(tenant.areaPath, previous, baselines, reader),
+    reader.linkMonths(period.from, period.to),
   ]);
-  const [current, before] = await Promise.all([
-    figuresFor(tenant.areaPath, period, firsts, baselines),
-    figuresFor(tenant.areaPath, previous, firsts, baselines),
-  ]);
-  const firstsPerMonth = new Map<string, number>();
-  for (const first of firsts) firstsPerMonth.set(first.month, (firstsPerMonth.get(first.month) ?? 0) + 1);
+  const newPerMonth = new Map(perMonth.map((row) => [row.month, row.newLinks]));
   return {
     period,
     previous,
-    newLinksByMonth: period.months.map((month) => ({ month, count: firstsPerMonth.get(month) ?? 0 })),
+    newLinksByMonth: period.months.map((month) => ({ month, count: newPerMonth.get(month) ?? 0 })),
     rows: INDICATORS.map((indicator) => ({
       ...indicator,
       current: current[indicator.key],
@@ -264,15 +264,23 @@ export type AreaCharts = {
   links: { month: string; active: number; new: number }[];
 };
 
-/** The charts' data: income by month per group, and links over time. */
-export async function areaCharts(tenant: { areaPath: string }, period: Period): Promise<AreaCharts> {
+/** The charts' months: twelve ending with the period's last month, or the whole period if longer. */
+function chartMonths(period: Period): { from: string; months: string[] } {
   const long = period.months.length >= CHART_MONTHS;
   const from = long ? period.from : addMonths(period.to, 1 - CHART_MONTHS);
-  const months = long ? period.months : monthsBetween(from, period.to);
-  const [facts, links, firsts, groups] = await Promise.all([
-    groupMonthFacts(tenant.areaPath, from, period.to),
-    linkMonthFacts(tenant.areaPath, from, period.to),
-    firstLinkMonths(tenant.areaPath),
+  return { from, months: long ? period.months : monthsBetween(from, period.to) };
+}
+
+/** The charts' data: income by month per group, and links over time. */
+export async function areaCharts(
+  tenant: { areaPath: string },
+  period: Period,
+  reader = new AreaFacts(tenant.areaPath),
+): Promise<AreaCharts> {
+  const { from, months } = chartMonths(period);
+  const [facts, links, groups] = await Promise.all([
+    reader.groupMonths(from, period.to),
+    reader.linkMonths(from, period.to),
     db.group.findMany({ where: insideArea(tenant.areaPath), select: { id: true, name: true } }),
   ]);
   const names = new Map(groups.map((g) => [g.id, g.name]));
@@ -302,12 +310,7 @@ export async function areaCharts(tenant: { areaPath: string }, period: Period): 
     }
     income.push(others);
   }
-  const pairsByMonth = new Map<string, Set<string>>();
-  for (const link of links) {
-    const pairs = pairsByMonth.get(link.month) ?? new Set<string>();
-    pairs.add(`${link.groupId} ${link.businessId}`);
-    pairsByMonth.set(link.month, pairs);
-  }
+  const linksIn = new Map(links.map((row) => [row.month, row]));
   return {
     months,
     income,
@@ -316,8 +319,8 @@ export async function areaCharts(tenant: { areaPath: string }, period: Period): 
     ),
     links: months.map((month) => ({
       month,
-      active: pairsByMonth.get(month)?.size ?? 0,
-      new: firsts.filter((f) => f.month === month).length,
+      active: linksIn.get(month)?.links ?? 0,
+      new: linksIn.get(month)?.newLinks ?? 0,
     })),
   };
 }

@@ -8,7 +8,13 @@ import type {
 } from "~/utils/network-picture";
 import { db } from "../db/client";
 import type { InstitutionKind } from "../db/client";
-import { firstLinkMonths, linkMonthFacts } from "../monitoring/facts";
+import {
+  linkMonthCounts,
+  linkPeriodFacts,
+  tradeMonthsOf,
+  tradersPerMonth,
+  type LinkMonthCount,
+} from "../monitoring/facts";
 import { addMonths, monthsBetween } from "../monitoring/months";
 import { layoutNetwork } from "./layout";
 import type { Point } from "./layout";
@@ -58,16 +64,20 @@ export async function networkPicture(
   const growthMonths = monthsBetween(addMonths(period.to, 1 - GROWTH_MONTHS), period.to);
   const readFrom = growthMonths[0] && growthMonths[0] < period.from ? growthMonths[0] : period.from;
 
-  const [groups, trade, supports, firsts] = await Promise.all([
+  const growthFrom = growthMonths[0] ?? period.from;
+  const [groups, trade, supports, tradePerMonth, traders] = await Promise.all([
     db.group.findMany({
       where: { village: { path: { startsWith: areaPath } } },
       select: { id: true, name: true },
     }),
-    linkMonthFacts(areaPath, readFrom, period.to),
+    linkPeriodFacts(areaPath, period.from, period.to),
     supportMonthFacts(areaPath, readFrom, period.to),
-    firstLinkMonths(areaPath),
+    linkMonthCounts(areaPath, growthFrom, period.to),
+    tradersPerMonth(areaPath, growthFrom, period.to),
   ]);
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
+  const supportGroups = [...new Set(supports.map((fact) => fact.groupId))];
+  const supportGroupsTrading = await tradeMonthsOf(supportGroups, growthFrom, period.to);
 
   // The period's links: one per (group, partner), summed over the months.
   const pairs = new Map<string, Pair>();
@@ -82,7 +92,6 @@ export async function networkPicture(
   };
   const institutionKinds = new Map<string, InstitutionKind>();
   for (const fact of trade) {
-    if (!inPeriod(fact.month)) continue;
     const pair = pairOf(fact.groupId, fact.businessId, "trade");
     pair.orders += fact.orders;
     pair.value += fact.value;
@@ -224,7 +233,7 @@ export async function networkPicture(
       pages,
       total: tableLinks.length,
     },
-    growth: growthByMonth(growthMonths, trade, supports, firsts),
+    growth: growthByMonth(growthMonths, tradePerMonth, traders, supports, supportGroupsTrading),
   };
 }
 
@@ -288,28 +297,41 @@ export function networkFigures(
   };
 }
 
+/**
+ * The network month by month: trade counted by the database (linkMonthCounts, tradersPerMonth), support from its
+ * rows. A group that both traded and was supported in a month is one node: `supportGroupsTrading`
+ * says which of the supported groups traded in which months.
+ */
 function growthByMonth(
   months: string[],
-  trade: { groupId: string; businessId: string; month: string }[],
+  trade: LinkMonthCount[],
+  traders: { month: string; buyers: number; groups: number }[],
   supports: { groupId: string; institutionId: string; month: string }[],
-  firsts: { month: string }[],
+  supportGroupsTrading: { groupId: string; month: string }[],
 ): NetworkGrowthMonth[] {
+  const tradeIn = new Map(trade.map((row) => [row.month, row]));
+  const tradersIn = new Map(traders.map((row) => [row.month, row]));
+  const traded = new Set(supportGroupsTrading.map((row) => `${row.groupId} ${row.month}`));
   return months.map((month) => {
-    const tradeRows = trade.filter((row) => row.month === month);
+    const counts = tradeIn.get(month);
+    const tradeLinks = counts?.links ?? 0;
     const supportRows = supports.filter((row) => row.month === month);
-    const groups = new Set([...tradeRows.map((r) => r.groupId), ...supportRows.map((r) => r.groupId)]);
-    const businesses = new Set(tradeRows.map((r) => r.businessId)).size;
+    const supportOnlyGroups = new Set(
+      supportRows.filter((row) => !traded.has(`${row.groupId} ${month}`)).map((row) => row.groupId),
+    ).size;
+    const groups = (tradersIn.get(month)?.groups ?? 0) + supportOnlyGroups;
+    const businesses = tradersIn.get(month)?.buyers ?? 0;
     const institutions = new Set(supportRows.map((r) => r.institutionId)).size;
     return {
       month,
-      tradeLinks: tradeRows.length,
+      tradeLinks,
       supportLinks: supportRows.length,
-      links: tradeRows.length + supportRows.length,
-      newLinks: firsts.filter((row) => row.month === month).length,
-      groups: groups.size,
+      links: tradeLinks + supportRows.length,
+      newLinks: counts?.newLinks ?? 0,
+      groups,
       businesses,
       institutions,
-      nodes: groups.size + businesses + institutions,
+      nodes: groups + businesses + institutions,
     };
   });
 }

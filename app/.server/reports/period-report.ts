@@ -6,10 +6,11 @@ import { db } from "../db/client";
 import { ancestorPaths } from "../institutions/institutions";
 import { openFollowUps, type OpenFollowUp } from "../meetings/meetings";
 import { areaGroupRows, type GroupRow } from "../monitoring/dashboard";
-import { firstLinkMonths, groupMonthFacts, linkMonthFacts } from "../monitoring/facts";
+import { buyersIn, earnedInWindows, linksInWindows } from "../monitoring/facts";
 import {
   areaCharts,
   areaIndicators,
+  periodFacts,
   type AreaCharts,
   type AreaIndicators,
   type IndicatorKey,
@@ -136,26 +137,23 @@ export async function beforeAfterTable(
   const { areaPath } = scope;
   const starts = await groupStarts(areaPath);
   const startOf = new Map(starts.map((start) => [start.id, start]));
-  const firstMonths = starts.flatMap((start) => (start.firstMonth ? [start.firstMonth] : []));
-  const earliest = firstMonths.length > 0 ? firstMonths.reduce((a, b) => (a < b ? a : b)) : null;
-  const latest =
-    firstMonths.length > 0
-      ? addMonths(
-          firstMonths.reduce((a, b) => (a > b ? a : b)),
-          FIRST_MONTHS - 1,
-        )
-      : null;
+  // Each group's "before" as its own run of months: its first months, or every month before the
+  // baseline's (a link first traded before the baseline traded in one of them).
+  const windows = starts.map((start) => ({
+    groupId: start.id,
+    from: start.firstMonth ?? "0000-00",
+    to: start.beforeLast,
+  }));
   const periodStart = wibMonthStart(period.from);
   const periodEnd = wibMonthStart(addMonths(period.to, 1));
   const teamIds = await teamIdsFor(scope);
 
-  const [firstLinks, startFacts, startLinks, periodLinks, supports, meetings, followUpsDone] =
+  const [linksBefore, firstMonthsEarned, businessesAfter, supports, meetings, followUpsDone] =
     await Promise.all([
-      firstLinkMonths(areaPath),
-      earliest && latest ? groupMonthFacts(areaPath, earliest, latest) : Promise.resolve([]),
-      earliest && latest ? linkMonthFacts(areaPath, earliest, latest) : Promise.resolve([]),
+      linksInWindows(windows, { businessIds: scope.namesPartners }),
+      earnedInWindows(windows.filter((window) => startOf.get(window.groupId)?.firstMonth)),
       // Only for the names TKM reads beside the count; the count is the indicator's.
-      scope.namesPartners ? linkMonthFacts(areaPath, period.from, period.to) : Promise.resolve([]),
+      scope.namesPartners ? buyersIn(areaPath, period.from, period.to) : Promise.resolve([]),
       db.support.findMany({
         where: { group: { village: { path: { startsWith: areaPath } } }, date: { lt: periodEnd } },
         select: { groupId: true, date: true, institution: { select: { id: true, name: true, kind: true } } },
@@ -168,36 +166,11 @@ export async function beforeAfterTable(
       }),
     ]);
 
-  const inFirstMonths = (groupId: string, month: string) => {
-    const start = startOf.get(groupId);
-    return Boolean(start?.firstMonth && month >= start.firstMonth && month <= start.beforeLast);
-  };
-
-  // Businesses and group–business links before: traded in a group's first months, or (with a
-  // baseline) first traded before the baseline's month.
-  const linksBefore = new Set<string>();
-  const businessesBefore = new Set<string>();
-  for (const link of startLinks) {
-    if (!inFirstMonths(link.groupId, link.month)) continue;
-    linksBefore.add(`${link.groupId} ${link.businessId}`);
-    businessesBefore.add(link.businessId);
-  }
-  for (const link of firstLinks) {
-    const start = startOf.get(link.groupId);
-    if (!start || start.firstMonth || link.month > start.beforeLast) continue;
-    linksBefore.add(`${link.groupId} ${link.businessId}`);
-    businessesBefore.add(link.businessId);
-  }
-  const businessesAfter = new Set(periodLinks.map((link) => link.businessId));
-
   // Income before: each group's baseline, or its first months' average earned income.
   let incomeBefore = 0;
   for (const start of starts) {
     if (start.baselineIncome !== null) incomeBefore += start.baselineIncome;
   }
-  const firstMonthsEarned = startFacts
-    .filter((fact) => inFirstMonths(fact.groupId, fact.month))
-    .reduce((sum, fact) => sum + fact.earned, 0);
   incomeBefore += firstMonthsEarned / FIRST_MONTHS;
   const earned = figure(indicators, "income").value;
   const incomeAfter = earned === null ? null : Math.round(earned / Math.max(1, period.months.length));
@@ -214,10 +187,10 @@ export async function beforeAfterTable(
     return [...found.values()].sort((a, b) => a.localeCompare(b, "id"));
   };
   const businessNames = scope.namesPartners
-    ? await businessNamesOf([...new Set([...businessesBefore, ...businessesAfter])])
+    ? await businessNamesOf([...new Set([...linksBefore.businessIds, ...businessesAfter])])
     : new Map<string, string>();
-  const namesOf = (ids: Set<string>) =>
-    [...ids].map((id) => businessNames.get(id) ?? "").sort((a, b) => a.localeCompare(b, "id"));
+  const namesOf = (ids: string[]) =>
+    ids.map((id) => businessNames.get(id) ?? "").sort((a, b) => a.localeCompare(b, "id"));
   const names = (before: string[], after: string[]) => (scope.namesPartners ? { before, after } : null);
 
   const governmentBefore = institutions(true, true);
@@ -228,14 +201,14 @@ export async function beforeAfterTable(
   return [
     {
       key: "businesses",
-      before: businessesBefore.size,
+      before: linksBefore.buyers,
       after: figure(indicators, "buyers").value,
-      names: names(namesOf(businessesBefore), namesOf(businessesAfter)),
+      names: names(namesOf(linksBefore.businessIds), namesOf(businessesAfter)),
       unit: "count",
     },
     {
       key: "links",
-      before: linksBefore.size,
+      before: linksBefore.links,
       after: figure(indicators, "links").value,
       names: null,
       unit: "count",
@@ -308,10 +281,11 @@ export async function periodReport(
   now = new Date(),
 ): Promise<PeriodReport> {
   const tenant = { areaPath: scope.areaPath };
+  const reader = periodFacts(scope.areaPath, period);
   const [indicators, charts, groups, teamIds] = await Promise.all([
-    areaIndicators(tenant, period),
-    areaCharts(tenant, period),
-    areaGroupRows(tenant, period, now),
+    areaIndicators(tenant, period, reader),
+    areaCharts(tenant, period, reader),
+    areaGroupRows(tenant, period, now, reader),
     teamIdsFor(scope),
   ]);
   const [beforeAfter, followUpLists] = await Promise.all([

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_groupId_deliveredAt_idx" ON "Order"("groupId", "deliveredAt");
