@@ -118,7 +118,10 @@ async function plainTotals(groupIds: string[]) {
   return { months: nonZero(months), links: nonZero(links) };
 }
 
-/** The same shape, read from the summary tables (rows of zeros left out). */
+/**
+ * The same shape, read from the summary tables: GroupMonth rows of zeros left out; a
+ * GroupBuyerMonth row is a link that traded, so one of zeros must not be there at all.
+ */
 async function keptTotals(groupIds: string[]) {
   const [months, links] = await Promise.all([
     db.groupMonth.findMany({ where: { groupId: { in: groupIds } } }),
@@ -132,12 +135,9 @@ async function keptTotals(groupIds: string[]) {
         .filter(([, values]) => keep(values)),
     ),
     links: Object.fromEntries(
-      links
-        .map(
-          ({ groupId, businessId, month, ...values }) =>
-            [`${groupId}|${businessId}|${month}`, values] as const,
-        )
-        .filter(([, values]) => keep(values)),
+      links.map(
+        ({ groupId, businessId, month, ...values }) => [`${groupId}|${businessId}|${month}`, values] as const,
+      ),
     ),
   };
 }
@@ -283,6 +283,17 @@ describe("the (group, month) summaries", () => {
     );
     expect(cancelled).toMatchObject({ ok: true, status: "CANCELLED" });
     await expectExact(groupIds, "cancel before payment");
+    // The only order of its month with this buyer, withdrawn: the link of that month is gone.
+    const lone = await place(world, product.id, 1, new Date(Date.now() - 100 * DAY));
+    await expectExact(groupIds, "checkout alone in its month");
+    const loneCancelled = await transitionOrder(
+      { party: "buyer", businessId: world.buyer.business.id },
+      world.buyer.buyer.id,
+      lone,
+      "cancel",
+    );
+    expect(loneCancelled).toMatchObject({ ok: true, status: "CANCELLED" });
+    await expectExact(groupIds, "the month's only order cancelled");
 
     // The treasurer records money; a transfer is reported and confirmed.
     const paid = await recordPayment(world.home.group.id, world.home.manager.id, a, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutNetwork, LAYOUT_SIZE } from "~/.server/network/layout";
+import { layoutNetwork, LAYOUT_SIZE, SIMULATE_ALL_UP_TO } from "~/.server/network/layout";
 import { networkPeriod } from "~/.server/network/period";
 
 // The network picture's layout is a pure function of the graph: same nodes and links in any order
@@ -67,6 +67,34 @@ describe("the network layout", () => {
         const gap = Math.hypot((a?.x ?? 0) - (b?.x ?? 0), (a?.y ?? 0) - (b?.y ?? 0));
         expect(gap).toBeGreaterThan(Math.max(nodes[i]?.radius ?? 0, nodes[j]?.radius ?? 0));
       }
+    }
+  });
+
+  it("lays out a district-sized picture the same whatever the order, each partner beside its group", () => {
+    const { nodes, links } = graph(300, SIMULATE_ALL_UP_TO, 21);
+    expect(nodes.length).toBeGreaterThan(SIMULATE_ALL_UP_TO);
+    const first = layoutNetwork(nodes, links);
+    const again = layoutNetwork(shuffled(nodes, 3), shuffled(links, 4));
+    expect(JSON.stringify([...again].sort())).toBe(JSON.stringify([...first].sort()));
+    expect(first.size).toBe(nodes.length);
+    for (const node of nodes) {
+      const point = first.get(node.id) as { x: number; y: number };
+      expect(point.x).toBeGreaterThanOrEqual(0);
+      expect(point.y).toBeGreaterThanOrEqual(0);
+      expect(point.x).toBeLessThanOrEqual(LAYOUT_SIZE);
+      expect(point.y).toBeLessThanOrEqual(LAYOUT_SIZE);
+    }
+    // A partner of one group only sits nearer to that group than to most of the others.
+    const groupsOf = new Map<string, string[]>();
+    for (const link of links) groupsOf.set(link.target, [...(groupsOf.get(link.target) ?? []), link.source]);
+    const loyal = [...groupsOf].filter(([, groups]) => groups.length === 1).slice(0, 50);
+    expect(loyal.length).toBeGreaterThan(10);
+    const at = (id: string) => first.get(id) as { x: number; y: number };
+    const distance = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    for (const [partner, [group]] of loyal) {
+      const own = distance(partner, group as string);
+      const nearer = nodes.filter((n) => n.id.startsWith("g-") && distance(partner, n.id) < own).length;
+      expect(nearer).toBeLessThan(5);
     }
   });
 

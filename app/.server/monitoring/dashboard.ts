@@ -1,5 +1,4 @@
 import { wibMonthKey } from "~/utils/time";
-import { db } from "../db/client";
 import { AreaFacts } from "./facts";
 import { areaFlags, type Flag } from "./flags";
 import { areaCharts, areaIndicators, periodFacts } from "./indicators";
@@ -30,11 +29,7 @@ export async function areaGroupRows(
 ) {
   const thisMonth = wibMonthKey(now);
   const [groups, periodFacts, monthFacts, flags] = await Promise.all([
-    db.group.findMany({
-      where: { village: { path: { startsWith: tenant.areaPath } } },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, village: { select: { name: true } } },
-    }),
+    reader.groups(),
     reader.groupMonths(period.from, period.to),
     reader.groupMonths(thisMonth, thisMonth),
     areaFlags(tenant, now, reader),

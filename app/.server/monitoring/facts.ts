@@ -8,6 +8,8 @@ import { db, Prisma } from "../db/client";
 // Months are WIB month keys ("2026-11"); `to` is included. Only groups whose village path starts
 // with `areaPath`; their buyers may be anywhere. A (group, month) whose figures are all zero (an
 // order placed and cancelled) has nothing in it and is left out, as the raw rows would leave it.
+// Every GroupBuyerMonth row is a link that traded (its writer deletes a row whose orders were all
+// refused or cancelled), so the link figures count rows straight off its primary key.
 
 export type GroupMonthFact = {
   groupId: string;
@@ -89,8 +91,7 @@ export async function linkMonthFacts(areaPath: string, from: string, to: string)
     SELECT l."groupId" AS "groupId", l."businessId" AS "businessId", l."month" AS "month",
       l."orders" AS "orders", l."value" AS "value"
     FROM "GroupBuyerMonth" l
-    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0`);
+    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}`);
   return rows
     .map((row) => ({
       groupId: row.groupId,
@@ -112,14 +113,12 @@ function linksIn(areaPath: string, from: string, to: string): Prisma.Sql {
   return Prisma.sql`SELECT l."groupId" AS "groupId", l."businessId" AS "businessId", MIN(l."month") AS "first"
     FROM "GroupBuyerMonth" l
     WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0
     GROUP BY l."groupId", l."businessId"`;
 }
 
 /** True for a link (alias p of linksIn) that never traded before its first month in the run. */
 const NEVER_BEFORE = Prisma.sql`NOT EXISTS (SELECT 1 FROM "GroupBuyerMonth" e
-  WHERE e."groupId" = p."groupId" AND e."businessId" = p."businessId" AND e."month" < p."first"
-    AND e."orders" > 0)`;
+  WHERE e."groupId" = p."groupId" AND e."businessId" = p."businessId" AND e."month" < p."first")`;
 
 export type LinkMonthCount = {
   month: string;
@@ -137,7 +136,6 @@ export async function linkMonthCounts(areaPath: string, from: string, to: string
       SELECT l."month" AS "month", COUNT(*) AS "links"
       FROM "GroupBuyerMonth" l
       WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-        AND l."orders" > 0
       GROUP BY l."month"`),
     db.$queryRaw<{ month: string; newLinks: N }[]>(Prisma.sql`
       SELECT p."first" AS "month", COUNT(*) AS "newLinks" FROM (${linksIn(areaPath, from, to)}) p
@@ -162,7 +160,6 @@ export async function tradersPerMonth(
       COUNT(DISTINCT l."groupId") AS "groups"
     FROM "GroupBuyerMonth" l
     WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0
     GROUP BY l."month"`);
   return rows
     .map((row) => ({ month: row.month, buyers: count(row.buyers), groups: count(row.groups) }))
@@ -173,26 +170,22 @@ export type LinkPeriodTotals = {
   /** Distinct group–business pairs that traded in the period, and the distinct businesses. */
   links: number;
   buyers: number;
-  /** Pairs whose first trade ever fell in the period. */
-  newLinks: number;
 };
 
-/** The period's link figures for the area, counted once however many months a pair traded. */
+/**
+ * The period's links for the area, counted once however many months a pair traded. (The new ones
+ * are linkMonthCounts' newLinks added up: a link is new in one month only.)
+ */
 export async function linkPeriodTotals(
   areaPath: string,
   from: string,
   to: string,
 ): Promise<LinkPeriodTotals> {
   type N = number | bigint | null;
-  const rows = await db.$queryRaw<{ links: N; buyers: N; newLinks: N }[]>(Prisma.sql`
-    SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers",
-      SUM(CASE WHEN ${NEVER_BEFORE} THEN 1 ELSE 0 END) AS "newLinks"
+  const rows = await db.$queryRaw<{ links: N; buyers: N }[]>(Prisma.sql`
+    SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers"
     FROM (${linksIn(areaPath, from, to)}) p`);
-  return {
-    links: count(rows[0]?.links),
-    buyers: count(rows[0]?.buyers),
-    newLinks: count(rows[0]?.newLinks),
-  };
+  return { links: count(rows[0]?.links), buyers: count(rows[0]?.buyers) };
 }
 
 export type LinkFact = { groupId: string; businessId: string; orders: number; value: number };
@@ -206,7 +199,6 @@ export async function linkPeriodFacts(areaPath: string, from: string, to: string
       SUM(l."orders") AS "orders", SUM(l."value") AS "value"
     FROM "GroupBuyerMonth" l
     WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0
     GROUP BY l."groupId", l."businessId"`);
   return rows.map((row) => ({
     groupId: row.groupId,
@@ -225,8 +217,7 @@ export async function tradeMonthsOf(
   if (groupIds.length === 0) return [];
   return db.$queryRaw<{ groupId: string; month: string }[]>(Prisma.sql`
     SELECT DISTINCT l."groupId" AS "groupId", l."month" AS "month" FROM "GroupBuyerMonth" l
-    WHERE l."groupId" IN (${Prisma.join(groupIds)}) AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0`);
+    WHERE l."groupId" IN (${Prisma.join(groupIds)}) AND l."month" >= ${from} AND l."month" <= ${to}`);
 }
 
 /** A group's own run of WIB months (both ends included), such as its "before" in the report. */
@@ -239,29 +230,31 @@ function windowTable(windows: GroupMonths[]): Prisma.Sql {
 
 /**
  * The links that traded inside each group's own window: how many group–business pairs, how many
- * distinct businesses, and (asked for, to name them) the businesses' ids.
+ * distinct businesses, and (asked for, to name them) the businesses' names.
  */
 export async function linksInWindows(
   windows: GroupMonths[],
-  options: { businessIds: boolean },
-): Promise<{ links: number; buyers: number; businessIds: string[] }> {
-  if (windows.length === 0) return { links: 0, buyers: 0, businessIds: [] };
+  options: { names: boolean },
+): Promise<{ links: number; buyers: number; names: string[] }> {
+  if (windows.length === 0) return { links: 0, buyers: 0, names: [] };
   type N = number | bigint | null;
   const pairs = Prisma.sql`SELECT DISTINCT l."groupId", l."businessId" FROM "GroupBuyerMonth" l
     JOIN ${windowTable(windows)} w ON w.column1 = l."groupId"
-    WHERE l."month" >= w.column2 AND l."month" <= w.column3 AND l."orders" > 0`;
-  const [totals, businesses] = await Promise.all([
-    db.$queryRaw<{ links: N; buyers: N }[]>(Prisma.sql`
-      SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers" FROM (${pairs}) p`),
-    options.businessIds
-      ? db.$queryRaw<{ businessId: string }[]>(Prisma.sql`
-          SELECT DISTINCT p."businessId" AS "businessId" FROM (${pairs}) p`)
-      : Promise.resolve([]),
-  ]);
+    WHERE l."month" >= w.column2 AND l."month" <= w.column3`;
+  if (!options.names) {
+    const totals = await db.$queryRaw<{ links: N; buyers: N }[]>(Prisma.sql`
+      SELECT COUNT(*) AS "links", COUNT(DISTINCT p."businessId") AS "buyers" FROM (${pairs}) p`);
+    return { links: count(totals[0]?.links), buyers: count(totals[0]?.buyers), names: [] };
+  }
+  // One row per business with its links, so the count and the names come from one reading.
+  const rows = await db.$queryRaw<{ name: string; links: N }[]>(Prisma.sql`
+    SELECT b."name" AS "name", COUNT(*) AS "links" FROM (${pairs}) p
+    JOIN "Business" b ON b."id" = p."businessId"
+    GROUP BY p."businessId", b."name"`);
   return {
-    links: count(totals[0]?.links),
-    buyers: count(totals[0]?.buyers),
-    businessIds: businesses.map((row) => row.businessId),
+    links: rows.reduce((total, row) => total + count(row.links), 0),
+    buyers: rows.length,
+    names: rows.map((row) => row.name),
   };
 }
 
@@ -275,13 +268,13 @@ export async function earnedInWindows(windows: GroupMonths[]): Promise<number> {
   return count(rows[0]?.earned);
 }
 
-/** The businesses (ids) that traded with a group of the area in [from, to]. */
-export async function buyersIn(areaPath: string, from: string, to: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ businessId: string }[]>(Prisma.sql`
-    SELECT DISTINCT l."businessId" AS "businessId" FROM "GroupBuyerMonth" l
-    WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      AND l."orders" > 0`);
-  return rows.map((row) => row.businessId);
+/** The names of the businesses that traded with a group of the area in [from, to]. */
+export async function buyerNamesIn(areaPath: string, from: string, to: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ name: string }[]>(Prisma.sql`
+    SELECT b."name" AS "name" FROM "Business" b
+    WHERE b."id" IN (SELECT l."businessId" FROM "GroupBuyerMonth" l
+      WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to})`);
+  return rows.map((row) => row.name);
 }
 
 /**
@@ -290,7 +283,38 @@ export async function buyersIn(areaPath: string, from: string, to: string): Prom
  * widest run once, and every run inside it is cut from what was read instead of read again.
  * Per-month figures only: a run's distinct links (linkPeriodTotals) cannot be cut from months.
  */
+/** What the monitoring pages show of each group of the area. */
+export type AreaGroup = {
+  id: string;
+  name: string;
+  village: { name: string };
+  joinedAt: Date;
+  verifiedAt: Date | null;
+  suspendedAt: Date | null;
+  baselineMonthlyIncome: number | null;
+};
+
 export class AreaFacts {
+  private groupList: Promise<AreaGroup[]> | null = null;
+
+  /** The area's groups sorted by name (then id), read once per page. */
+  groups(): Promise<AreaGroup[]> {
+    this.groupList ??= db.group.findMany({
+      where: { village: { path: { startsWith: this.areaPath } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        village: { select: { name: true } },
+        joinedAt: true,
+        verifiedAt: true,
+        suspendedAt: true,
+        baselineMonthlyIncome: true,
+      },
+    });
+    return this.groupList;
+  }
+
   private loaded: {
     from: string;
     to: string;

@@ -79,19 +79,11 @@ export async function areaFlags(
   const requestsSince = new Date(now.getTime() - REQUEST_WINDOW_DAYS * DAY);
   const answerBy = new Date(now.getTime() - ANSWER_DAYS * DAY);
 
-  const [groups, lastSales, months, deliveries, overdue, recipients] = await Promise.all([
-    db.group.findMany({
-      where: groupWhere,
-      select: {
-        id: true,
-        joinedAt: true,
-        verifiedAt: true,
-        suspendedAt: true,
-        members: {
-          where: { leftAt: null, role: { in: [...OFFICER_ROLES] }, userId: { not: null } },
-          select: { user: { select: { suspendedAt: true } } },
-        },
-      },
+  const [areaGroups, officers, lastSales, months, deliveries, overdue, recipients] = await Promise.all([
+    reader.groups(),
+    db.groupMember.findMany({
+      where: { group: groupWhere, leftAt: null, role: { in: [...OFFICER_ROLES] }, userId: { not: null } },
+      select: { groupId: true, user: { select: { suspendedAt: true } } },
     }),
     lastSalesOf(areaPath, tenant.only, now),
     reader.groupMonths(addMonths(lastComplete, -3), lastComplete),
@@ -105,6 +97,13 @@ export async function areaFlags(
     unansweredRequests({ areaPath, only: tenant.only }, requestsSince, answerBy),
   ]);
 
+  const groups = tenant.only ? areaGroups.filter((group) => group.id === tenant.only) : areaGroups;
+  const activeOfficersOf = new Map<string, number>();
+  for (const officer of officers) {
+    if (officer.user && !officer.user.suspendedAt) {
+      activeOfficersOf.set(officer.groupId, (activeOfficersOf.get(officer.groupId) ?? 0) + 1);
+    }
+  }
   const lastSaleOf = new Map(lastSales.map((row) => [row.groupId, row.lastSale]));
   const earnedIn = new Map(months.map((fact) => [`${fact.groupId} ${fact.month}`, fact.earned]));
   const deliveriesOf = new Map(deliveries.map((row) => [row.groupId, row]));
@@ -177,7 +176,7 @@ export async function areaFlags(
       });
     }
     // A group without a verified manager.
-    const activeOfficers = group.members.filter((m) => m.user && !m.user.suspendedAt).length;
+    const activeOfficers = activeOfficersOf.get(group.id) ?? 0;
     if (!group.verifiedAt || group.suspendedAt || activeOfficers === 0) {
       list.push({
         kind: "no_manager",
@@ -194,45 +193,70 @@ export async function areaFlags(
   return flags;
 }
 
+type Deliveries = { groupId: string; delivered: number; onTime: number };
+
 /**
- * Per group of the area, its orders delivered in [since, now] and how many of them on time: the
- * whole WIB months in between from the (group, month) summaries, the two partial months at the
- * ends from the orders themselves (a few weeks of rows instead of three months').
+ * Per group of the area, its orders delivered in [since, now] and how many of them on time. The
+ * (group, month) summaries hold whole WIB months; the two months at the ends are partly inside.
+ * For each of them the shorter of two readings of the orders themselves is taken: the part inside
+ * the window, or the month's summary less the part outside it. So at most half a month of orders is
+ * read at each end, and usually a few days, instead of three months.
  */
 async function deliveriesSince(
   areaPath: string,
   since: Date,
   now: Date,
   reader: AreaFacts,
-): Promise<{ groupId: string; delivered: number; onTime: number }[]> {
-  const firstWhole = addMonths(wibMonthKey(since), 1);
-  const lastWhole = addMonths(wibMonthKey(now), -1);
-  const wholeMonths = firstWhole <= lastWhole;
-  const raw = (from: Date, to: Date, toIncluded: boolean) =>
-    db.$queryRaw<
-      { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]
-    >(Prisma.sql`
+): Promise<Deliveries[]> {
+  const end = new Date(now.getTime() + 1); // `now` included
+  const raw = (from: Date, to: Date) =>
+    from >= to
+      ? Promise.resolve([])
+      : db.$queryRaw<
+          { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]
+        >(Prisma.sql`
       SELECT o."groupId" AS "groupId", COUNT(*) AS "delivered",
         SUM(CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END) AS "onTime"
       FROM "Order" o
-      WHERE o."groupId" IN ${groupsInAreaSql(areaPath)} AND o."deliveredAt" >= ${from}
-        AND ${toIncluded ? Prisma.sql`o."deliveredAt" <= ${to}` : Prisma.sql`o."deliveredAt" < ${to}`}
+      WHERE o."groupId" IN ${groupsInAreaSql(areaPath)} AND o."deliveredAt" >= ${from} AND o."deliveredAt" < ${to}
       GROUP BY o."groupId"`);
-  const parts = await Promise.all(
-    wholeMonths
-      ? [
-          raw(since, wibMonthStart(firstWhole), false),
-          raw(wibMonthStart(addMonths(lastWhole, 1)), now, true),
-          reader.groupMonths(firstWhole, lastWhole),
-        ]
-      : [raw(since, now, true)],
-  );
-  const totals = new Map<string, { groupId: string; delivered: number; onTime: number }>();
-  for (const row of parts.flat()) {
-    const total = totals.get(row.groupId) ?? { groupId: row.groupId, delivered: 0, onTime: 0 };
-    total.delivered += count(row.delivered);
-    total.onTime += count(row.onTime);
-    totals.set(row.groupId, total);
+  const firstMonth = wibMonthKey(since);
+  const lastMonth = wibMonthKey(now);
+  const summaries = await reader.groupMonths(firstMonth, lastMonth);
+  const parts: {
+    sign: 1 | -1;
+    rows: { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[];
+  }[] = [];
+  const add = async (
+    sign: 1 | -1,
+    rows: Promise<{ groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]>,
+  ) => parts.push({ sign, rows: await rows });
+  // Inside the window: [since, end). Each month of it is whole, or cut at `since` or `end`.
+  const reads: Promise<number>[] = [];
+  for (let month = firstMonth; month <= lastMonth; month = addMonths(month, 1)) {
+    const start = wibMonthStart(month);
+    const next = wibMonthStart(addMonths(month, 1));
+    const from = since > start ? since : start;
+    const to = end < next ? end : next;
+    const whole = summaries.filter((fact) => fact.month === month);
+    if (from.getTime() === start.getTime() && to.getTime() === next.getTime()) {
+      parts.push({ sign: 1, rows: whole });
+    } else if (to.getTime() - from.getTime() <= (next.getTime() - start.getTime()) / 2) {
+      reads.push(add(1, raw(from, to)));
+    } else {
+      parts.push({ sign: 1, rows: whole });
+      reads.push(add(-1, raw(start, from)), add(-1, raw(to, next)));
+    }
+  }
+  await Promise.all(reads);
+  const totals = new Map<string, Deliveries>();
+  for (const { sign, rows } of parts) {
+    for (const row of rows) {
+      const total = totals.get(row.groupId) ?? { groupId: row.groupId, delivered: 0, onTime: 0 };
+      total.delivered += sign * count(row.delivered);
+      total.onTime += sign * count(row.onTime);
+      totals.set(row.groupId, total);
+    }
   }
   return [...totals.values()];
 }

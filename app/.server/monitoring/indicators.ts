@@ -103,9 +103,10 @@ async function figuresFor(
   reader: AreaFacts,
 ): Promise<PeriodFigures> {
   const range = periodBounds(period);
-  const [facts, links, institutionPairs, activeMembers, members, earning] = await Promise.all([
+  const [facts, links, linkMonths, institutionPairs, activeMembers, members, earning] = await Promise.all([
     reader.groupMonths(period.from, period.to),
     linkPeriodTotals(areaPath, period.from, period.to),
+    reader.linkMonths(period.from, period.to),
     db.support.groupBy({
       by: ["groupId", "institutionId"],
       where: { group: insideArea(areaPath), date: range },
@@ -129,7 +130,7 @@ async function figuresFor(
   ]);
   return figuresFromFacts({
     facts,
-    links,
+    links: { ...links, newLinks: sum(linkMonths, (month) => month.newLinks) },
     baselines,
     months: period.months.length,
     institutionPairs: institutionPairs.length,
@@ -150,7 +151,7 @@ function memberDuring(areaPath: string, range: { gte: Date; lt: Date }) {
 
 function figuresFromFacts(input: {
   facts: GroupMonthFact[];
-  links: LinkPeriodTotals;
+  links: LinkPeriodTotals & { newLinks: number };
   baselines: Map<string, number>;
   months: number;
   institutionPairs: number;
@@ -188,12 +189,11 @@ function figuresFromFacts(input: {
 }
 
 /** Each group's current baseline (monthly income before joining), for the groups that have one. */
-async function baselinesOf(areaPath: string): Promise<Map<string, number>> {
-  const groups = await db.group.findMany({
-    where: { ...insideArea(areaPath), baselineMonthlyIncome: { not: null } },
-    select: { id: true, baselineMonthlyIncome: true },
-  });
-  return new Map(groups.map((g) => [g.id, g.baselineMonthlyIncome ?? 0]));
+async function baselinesOf(reader: AreaFacts): Promise<Map<string, number>> {
+  const groups = await reader.groups();
+  return new Map(
+    groups.flatMap((g) => (g.baselineMonthlyIncome === null ? [] : [[g.id, g.baselineMonthlyIncome]])),
+  );
 }
 
 export type AreaIndicators = {
@@ -221,7 +221,7 @@ export async function areaIndicators(
   reader = new AreaFacts(tenant.areaPath),
 ): Promise<AreaIndicators> {
   const previous = previousPeriod(period);
-  const baselines = await baselinesOf(tenant.areaPath);
+  const baselines = await baselinesOf(reader);
   const [current, before, perMonth] = await Promise.all([
     figuresFor(tenant.areaPath, period, baselines, reader),
     figuresFor(tenant.areaPath, previous, baselines, reader),
@@ -281,7 +281,7 @@ export async function areaCharts(
   const [facts, links, groups] = await Promise.all([
     reader.groupMonths(from, period.to),
     reader.linkMonths(from, period.to),
-    db.group.findMany({ where: insideArea(tenant.areaPath), select: { id: true, name: true } }),
+    reader.groups(),
   ]);
   const names = new Map(groups.map((g) => [g.id, g.name]));
   const byGroup = new Map<string, ChartSeries>();

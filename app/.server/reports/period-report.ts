@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { ancestorPaths } from "../institutions/institutions";
 import { openFollowUps, type OpenFollowUp } from "../meetings/meetings";
 import { areaGroupRows, type GroupRow } from "../monitoring/dashboard";
-import { buyersIn, earnedInWindows, linksInWindows } from "../monitoring/facts";
+import { buyerNamesIn, earnedInWindows, linksInWindows } from "../monitoring/facts";
 import {
   areaCharts,
   areaIndicators,
@@ -150,10 +150,10 @@ export async function beforeAfterTable(
 
   const [linksBefore, firstMonthsEarned, businessesAfter, supports, meetings, followUpsDone] =
     await Promise.all([
-      linksInWindows(windows, { businessIds: scope.namesPartners }),
+      linksInWindows(windows, { names: scope.namesPartners }),
       earnedInWindows(windows.filter((window) => startOf.get(window.groupId)?.firstMonth)),
       // Only for the names TKM reads beside the count; the count is the indicator's.
-      scope.namesPartners ? buyersIn(areaPath, period.from, period.to) : Promise.resolve([]),
+      scope.namesPartners ? buyerNamesIn(areaPath, period.from, period.to) : Promise.resolve([]),
       db.support.findMany({
         where: { group: { village: { path: { startsWith: areaPath } } }, date: { lt: periodEnd } },
         select: { groupId: true, date: true, institution: { select: { id: true, name: true, kind: true } } },
@@ -186,11 +186,7 @@ export async function beforeAfterTable(
     }
     return [...found.values()].sort((a, b) => a.localeCompare(b, "id"));
   };
-  const businessNames = scope.namesPartners
-    ? await businessNamesOf([...new Set([...linksBefore.businessIds, ...businessesAfter])])
-    : new Map<string, string>();
-  const namesOf = (ids: string[]) =>
-    ids.map((id) => businessNames.get(id) ?? "").sort((a, b) => a.localeCompare(b, "id"));
+  const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, "id"));
   const names = (before: string[], after: string[]) => (scope.namesPartners ? { before, after } : null);
 
   const governmentBefore = institutions(true, true);
@@ -203,7 +199,7 @@ export async function beforeAfterTable(
       key: "businesses",
       before: linksBefore.buyers,
       after: figure(indicators, "buyers").value,
-      names: names(namesOf(linksBefore.businessIds), namesOf(businessesAfter)),
+      names: names(sorted(linksBefore.names), sorted(businessesAfter)),
       unit: "count",
     },
     {
@@ -248,11 +244,6 @@ export async function beforeAfterTable(
     { key: "meetings", before: null, after: meetings, names: null, unit: "count" },
     { key: "followUpsDone", before: null, after: followUpsDone, names: null, unit: "count" },
   ];
-}
-
-async function businessNamesOf(ids: string[]) {
-  const rows = await db.business.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export type PeriodReport = {

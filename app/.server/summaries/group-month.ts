@@ -39,7 +39,11 @@ export async function bumpGroupMonth(tx: Tx, groupId: string, month: string, del
       "onTime" = "GroupMonth"."onTime" + excluded."onTime"`;
 }
 
-/** Adds orders and value to a group's trade with one business in a month (a link). */
+/**
+ * Adds orders and value to a group's trade with one business in a month (a link). A row left with
+ * no orders is deleted: every row is a link that traded, so the pages count rows from the primary
+ * key alone (monitoring/facts).
+ */
 export async function bumpGroupBuyerMonth(
   tx: Tx,
   link: { groupId: string; businessId: string; month: string },
@@ -51,6 +55,10 @@ export async function bumpGroupBuyerMonth(
     ON CONFLICT ("groupId", "businessId", "month") DO UPDATE SET
       "orders" = "GroupBuyerMonth"."orders" + excluded."orders",
       "value" = "GroupBuyerMonth"."value" + excluded."value"`;
+  if (delta.orders < 0) {
+    await tx.$executeRaw`DELETE FROM "GroupBuyerMonth" WHERE "groupId" = ${link.groupId}
+      AND "businessId" = ${link.businessId} AND "month" = ${link.month} AND "orders" = 0 AND "value" = 0`;
+  }
 }
 
 // ------------------------------------------------------------------ the cash book
