@@ -146,7 +146,10 @@ function layoutLarge(nodes: LayoutNode[], links: LayoutLink[]): Map<string, Poin
     return ring.length === 0 ? 0 : 6 + 4 * Math.sqrt(ring.length);
   };
   const hubs = sortedNodes.filter((node) => !partnerIds.has(node.id));
-  const hubNodes: LayoutNode[] = hubs.map((node) => ({ id: node.id, radius: node.radius + ringWidth(node.id) }));
+  const hubNodes: LayoutNode[] = hubs.map((node) => ({
+    id: node.id,
+    radius: node.radius + ringWidth(node.id),
+  }));
   // Groups sharing a partner are linked, one link per pair of neighbours in id order.
   const shared = new Map<string, LayoutLink>();
   for (const groups of groupsOf.values()) {
@@ -189,7 +192,11 @@ function layoutLarge(nodes: LayoutNode[], links: LayoutLink[]): Map<string, Poin
     });
   }
   return fitToSquare(
-    sortedNodes.map((node) => ({ id: node.id, radius: node.radius, ...(points.get(node.id) ?? { x: 0, y: 0 }) })),
+    sortedNodes.map((node) => ({
+      id: node.id,
+      radius: node.radius,
+      ...(points.get(node.id) ?? { x: 0, y: 0 }),
+    })),
   );
 }
 
