@@ -54,6 +54,8 @@ type Pair = { groupId: string; partnerId: string; kind: NetworkLink["kind"] } & 
 >;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** "b2" before "b10": one collator for every comparison (localeCompare with options builds one each call). */
+const byPartnerKey = new Intl.Collator("en", { numeric: true });
 
 export async function networkPicture(
   scope: NetworkScope,
@@ -207,7 +209,7 @@ export async function networkPicture(
         b.supports - a.supports ||
         b.amount - a.amount ||
         byString(a.groupKey, b.groupKey) ||
-        a.partnerKey.localeCompare(b.partnerKey, "en", { numeric: true }),
+        byPartnerKey.compare(a.partnerKey, b.partnerKey),
     );
   const pages = Math.max(1, Math.ceil(tableLinks.length / LINKS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages);
