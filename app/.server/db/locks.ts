@@ -37,3 +37,21 @@ export async function lockRow(
         >`UPDATE ${name} SET "id" = "id" WHERE ${conditions} RETURNING "id"`;
   return rows[0]?.id ?? null;
 }
+
+/**
+ * The standing (name, suspension) of groups or businesses, read for a decision that must not race
+ * a suspension: on PostgreSQL the rows are share-locked until the transaction ends (many orders
+ * can hold them at once; the suspension's UPDATE waits for them, and a read waits for a suspension
+ * being written, then sees it). SQLite serialises writers, so a plain read is enough there.
+ */
+export async function standing(
+  tx: Tx,
+  table: "Group" | "Business",
+  ids: string[],
+): Promise<{ id: string; name: string; suspendedAt: Date | string | null }[]> {
+  if (ids.length === 0) return [];
+  const name = Prisma.raw(`"${table}"`);
+  const share = dbKind === "postgres" ? Prisma.sql`FOR SHARE` : Prisma.empty;
+  return tx.$queryRaw`SELECT "id", "name", "suspendedAt" FROM ${name}
+    WHERE "id" IN (${Prisma.join([...new Set(ids)].sort())}) ORDER BY "id" ${share}`;
+}

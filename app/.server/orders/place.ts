@@ -2,6 +2,7 @@ import type { MessageKey, MessageParams } from "~/locales";
 import { addWibDays, wibWeekKey } from "~/utils/delivery";
 import { audit } from "../audit/audit";
 import { type PaymentMethod, type ProductUnit, type SupplyMode, type Tx } from "../db/client";
+import { standing } from "../db/locks";
 import { notifyGroupManagers } from "../notifications/notifications";
 import { tempoOutstanding } from "./tempo";
 import { orderFacts, OrderSummaryChanges } from "../summaries/group-month";
@@ -86,16 +87,18 @@ export async function placeOrders(
 ): Promise<{ id: string; number: string; groupId: string; total: number }[]> {
   const { businessId, userId, now } = placement;
   // TKM may suspend a business (no ordering) or a group (no orders) at any time: checked here, in
-  // the placing transaction, whichever way the order comes (checkout or an accepted quote).
-  const suspendedBuyer = await tx.business.findFirst({
-    where: { id: businessId, suspendedAt: { not: null } },
-    select: { id: true },
-  });
-  if (suspendedBuyer) throw new PlacementConflict({ key: "stew.business_suspended" });
-  const suspendedGroup = await tx.group.findFirst({
-    where: { id: { in: orders.map((order) => order.groupId) }, suspendedAt: { not: null } },
-    select: { name: true },
-  });
+  // the placing transaction, whichever way the order comes (checkout or an accepted quote). The rows
+  // are share-locked (db/locks standing), so a suspension being written waits for this order, and
+  // one written just before is seen here, not the standing before it.
+  const [buyer] = await standing(tx, "Business", [businessId]);
+  if (buyer?.suspendedAt) throw new PlacementConflict({ key: "stew.business_suspended" });
+  const suspendedGroup = (
+    await standing(
+      tx,
+      "Group",
+      orders.map((order) => order.groupId),
+    )
+  ).find((group) => group.suspendedAt);
   if (suspendedGroup) {
     throw new PlacementConflict({ key: "stew.group_suspended", params: { name: suspendedGroup.name } });
   }
