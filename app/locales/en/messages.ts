@@ -330,13 +330,7 @@ export const en: Catalog = {
   "payment.exceeds_due": "More than what is still due ({due}).",
   "payment.not_payable": "Payments can only be recorded for confirmed orders.",
 
-  "tkm.title": "Income monitoring",
   "tkm.scope": "{team} · area {area}",
-  "tkm.area_income": "Income of all groups per month",
-  "tkm.income_per_group": "Income per group",
-  "tkm.group": "Group",
-  "tkm.twelve_months": "12 months",
-  "tkm.no_groups": "No groups in this area yet.",
   "tkm.back": "Back to Monitoring",
   "tkm.active_products": "{count} active products",
   "tkm.baseline": "Baseline income (before joining): {amount} per month",

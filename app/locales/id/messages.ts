@@ -328,13 +328,7 @@ export const id = {
   "payment.exceeds_due": "Melebihi sisa tagihan ({due}).",
   "payment.not_payable": "Pembayaran hanya bisa dicatat untuk pesanan yang sudah dikonfirmasi.",
 
-  "tkm.title": "Pemantauan pendapatan",
   "tkm.scope": "{team} · wilayah {area}",
-  "tkm.area_income": "Pendapatan semua kelompok per bulan",
-  "tkm.income_per_group": "Pendapatan per kelompok",
-  "tkm.group": "Kelompok",
-  "tkm.twelve_months": "12 bulan",
-  "tkm.no_groups": "Belum ada kelompok di wilayah ini.",
   "tkm.back": "Kembali ke Pemantauan",
   "tkm.active_products": "{count} produk aktif",
   "tkm.baseline": "Pendapatan awal (sebelum bergabung): {amount} per bulan",
