@@ -5,12 +5,12 @@
 // by one through its own functions), then the (group, month) summaries are built once by
 // rebuildSummaries, as the seed does. Then, in the same run, 30 calls each after 3 to warm up:
 // - the baseline: a single-row primary-key read (a group by id);
-// - the TKM dashboard's data: monitoring/facts groupMonthFacts for a month, a quarter and a year;
-// - the network's data: linkMonthFacts for a year and firstLinkMonths (new links);
-// - the report's data: the same facts over a year and the year before (the before/after table);
-// - today's /tkm report (reports/income.ts incomeByMonthForArea, 12 months), which still reads
-//   the cash book line by line;
+// - the facts alone: monitoring/facts groupMonthFacts for a month, a quarter and a year;
+// - the pages' loaders for the whole district as its TKM team sees it: the dashboard (indicators,
+//   charts, groups table and flags) for this month and the last 12 months, the network picture of
+//   the last 12 months laid out afresh and from the layout cache, and the period report;
 // and, once each, the rebuild and the summaries' reconcile check (EXCEPT both ways).
+// BENCH_MONITORING_REUSE=1 on a database an earlier `--measure` filled skips the fill.
 // `tsx scripts/bench/monitoring.ts [--postgres[=URL]]` writes bench/results/<date>-monitoring.md;
 // scripts/bench/run.ts includes it.
 import fs from "node:fs";

@@ -116,9 +116,13 @@ function linksIn(areaPath: string, from: string, to: string): Prisma.Sql {
     GROUP BY l."groupId", l."businessId"`;
 }
 
-/** True for a link (alias p of linksIn) that never traded before its first month in the run. */
-const NEVER_BEFORE = Prisma.sql`NOT EXISTS (SELECT 1 FROM "GroupBuyerMonth" e
-  WHERE e."groupId" = p."groupId" AND e."businessId" = p."businessId" AND e."month" < p."first")`;
+/**
+ * True for a link (alias p of linksIn) that never traded before its first month in the run: its
+ * first month ever is that month. A correlated MIN, read off the primary key's first entry for the
+ * pair (PostgreSQL would turn NOT EXISTS into a hash anti-join over the whole table).
+ */
+const NEVER_BEFORE = Prisma.sql`(SELECT MIN(e."month") FROM "GroupBuyerMonth" e
+  WHERE e."groupId" = p."groupId" AND e."businessId" = p."businessId") = p."first"`;
 
 export type LinkMonthCount = {
   month: string;
