@@ -213,8 +213,10 @@ describe("monitoring facts", () => {
         salesValue: number;
         delivered: number;
         onTime: number;
+        buyers: number;
       }
     >();
+    const buyersOf = new Map<string, Set<string>>();
     const at = (groupId: string, month: string) => {
       const key = `${groupId} ${month}`;
       if (!expected.has(key)) {
@@ -227,6 +229,7 @@ describe("monitoring facts", () => {
           salesValue: 0,
           delivered: 0,
           onTime: 0,
+          buyers: 0,
         });
       }
       return expected.get(key)!;
@@ -250,6 +253,10 @@ describe("monitoring facts", () => {
         const fact = at(order.groupId, month);
         fact.orders += 1;
         fact.salesValue += order.total;
+        const buyers = buyersOf.get(`${order.groupId} ${month}`) ?? new Set<string>();
+        buyers.add(order.businessId);
+        buyersOf.set(`${order.groupId} ${month}`, buyers);
+        fact.buyers = buyers.size;
       }
       if (order.deliveredAt && inRange(wibMonthKey(order.deliveredAt))) {
         const fact = at(order.groupId, wibMonthKey(order.deliveredAt));

@@ -15,6 +15,7 @@ import { recordPayment } from "~/.server/payments/record";
 import { createStripeProvider, setCardProviderForTests } from "~/.server/payments/stripe";
 import { reportTransfer, reviewTransfer } from "~/.server/payments/transfers";
 import { summaryDifferences } from "~/.server/ledger/summaries-check";
+import { bumpGroupBuyerMonth, bumpGroupMonth } from "~/.server/summaries/group-month";
 import { rebuildSummaries } from "~/.server/ledger/summaries-rebuild";
 import { action as buyerOrderAction } from "~/routes/pesanan.$number";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
@@ -79,6 +80,7 @@ async function plainTotals(groupIds: string[]) {
       salesValue: 0,
       delivered: 0,
       onTime: 0,
+      buyers: 0,
     };
     months.set(key, found);
     return found;
@@ -101,6 +103,8 @@ async function plainTotals(groupIds: string[]) {
       placed.salesValue! += order.total;
       const key = `${order.groupId}|${order.businessId}|${wibMonthKey(order.placedAt)}`;
       const link = links.get(key) ?? { orders: 0, value: 0 };
+      // A business's first order of the month makes it one of the group's buyers that month.
+      if (link.orders === 0) placed.buyers! += 1;
       link.orders! += 1;
       link.value! += order.total;
       links.set(key, link);
@@ -507,6 +511,46 @@ describe("the (group, month) summaries", () => {
       `SUMMARY DIFFERENCE GroupMonth group ${world.home.group.id} ${wibMonthKey(new Date())}: salesValue kept 50001 ≠ raw 50000`,
     );
   }, 60_000);
+
+  it.runIf(dbKind === "postgres")(
+    "count a link once when two writers of it run at once: two first orders, a cancel and a new order (PostgreSQL)",
+    async () => {
+      const world = await createWorld();
+      const month = "2026-03";
+      const link = { groupId: world.home.group.id, businessId: world.buyer.business.id, month };
+      const buyersNow = async () =>
+        (
+          await db.groupMonth.findUnique({
+            where: { groupId_month: { groupId: link.groupId, month } },
+            select: { buyers: true },
+          })
+        )?.buyers ?? 0;
+      /** One writer's change of the link, held open a moment so the other writer waits on it. */
+      const write = (orders: number, value: number) =>
+        db.$transaction(async (tx) => {
+          await bumpGroupMonth(tx, link.groupId, month, { orders, salesValue: value });
+          await bumpGroupBuyerMonth(tx, link, { orders, value });
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        });
+      for (let round = 0; round < 5; round++) {
+        // Two first orders of the link at once: one buyer, not two.
+        await Promise.all([write(1, 10_000), write(1, 20_000)]);
+        expect(await buyersNow()).toBe(1);
+        // Both withdrawn at once: the link is gone, and so is the buyer.
+        await Promise.all([write(-1, -10_000), write(-1, -20_000)]);
+        expect(await buyersNow()).toBe(0);
+        expect(await db.groupBuyerMonth.count({ where: link })).toBe(0);
+        // A new order while the last one is being withdrawn: one buyer.
+        await write(1, 10_000);
+        await Promise.all([write(-1, -10_000), write(1, 30_000)]);
+        expect(await buyersNow()).toBe(1);
+        expect(
+          await db.groupBuyerMonth.findMany({ where: link, select: { orders: true, value: true } }),
+        ).toEqual([{ orders: 1, value: 30_000 }]);
+        await write(-1, -30_000);
+      }
+    },
+  );
 
   it.runIf(dbKind === "postgres")(
     "count every order and payment when two of one group in one month run at once (PostgreSQL)",

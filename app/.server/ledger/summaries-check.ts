@@ -24,7 +24,7 @@ export type SummaryDifference = {
   raw: Record<string, number>;
 };
 
-const GROUP_FIELDS = ["earned", "costs", "orders", "salesValue", "delivered", "onTime"] as const;
+const GROUP_FIELDS = ["earned", "costs", "orders", "salesValue", "delivered", "onTime", "buyers"] as const;
 const LINK_FIELDS = ["orders", "value"] as const;
 
 type Raw = Record<string, unknown>;

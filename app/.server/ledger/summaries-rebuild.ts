@@ -33,19 +33,22 @@ export function rawGroupMonths(): Prisma.Sql {
   const deliveredMonth = wibMonthSql(Prisma.sql`o."deliveredAt"`);
   return Prisma.sql`SELECT "groupId", "month",
       SUM("earned") AS "earned", SUM("costs") AS "costs", SUM("orders") AS "orders",
-      SUM("salesValue") AS "salesValue", SUM("delivered") AS "delivered", SUM("onTime") AS "onTime"
+      SUM("salesValue") AS "salesValue", SUM("delivered") AS "delivered", SUM("onTime") AS "onTime",
+      SUM("buyers") AS "buyers"
     FROM (
       SELECT "groupId", ${cashMonth} AS "month", ${EARNED_OF_LINE} AS "earned", ${COSTS_OF_LINE} AS "costs",
-        0 AS "orders", 0 AS "salesValue", 0 AS "delivered", 0 AS "onTime"
+        0 AS "orders", 0 AS "salesValue", 0 AS "delivered", 0 AS "onTime", 0 AS "buyers"
       FROM "CashEntry"
       WHERE "category" IN (${EARNED_IN}) OR "category" IN (${COSTS_IN}) OR "category" = 'REFUND'
       UNION ALL
-      SELECT o."groupId", ${placedMonth}, 0, 0, 1, o."total", 0, 0
+      SELECT o."groupId", ${placedMonth}, 0, 0, 1, o."total", 0, 0, 0
       FROM "Order" o WHERE o."status" NOT IN (${UNCOUNTED_IN})
       UNION ALL
       SELECT o."groupId", ${deliveredMonth}, 0, 0, 0, 0, 1,
-        CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END
+        CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END, 0
       FROM "Order" o WHERE o."deliveredAt" IS NOT NULL
+      UNION ALL
+      SELECT "groupId", "month", 0, 0, 0, 0, 0, 0, 1 FROM (${rawGroupBuyerMonths()}) "links"
     ) "facts"
     GROUP BY "groupId", "month"`;
 }
@@ -68,7 +71,7 @@ export async function rebuildSummaries(client: Tx | typeof db = db): Promise<voi
     await tx.$executeRaw`DELETE FROM "GroupBuyerMonth"`;
     await tx.$executeRaw`DELETE FROM "GroupMonth"`;
     await tx.$executeRaw(Prisma.sql`INSERT INTO "GroupMonth"
-        ("groupId", "month", "earned", "costs", "orders", "salesValue", "delivered", "onTime")
+        ("groupId", "month", "earned", "costs", "orders", "salesValue", "delivered", "onTime", "buyers")
       ${rawGroupMonths()}`);
     await tx.$executeRaw(Prisma.sql`INSERT INTO "GroupBuyerMonth" ("groupId", "businessId", "month", "orders", "value")
       ${rawGroupBuyerMonths()}`);

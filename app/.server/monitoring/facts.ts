@@ -24,6 +24,8 @@ export type GroupMonthFact = {
   /** Orders delivered in the month, and those delivered on time (catalog/groups deliveredOnTime). */
   delivered: number;
   onTime: number;
+  /** Businesses it sold to in the month (orders placed, not refused or cancelled): its links. */
+  buyers: number;
 };
 
 export type LinkMonthFact = {
@@ -61,11 +63,12 @@ export async function groupMonthFacts(areaPath: string, from: string, to: string
   type Row = { [K in keyof GroupMonthFact]: K extends "groupId" | "month" ? string : number | bigint };
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT m."groupId" AS "groupId", m."month" AS "month", m."earned" AS "earned", m."costs" AS "costs",
-      m."orders" AS "orders", m."salesValue" AS "salesValue", m."delivered" AS "delivered", m."onTime" AS "onTime"
+      m."orders" AS "orders", m."salesValue" AS "salesValue", m."delivered" AS "delivered", m."onTime" AS "onTime",
+      m."buyers" AS "buyers"
     FROM "GroupMonth" m
     WHERE m."groupId" IN ${groupsInArea(areaPath)} AND m."month" >= ${from} AND m."month" <= ${to}
       AND (m."earned" <> 0 OR m."costs" <> 0 OR m."orders" <> 0 OR m."salesValue" <> 0
-        OR m."delivered" <> 0 OR m."onTime" <> 0)`);
+        OR m."delivered" <> 0 OR m."onTime" <> 0 OR m."buyers" <> 0)`);
   return rows
     .map((row) => ({
       groupId: row.groupId,
@@ -76,6 +79,7 @@ export async function groupMonthFacts(areaPath: string, from: string, to: string
       salesValue: count(row.salesValue),
       delivered: count(row.delivered),
       onTime: count(row.onTime),
+      buyers: count(row.buyers),
     }))
     .sort(byGroupThenMonth);
 }
@@ -132,15 +136,19 @@ export type LinkMonthCount = {
   newLinks: number;
 };
 
-/** Per WIB month in [from, to] with any trade in the area: the counts above, sorted by month. */
+/**
+ * Per WIB month in [from, to] with any trade in the area: the counts above, sorted by month. The
+ * links of a month are its groups' buyers added up (GroupMonth.buyers: a link is one group's).
+ */
 export async function linkMonthCounts(areaPath: string, from: string, to: string): Promise<LinkMonthCount[]> {
   type N = number | bigint | null;
   const [perMonth, firsts] = await Promise.all([
     db.$queryRaw<{ month: string; links: N }[]>(Prisma.sql`
-      SELECT l."month" AS "month", COUNT(*) AS "links"
-      FROM "GroupBuyerMonth" l
-      WHERE l."groupId" IN ${groupsInArea(areaPath)} AND l."month" >= ${from} AND l."month" <= ${to}
-      GROUP BY l."month"`),
+      SELECT m."month" AS "month", SUM(m."buyers") AS "links"
+      FROM "GroupMonth" m
+      WHERE m."groupId" IN ${groupsInArea(areaPath)} AND m."month" >= ${from} AND m."month" <= ${to}
+        AND m."buyers" > 0
+      GROUP BY m."month"`),
     db.$queryRaw<{ month: string; newLinks: N }[]>(Prisma.sql`
       SELECT p."first" AS "month", COUNT(*) AS "newLinks" FROM (${linksIn(areaPath, from, to)}) p
       WHERE ${NEVER_BEFORE}

@@ -18,19 +18,22 @@ export type GroupMonthDelta = {
   salesValue?: number;
   delivered?: number;
   onTime?: number;
+  /** Businesses sold to (links): kept by bumpGroupBuyerMonth as a link row appears or goes. */
+  buyers?: number;
 };
 
-const FIELDS = ["earned", "costs", "orders", "salesValue", "delivered", "onTime"] as const;
+const FIELDS = ["earned", "costs", "orders", "salesValue", "delivered", "onTime", "buyers"] as const;
 
 /** Adds `delta` to the group's month (creating the row at zero first). Nothing when it is all zero. */
 export async function bumpGroupMonth(tx: Tx, groupId: string, month: string, delta: GroupMonthDelta) {
   const values = FIELDS.map((field) => delta[field] ?? 0);
   if (values.every((value) => value === 0)) return;
-  const [earned, costs, orders, salesValue, delivered, onTime] = values;
+  const [earned, costs, orders, salesValue, delivered, onTime, buyers] = values;
   await tx.$executeRaw`INSERT INTO "GroupMonth"
-      ("groupId", "month", "earned", "costs", "orders", "salesValue", "delivered", "onTime")
-    VALUES (${groupId}, ${month}, ${earned}, ${costs}, ${orders}, ${salesValue}, ${delivered}, ${onTime})
+      ("groupId", "month", "earned", "costs", "orders", "salesValue", "delivered", "onTime", "buyers")
+    VALUES (${groupId}, ${month}, ${earned}, ${costs}, ${orders}, ${salesValue}, ${delivered}, ${onTime}, ${buyers})
     ON CONFLICT ("groupId", "month") DO UPDATE SET
+      "buyers" = "GroupMonth"."buyers" + excluded."buyers",
       "earned" = "GroupMonth"."earned" + excluded."earned",
       "costs" = "GroupMonth"."costs" + excluded."costs",
       "orders" = "GroupMonth"."orders" + excluded."orders",
@@ -42,7 +45,9 @@ export async function bumpGroupMonth(tx: Tx, groupId: string, month: string, del
 /**
  * Adds orders and value to a group's trade with one business in a month (a link). A row left with
  * no orders is deleted: every row is a link that traded, so the pages count rows from the primary
- * key alone (monitoring/facts).
+ * key alone (monitoring/facts). When the link appears or goes, the group's month counts it in
+ * `buyers`. The row's orders before are its orders after less this change, read from the UPSERT
+ * itself, which holds the row: two writers of one link take turns and each sees the other's count.
  */
 export async function bumpGroupBuyerMonth(
   tx: Tx,
@@ -50,15 +55,21 @@ export async function bumpGroupBuyerMonth(
   delta: { orders: number; value: number },
 ) {
   if (delta.orders === 0 && delta.value === 0) return;
-  await tx.$executeRaw`INSERT INTO "GroupBuyerMonth" ("groupId", "businessId", "month", "orders", "value")
+  const [row] = await tx.$queryRaw<{ orders: number | bigint }[]>`INSERT INTO "GroupBuyerMonth"
+      ("groupId", "businessId", "month", "orders", "value")
     VALUES (${link.groupId}, ${link.businessId}, ${link.month}, ${delta.orders}, ${delta.value})
     ON CONFLICT ("groupId", "businessId", "month") DO UPDATE SET
       "orders" = "GroupBuyerMonth"."orders" + excluded."orders",
-      "value" = "GroupBuyerMonth"."value" + excluded."value"`;
+      "value" = "GroupBuyerMonth"."value" + excluded."value"
+    RETURNING "orders"`;
+  const after = Number(row?.orders ?? 0);
+  const before = after - delta.orders;
   if (delta.orders < 0) {
     await tx.$executeRaw`DELETE FROM "GroupBuyerMonth" WHERE "groupId" = ${link.groupId}
       AND "businessId" = ${link.businessId} AND "month" = ${link.month} AND "orders" = 0 AND "value" = 0`;
   }
+  const buyers = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+  if (buyers !== 0) await bumpGroupMonth(tx, link.groupId, link.month, { buyers });
 }
 
 // ------------------------------------------------------------------ the cash book
@@ -142,7 +153,7 @@ type Contribution = {
 };
 
 function emptyDelta(): Required<GroupMonthDelta> {
-  return { earned: 0, costs: 0, orders: 0, salesValue: 0, delivered: 0, onTime: 0 };
+  return { earned: 0, costs: 0, orders: 0, salesValue: 0, delivered: 0, onTime: 0, buyers: 0 };
 }
 
 /** Adds (sign 1) or takes away (sign -1) one order's facts to a running difference. */
