@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { db, type InstitutionKind, type OrderStatus } from "~/.server/db/client";
-import { forgetLayouts, networkPicture, LINKS_PER_PAGE } from "~/.server/network/graph";
+import { forgetLayouts, networkPicture, LINKS_PER_PAGE, MAX_DRAWN_LINKS_BIG } from "~/.server/network/graph";
+import { rebuildSummaries } from "~/.server/ledger/summaries-rebuild";
 import type { loadNetworkPage } from "~/.server/network/page";
 import type { NetworkPicture } from "~/.server/network/graph";
 import { NetworkSvg } from "~/components/network-svg";
@@ -438,6 +439,60 @@ describe("the network picture", () => {
     const marks = picture.nodes.filter((n) => n.mark !== null).map((n) => n.mark);
     expect(marks).toHaveLength(20);
     expect(picture.nodes.find((n) => n.kind === "group")?.mark).toBe(1);
+  });
+});
+
+describe("a district's network picture", () => {
+  it("shows every group and only the partners of the links it draws, and names every row of the table", async () => {
+    const areas = await createAreas();
+    const made = await Promise.all([0, 1, 2].map(() => createGroupWithManager(areas.villageA1.id)));
+    const shops = 1_100;
+    // Written straight into the tables (as the seed and the benchmark do), then summarised.
+    await db.business.createMany({
+      data: Array.from({ length: shops }, (_, i) => ({
+        id: `big-shop-${i}`,
+        slug: `big-shop-${i}`,
+        name: `Toko Besar ${i}`,
+        kind: "TOKO_OLEH_OLEH" as const,
+        villageId: areas.villageA1.id,
+      })),
+    });
+    const when = new Date("2026-07-15T03:00:00Z");
+    await db.order.createMany({
+      data: Array.from({ length: shops }, (_, i) => {
+        const group = made[i % made.length] as (typeof made)[number];
+        return {
+          number: `JJR-BIG-${i}`,
+          groupId: group.group.id,
+          businessId: `big-shop-${i}`,
+          placedById: group.manager.id,
+          status: "CONFIRMED" as const,
+          paymentMethod: "BANK_TRANSFER" as const,
+          subtotal: 10_000 + i * 10,
+          total: 10_000 + i * 10,
+          placedAt: when,
+        };
+      }),
+    });
+    await rebuildSummaries(db);
+    const scope = { areaPath: areas.villageA1.path, namesPartners: true };
+    const period = { from: "2026-07", to: "2026-07" };
+    const picture = await networkPicture(scope, period);
+    expect(picture.figures).toMatchObject({ groups: 3, businesses: shops, tradeLinks: shops });
+    expect(picture.drawn).toHaveLength(MAX_DRAWN_LINKS_BIG);
+    // The strongest links are drawn: the most valuable orders.
+    const drawnShops = picture.drawn.map(
+      (link) => picture.nodes.find((node) => node.key === link.partnerKey)?.name ?? "",
+    );
+    expect(drawnShops).toContain(`Toko Besar ${shops - 1}`);
+    expect(drawnShops).not.toContain("Toko Besar 0");
+    expect(picture.nodes.filter((node) => node.kind === "group")).toHaveLength(3);
+    for (const later of [picture, await networkPicture(scope, period, { page: 20 })]) {
+      const keys = new Set(later.nodes.map((node) => node.key));
+      expect(later.nodes.length).toBeLessThanOrEqual(3 + MAX_DRAWN_LINKS_BIG + LINKS_PER_PAGE);
+      for (const link of later.drawn) expect(keys.has(link.partnerKey) && keys.has(link.groupKey)).toBe(true);
+      for (const row of later.table.rows) expect(keys.has(row.partnerKey)).toBe(true);
+    }
   });
 });
 

@@ -16,7 +16,7 @@ import {
   type LinkMonthCount,
 } from "../monitoring/facts";
 import { addMonths, monthsBetween } from "../monitoring/months";
-import { layoutNetwork } from "./layout";
+import { layoutNetwork, SIMULATE_ALL_UP_TO } from "./layout";
 import type { Point } from "./layout";
 import { institutionNames, supportMonthFacts } from "./supports";
 
@@ -32,6 +32,8 @@ export type MonthSpan = { from: string; to: string };
 
 /** Above this many links the picture draws the strongest ones only; the table keeps them all. */
 export const MAX_DRAWN_LINKS = 1500;
+/** A picture too big to simulate whole (layout SIMULATE_ALL_UP_TO) draws this many. */
+export const MAX_DRAWN_LINKS_BIG = 600;
 /** A picture this small has every node numbered; a bigger one numbers its best-connected nodes. */
 const MARK_ALL_UP_TO = 30;
 const MARKED_NODES = 20;
@@ -162,35 +164,6 @@ export async function networkPicture(
     }
   }
   const strongest = Math.max(1e-9, ...nodes.map((node) => node.strength));
-  const marked = chooseMarked(nodes);
-  const radiusOf = (node: (typeof nodes)[number]) => {
-    const base = node.kind === "group" ? 6 : 4;
-    const grown = base + 8 * Math.sqrt(node.strength / strongest);
-    return Math.round((marked.has(node.id) ? Math.max(grown, 18) : grown) * 10) / 10;
-  };
-
-  const layoutNodes = nodes.map((node) => ({ id: node.id, radius: radiusOf(node) }));
-  const layoutLinks = links.map((link) => ({
-    source: link.groupId,
-    target: link.partnerId,
-    weight: weightOf(link),
-  }));
-  const positions = cachedLayout(layoutNodes, layoutLinks);
-
-  const pictureNodes: NetworkNode[] = nodes.map((node, index) => {
-    const point = positions.get(node.id) ?? { x: 0, y: 0 };
-    return {
-      key: node.key,
-      kind: node.kind,
-      name: node.name,
-      ordinal: node.ordinal,
-      institutionKind: node.institutionKind,
-      x: point.x,
-      y: point.y,
-      r: layoutNodes[index]?.radius ?? 4,
-      mark: marked.get(node.id) ?? null,
-    };
-  });
 
   const tableLinks: NetworkLink[] = links
     .map((link) => ({
@@ -213,16 +186,58 @@ export async function networkPicture(
     );
   const pages = Math.max(1, Math.ceil(tableLinks.length / LINKS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages);
+  const pageRows = tableLinks.slice((page - 1) * LINKS_PER_PAGE, page * LINKS_PER_PAGE);
 
-  const drawn = [...links]
+  // A district's picture (thousands of partners) draws fewer links, and shows its groups and only
+  // the partners of the links drawn and of the table's page (so its rows are named): thousands of
+  // shapes on a phone are neither readable nor light. The figures and the table count every node.
+  const big = nodes.length > SIMULATE_ALL_UP_TO;
+  const drawnLinks = [...links]
     .sort((a, b) => weightOf(b) - weightOf(a) || byString(a.groupId + a.partnerId, b.groupId + b.partnerId))
-    .slice(0, MAX_DRAWN_LINKS)
-    .map((link) => ({
-      groupKey: keyOf.get(link.groupId) ?? link.groupId,
-      partnerKey: keyOf.get(link.partnerId) ?? "",
-      kind: link.kind,
-      weight: Math.round(weightOf(link) * 1000) / 1000,
-    }));
+    .slice(0, big ? MAX_DRAWN_LINKS_BIG : MAX_DRAWN_LINKS);
+  const drawnPartners = new Set(drawnLinks.map((link) => link.partnerId));
+  const pagePartners = new Set(pageRows.map((row) => row.partnerKey));
+  const shown = big
+    ? nodes.filter(
+        (node) => node.kind === "group" || drawnPartners.has(node.id) || pagePartners.has(node.key),
+      )
+    : nodes;
+  const shownIds = new Set(shown.map((node) => node.id));
+
+  const marked = chooseMarked(shown);
+  const radiusOf = (node: (typeof nodes)[number]) => {
+    const base = node.kind === "group" ? 6 : 4;
+    const grown = base + 8 * Math.sqrt(node.strength / strongest);
+    return Math.round((marked.has(node.id) ? Math.max(grown, 18) : grown) * 10) / 10;
+  };
+
+  const layoutNodes = shown.map((node) => ({ id: node.id, radius: radiusOf(node) }));
+  const layoutLinks = links
+    .filter((link) => shownIds.has(link.groupId) && shownIds.has(link.partnerId))
+    .map((link) => ({ source: link.groupId, target: link.partnerId, weight: weightOf(link) }));
+  const positions = cachedLayout(layoutNodes, layoutLinks);
+
+  const pictureNodes: NetworkNode[] = shown.map((node, index) => {
+    const point = positions.get(node.id) ?? { x: 0, y: 0 };
+    return {
+      key: node.key,
+      kind: node.kind,
+      name: node.name,
+      ordinal: node.ordinal,
+      institutionKind: node.institutionKind,
+      x: point.x,
+      y: point.y,
+      r: layoutNodes[index]?.radius ?? 4,
+      mark: marked.get(node.id) ?? null,
+    };
+  });
+
+  const drawn = drawnLinks.map((link) => ({
+    groupKey: keyOf.get(link.groupId) ?? link.groupId,
+    partnerKey: keyOf.get(link.partnerId) ?? "",
+    kind: link.kind,
+    weight: Math.round(weightOf(link) * 1000) / 1000,
+  }));
 
   return {
     period,
@@ -230,7 +245,7 @@ export async function networkPicture(
     drawn,
     figures: networkFigures(sortedGroups, links, businessIds.length, institutionIds.length),
     table: {
-      rows: tableLinks.slice((page - 1) * LINKS_PER_PAGE, page * LINKS_PER_PAGE),
+      rows: pageRows,
       page,
       pages,
       total: tableLinks.length,
