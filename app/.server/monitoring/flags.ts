@@ -3,7 +3,7 @@ import type { FlagKind } from "~/utils/flags";
 import { wibMonthKey, wibMonthStart } from "~/utils/time";
 import { deliveredOnTime } from "../catalog/groups";
 import { db, Prisma } from "../db/client";
-import { EARNED_IN } from "../summaries/sql";
+import { lastEarnedAtSql } from "../ledger/last-earned";
 import { AreaFacts } from "./facts";
 import { addMonths } from "./months";
 
@@ -280,10 +280,7 @@ async function lastSalesOf(
       (SELECT o."placedAt" FROM "Order" o
         WHERE o."groupId" = g."id" AND o."placedAt" <= ${now} AND o."status" NOT IN (${NOT_SALES})
         ORDER BY o."placedAt" DESC LIMIT 1) AS "lastOrder",
-      (SELECT c."occurredAt" FROM "CashEntry" c
-        WHERE c."groupId" = g."id" AND c."occurredAt" < ${now} AND c."kind" = 'INCOME'
-          AND c."reversesId" IS NULL AND c."category" IN (${EARNED_IN})
-        ORDER BY c."occurredAt" DESC LIMIT 1) AS "lastEarned"
+      ${lastEarnedAtSql(Prisma.sql`g."id"`, now)} AS "lastEarned"
     FROM "Group" g
     WHERE g."id" IN ${groupsInAreaSql(areaPath)}${only ? Prisma.sql` AND g."id" = ${only}` : Prisma.empty}`);
   const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
