@@ -128,7 +128,7 @@ describe("monitoring flags", () => {
       }
     }
     // Deliveries across the whole 90 days (the months in between are read from the summaries, the
-    // ends from the orders): 3 late of 6, one of them a day inside the window's start.
+    // ends from the orders): 4 late of 7 with the one below.
     const spread = await make("Tersebar");
     for (const [i, deliveredDaysAgo] of [89, 70, 50, 31, 12, 1].entries()) {
       const deliveredAt = ago(deliveredDaysAgo);
@@ -138,6 +138,13 @@ describe("monitoring flags", () => {
         deliveredAt,
       });
     }
+    // Late, an hour inside the window's first (partial) month.
+    const justInside = new Date(NOW.getTime() - 90 * DAY + 3_600_000);
+    await order(spread.group.id, {
+      placedAt: new Date(justInside.getTime() - 6 * DAY),
+      wantedBy: new Date(justInside.getTime() - 2 * DAY),
+      deliveredAt: justInside,
+    });
     // A late delivery a day before the window: not counted.
     await order(spread.group.id, { placedAt: ago(100), wantedBy: ago(95), deliveredAt: ago(91) });
     // Late, but long ago: outside the 90 days.
@@ -227,7 +234,7 @@ describe("monitoring flags", () => {
     expect(kinds(lateJustUnder.group.id)).toEqual([]);
     expect(flags.get(spread.group.id)?.[0]).toMatchObject({
       kind: "late_deliveries",
-      counts: { late: 3, delivered: 6, percent: 50 },
+      counts: { late: 4, delivered: 7, percent: 57 },
     });
     expect(kinds(owing.group.id)).toEqual(["overdue_tempo"]);
     expect(flags.get(owing.group.id)?.[0]).toMatchObject({ counts: { count: 1 }, money: { amount: 70_000 } });

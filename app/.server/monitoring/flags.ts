@@ -194,6 +194,7 @@ export async function areaFlags(
 }
 
 type Deliveries = { groupId: string; delivered: number; onTime: number };
+type DeliveryRow = { groupId: string; delivered: number | bigint; onTime: number | bigint | null };
 
 /**
  * Per group of the area, its orders delivered in [since, now] and how many of them on time. The
@@ -209,30 +210,25 @@ async function deliveriesSince(
   reader: AreaFacts,
 ): Promise<Deliveries[]> {
   const end = new Date(now.getTime() + 1); // `now` included
-  const raw = (from: Date, to: Date) =>
+  const raw = async (from: Date, to: Date): Promise<DeliveryRow[]> =>
     from >= to
-      ? Promise.resolve([])
-      : db.$queryRaw<
-          { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]
-        >(Prisma.sql`
-      SELECT o."groupId" AS "groupId", COUNT(*) AS "delivered",
-        SUM(CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END) AS "onTime"
-      FROM "Order" o
-      WHERE o."groupId" IN ${groupsInAreaSql(areaPath)} AND o."deliveredAt" >= ${from} AND o."deliveredAt" < ${to}
-      GROUP BY o."groupId"`);
+      ? []
+      : db.$queryRaw<DeliveryRow[]>(Prisma.sql`
+          SELECT o."groupId" AS "groupId", COUNT(*) AS "delivered",
+            SUM(CASE WHEN ${deliveredOnTime()} THEN 1 ELSE 0 END) AS "onTime"
+          FROM "Order" o
+          WHERE o."groupId" IN ${groupsInAreaSql(areaPath)}
+            AND o."deliveredAt" >= ${from} AND o."deliveredAt" < ${to}
+          GROUP BY o."groupId"`);
   const firstMonth = wibMonthKey(since);
   const lastMonth = wibMonthKey(now);
   const summaries = await reader.groupMonths(firstMonth, lastMonth);
-  const parts: {
-    sign: 1 | -1;
-    rows: { groupId: string; delivered: number | bigint; onTime: number | bigint | null }[];
-  }[] = [];
-  const add = async (
-    sign: 1 | -1,
-    rows: Promise<{ groupId: string; delivered: number | bigint; onTime: number | bigint | null }[]>,
-  ) => parts.push({ sign, rows: await rows });
   // Inside the window: [since, end). Each month of it is whole, or cut at `since` or `end`.
-  const reads: Promise<number>[] = [];
+  const parts: Promise<{ sign: 1 | -1; rows: DeliveryRow[] }>[] = [];
+  const part = async (sign: 1 | -1, rows: DeliveryRow[] | Promise<DeliveryRow[]>) => ({
+    sign,
+    rows: await rows,
+  });
   for (let month = firstMonth; month <= lastMonth; month = addMonths(month, 1)) {
     const start = wibMonthStart(month);
     const next = wibMonthStart(addMonths(month, 1));
@@ -240,17 +236,15 @@ async function deliveriesSince(
     const to = end < next ? end : next;
     const whole = summaries.filter((fact) => fact.month === month);
     if (from.getTime() === start.getTime() && to.getTime() === next.getTime()) {
-      parts.push({ sign: 1, rows: whole });
+      parts.push(part(1, whole));
     } else if (to.getTime() - from.getTime() <= (next.getTime() - start.getTime()) / 2) {
-      reads.push(add(1, raw(from, to)));
+      parts.push(part(1, raw(from, to)));
     } else {
-      parts.push({ sign: 1, rows: whole });
-      reads.push(add(-1, raw(start, from)), add(-1, raw(to, next)));
+      parts.push(part(1, whole), part(-1, raw(start, from)), part(-1, raw(to, next)));
     }
   }
-  await Promise.all(reads);
   const totals = new Map<string, Deliveries>();
-  for (const { sign, rows } of parts) {
+  for (const { sign, rows } of await Promise.all(parts)) {
     for (const row of rows) {
       const total = totals.get(row.groupId) ?? { groupId: row.groupId, delivered: 0, onTime: 0 };
       total.delivered += sign * count(row.delivered);
