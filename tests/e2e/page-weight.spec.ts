@@ -13,16 +13,24 @@ test.use({ viewport: { width: 390, height: 844 }, locale: "id-ID" });
 
 test("the catalog page stays within its weight budget", async ({ page }) => {
   const sizes: { type: string; url: string; bytes: number }[] = [];
-  page.on("requestfinished", async (request) => {
-    const response = await request.response();
-    if (!response) return;
-    const { responseBodySize } = await request.sizes();
-    sizes.push({ type: request.resourceType(), url: request.url(), bytes: responseBodySize });
+  // Each size is read asynchronously; all are awaited before the page may close (a read still
+  // running when it closed failed the test once, after the budget had been met).
+  const reading: Promise<void>[] = [];
+  page.on("requestfinished", (request) => {
+    reading.push(
+      (async () => {
+        const response = await request.response();
+        if (!response) return;
+        const { responseBodySize } = await request.sizes();
+        sizes.push({ type: request.resourceType(), url: request.url(), bytes: responseBodySize });
+      })(),
+    );
   });
   await page.goto("/produk", { waitUntil: "networkidle" });
   // Scroll to the end so lazy images load too.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState("networkidle");
+  await Promise.all(reading);
 
   const total = (types: string[]) =>
     sizes.filter((s) => types.includes(s.type)).reduce((sum, s) => sum + s.bytes, 0);
